@@ -1,0 +1,62 @@
+namespace QmInsights.Domain.Aggregates;
+
+/// <summary>What a batch of facts changes in the agent, team and scorecard aggregates, pre-aggregated so that
+/// each aggregate receives one message per batch however many facts touched it.</summary>
+[GenerateSerializer, Alias("qm.AggregateChanges")]
+public sealed class AggregateChanges
+{
+    [Id(0)] public Dictionary<string, TallyMap<TallyBucket, QualityTally>> Agents { get; init; } = new();
+    [Id(1)] public Dictionary<string, TallyMap<TallyBucket, QualityTally>> Teams { get; init; } = new();
+    [Id(2)] public Dictionary<string, TallyMap<ItemBucket, ItemTally>> Scorecards { get; init; } = new();
+
+    public void AddAgent(string agentId, TallyBucket bucket, QualityTally tally, int sign) =>
+        Add(Agents, agentId, bucket, tally, sign);
+
+    public void AddTeam(string teamId, TallyBucket bucket, QualityTally tally, int sign) =>
+        Add(Teams, teamId, bucket, tally, sign);
+
+    public void AddItem(string scorecardId, ItemBucket bucket, ItemTally tally, int sign) =>
+        Add(Scorecards, scorecardId, bucket, tally, sign);
+
+    public void Merge(AggregateChanges other)
+    {
+        MergeInto(Agents, other.Agents);
+        MergeInto(Teams, other.Teams);
+        MergeInto(Scorecards, other.Scorecards);
+    }
+
+    /// <summary>Drops aggregates whose changes cancelled out (e.g. a scorecard item re-added unchanged).</summary>
+    public void Prune()
+    {
+        PruneEmpty(Agents);
+        PruneEmpty(Teams);
+        PruneEmpty(Scorecards);
+    }
+
+    public bool IsEmpty => Agents.Count == 0 && Teams.Count == 0 && Scorecards.Count == 0;
+
+    private static void Add<TBucket, TTally>(Dictionary<string, TallyMap<TBucket, TTally>> maps, string id,
+        TBucket bucket, TTally tally, int sign)
+        where TBucket : notnull where TTally : class, IAdditive<TTally>, new()
+    {
+        if (!maps.TryGetValue(id, out var map)) maps[id] = map = new TallyMap<TBucket, TTally>();
+        map.Add(bucket, tally, sign);
+    }
+
+    private static void MergeInto<TBucket, TTally>(Dictionary<string, TallyMap<TBucket, TTally>> into,
+        Dictionary<string, TallyMap<TBucket, TTally>> from)
+        where TBucket : notnull where TTally : class, IAdditive<TTally>, new()
+    {
+        foreach (var (id, map) in from)
+        {
+            if (!into.TryGetValue(id, out var target)) into[id] = target = new TallyMap<TBucket, TTally>();
+            target.Merge(map);
+        }
+    }
+
+    private static void PruneEmpty<TBucket, TTally>(Dictionary<string, TallyMap<TBucket, TTally>> maps)
+        where TBucket : notnull where TTally : class, IAdditive<TTally>, new()
+    {
+        foreach (var id in maps.Where(p => p.Value.IsEmpty).Select(p => p.Key).ToList()) maps.Remove(id);
+    }
+}

@@ -1,0 +1,80 @@
+using QmInsights.Domain.Periods;
+using QmInsights.Domain.Statistics;
+
+namespace QmInsights.Domain.Aggregates;
+
+/// <summary>Turns day-and-channel tallies into the figures of a summary: totals, by channel, and a trend.</summary>
+public static class SummaryBuilder
+{
+    /// <summary>Summarises the days from <paramref name="from"/> to <paramref name="to"/> (both inclusive; null = open).
+    /// The trend has one row per period from the first to the last period with data, empty periods included.</summary>
+    public static QualityFigures Build(TallyMap<TallyBucket, QualityTally> tallies, DateOnly? from, DateOnly? to,
+        TrendPeriod period)
+    {
+        var total = new QualityTally();
+        var byChannel = new SortedDictionary<string, QualityTally>(StringComparer.Ordinal);
+        var byPeriod = new SortedDictionary<DateOnly, QualityTally>();
+        foreach (var (bucket, tally) in tallies.Buckets)
+        {
+            if (from is { } f && bucket.Day < f || to is { } t && bucket.Day > t) continue;
+            total.Add(tally, 1);
+            Accumulate(byChannel, bucket.Channel?.ToString().ToLowerInvariant() ?? "unknown", tally);
+            Accumulate(byPeriod, period.StartOf(bucket.Day), tally);
+        }
+
+        var trend = new List<QualityFigures>();
+        if (byPeriod.Count > 0)
+            for (var start = byPeriod.Keys.First(); start <= byPeriod.Keys.Last(); start = period.NextStart(start))
+                trend.Add(Figures(byPeriod.GetValueOrDefault(start) ?? new QualityTally()) with
+                {
+                    Period = period.Name(start),
+                    From = start,
+                    To = period.NextStart(start).AddDays(-1),
+                });
+
+        return Figures(total) with
+        {
+            From = from,
+            To = to,
+            ByChannel = byChannel.ToDictionary(p => p.Key, p => Figures(p.Value)),
+            TrendPeriod = period.ToString().ToLowerInvariant(),
+            Trend = trend,
+        };
+    }
+
+    /// <summary>The figures of one tally.</summary>
+    public static QualityFigures Figures(QualityTally t)
+    {
+        var scored = t.Regular.Count;
+        return new QualityFigures
+        {
+            Evaluations = scored,
+            QaScore = t.Regular.Mean,
+            QaScoreCi95 = MeanInterval.Of(t.Regular, 0.95, 0, 100),
+            QaScoreStdDev = t.Regular.StandardDeviation,
+            AtTargetShare = scored > 0 ? (double)t.RegularAtTarget / scored : null,
+            TargetPercent = scored > 0 ? t.RegularTargetSum / scored : null,
+            UnscoredEvaluations = t.RegularUnscored,
+            CalibrationEvaluations = t.Calibration.Count + t.CalibrationUnscored,
+            CalibrationQaScore = t.Calibration.Mean,
+            SelfEvaluations = t.Self.Count + t.SelfUnscored,
+            SelfQaScore = t.Self.Mean,
+            Csat = t.Csat.Count > 0 ? 100.0 * t.CsatSatisfied / t.Csat.Count : null,
+            CsatMean = t.Csat.Mean,
+            CsatResponses = t.Csat.Count,
+            Nps = t.NpsResponses > 0 ? 100.0 * (t.NpsPromoters - t.NpsDetractors) / t.NpsResponses : null,
+            NpsResponses = t.NpsResponses,
+            AhtSeconds = t.HandleSeconds.Mean,
+            FcrRate = t.FcrKnown > 0 ? (double)t.FcrResolved / t.FcrKnown : null,
+            Interactions = t.Interactions,
+            Surveys = t.Surveys,
+        };
+    }
+
+    private static void Accumulate<TKey>(SortedDictionary<TKey, QualityTally> into, TKey key, QualityTally tally)
+        where TKey : notnull
+    {
+        if (!into.TryGetValue(key, out var sum)) into[key] = sum = new QualityTally();
+        sum.Add(tally, 1);
+    }
+}

@@ -1,0 +1,111 @@
+using QmInsights.Domain.Aggregates;
+using QmInsights.Domain.Facts;
+
+namespace QmInsights.Domain.Joins;
+
+/// <summary>What one interaction row adds to the aggregates. A change to the row is applied as
+/// "take the old contribution out, put the new one in", which is how late interactions move an earlier
+/// evaluation to the right team and channel, and how a revision replaces its predecessor.</summary>
+public static class JoinContribution
+{
+    /// <summary>Adds <paramref name="sign"/> times the row's contribution to <paramref name="into"/>.</summary>
+    public static void AddTo(InteractionJoin join, AggregateChanges into, int sign)
+    {
+        var interaction = join.Interaction;
+        if (interaction is not null)
+        {
+            var handled = new QualityTally { Interactions = 1 };
+            handled.HandleSeconds.Add(interaction.HandleSeconds, 1);
+            if (interaction.ResolvedFirstContact is { } resolved)
+            {
+                handled.FcrKnown = 1;
+                handled.FcrResolved = resolved ? 1 : 0;
+            }
+            AddToAgentAndTeam(into, interaction.AgentId, interaction.TeamId,
+                new TallyBucket(UtcDay(interaction.StartedAt), interaction.Channel), handled, sign);
+
+            // A survey only has an interaction id: it counts once we know whose contact it was.
+            if (join.Survey is { } survey)
+                AddToAgentAndTeam(into, interaction.AgentId, interaction.TeamId,
+                    new TallyBucket(UtcDay(survey.AnsweredAt), interaction.Channel), Of(survey), sign);
+        }
+
+        foreach (var scored in join.Evaluations)
+        {
+            var evaluation = scored.Evaluation;
+            var day = UtcDay(evaluation.EvaluatedAt);
+            var bucket = new TallyBucket(day, interaction?.Channel);
+            var tally = Of(scored);
+            into.AddAgent(evaluation.AgentId, bucket, tally, sign);
+            // The interaction's team decides; until it arrives the evaluation counts for its agent only.
+            if (interaction is not null) into.AddTeam(interaction.TeamId, bucket, tally, sign);
+            if (evaluation.Kind == EvaluationKind.Regular)
+                foreach (var answer in evaluation.Answers)
+                    into.AddItem(evaluation.ScorecardId,
+                        new ItemBucket(scored.Score.ScorecardVersion, answer.ItemId, day), Of(answer.Answer), sign);
+        }
+    }
+
+    public static DateOnly UtcDay(DateTimeOffset time) => DateOnly.FromDateTime(time.UtcDateTime);
+
+    private static void AddToAgentAndTeam(AggregateChanges into, string agentId, string teamId, TallyBucket bucket,
+        QualityTally tally, int sign)
+    {
+        into.AddAgent(agentId, bucket, tally, sign);
+        into.AddTeam(teamId, bucket, tally, sign);
+    }
+
+    private static QualityTally Of(Survey survey)
+    {
+        var tally = new QualityTally { Surveys = 1 };
+        if (survey.Csat is { } csat)
+        {
+            tally.Csat.Add(csat, 1);
+            tally.CsatSatisfied = survey.Satisfied == true ? 1 : 0;
+        }
+        if (survey.Nps is not null)
+        {
+            tally.NpsResponses = 1;
+            tally.NpsPromoters = survey.Promoter == true ? 1 : 0;
+            tally.NpsDetractors = survey.Detractor == true ? 1 : 0;
+        }
+        return tally;
+    }
+
+    private static QualityTally Of(ScoredEvaluation scored)
+    {
+        var tally = new QualityTally();
+        var percent = scored.Score.Percent;
+        switch (scored.Evaluation.Kind)
+        {
+            case EvaluationKind.Regular when percent is { } p:
+                tally.Regular.Add(p, 1);
+                tally.RegularTargetSum = scored.Score.TargetPercent;
+                tally.RegularAtTarget = scored.Score.AtTarget == true ? 1 : 0;
+                break;
+            case EvaluationKind.Regular:
+                tally.RegularUnscored = 1;
+                break;
+            case EvaluationKind.Calibration when percent is { } p:
+                tally.Calibration.Add(p, 1);
+                break;
+            case EvaluationKind.Calibration:
+                tally.CalibrationUnscored = 1;
+                break;
+            case EvaluationKind.Self when percent is { } p:
+                tally.Self.Add(p, 1);
+                break;
+            case EvaluationKind.Self:
+                tally.SelfUnscored = 1;
+                break;
+        }
+        return tally;
+    }
+
+    private static ItemTally Of(ItemAnswer answer) => answer switch
+    {
+        ItemAnswer.Yes => new ItemTally { Yes = 1 },
+        ItemAnswer.No => new ItemTally { No = 1 },
+        _ => new ItemTally { NotApplicable = 1 },
+    };
+}

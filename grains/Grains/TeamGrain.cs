@@ -1,0 +1,7 @@
+using QmInsights.Grains.Interfaces;
+
+namespace QmInsights.Grains.Grains;
+
+public sealed class TeamGrain(
+    [PersistentState("team", StorageNames.Aggregates)] IPersistentState<QualityState> state)
+    : QualityAggregateGrain(state), ITeamGrain;

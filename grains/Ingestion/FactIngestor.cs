@@ -1,0 +1,99 @@
+using QmInsights.Domain.Aggregates;
+using QmInsights.Domain.Facts;
+using QmInsights.Domain.Joins;
+using QmInsights.Domain.Scorecards;
+using QmInsights.Grains.Interfaces;
+using QmInsights.Grains.Routing;
+
+namespace QmInsights.Grains.Ingestion;
+
+/// <summary>Takes a chunk of validated facts through the cluster: score evaluations with their scorecard version,
+/// let each interaction shard judge and join its facts, then send every touched agent, team and scorecard one
+/// pre-aggregated change. It returns only when the aggregates hold the chunk, so a query right after sees it.</summary>
+public sealed class FactIngestor(IGrainFactory grains)
+{
+    public Task<BatchReport> Ingest(IReadOnlyList<Positioned<Interaction>> interactions) =>
+        Route(interactions, i => i.InteractionId, (b, p) => b.Interactions.Add(p), i => i.InteractionId);
+
+    public Task<BatchReport> Ingest(IReadOnlyList<Positioned<Survey>> surveys) =>
+        Route(surveys, s => s.InteractionId, (b, p) => b.Surveys.Add(p), s => s.InteractionId);
+
+    public async Task<BatchReport> Ingest(IReadOnlyList<Positioned<Evaluation>> evaluations)
+    {
+        var report = new BatchReport();
+        var histories = await LoadHistories(evaluations.Select(e => e.Fact.ScorecardId));
+
+        var scored = new List<Positioned<ScoredEvaluation>>(evaluations.Count);
+        foreach (var (position, evaluation) in evaluations)
+        {
+            var (version, error) = histories[evaluation.ScorecardId]
+                .Resolve(evaluation.ScorecardId, evaluation.ScorecardVersion, evaluation.EvaluatedAt);
+            error ??= version is null ? null : ScorecardHistory.CheckAnswers(version, evaluation.Answers);
+            if (error is not null || version is null)
+            {
+                report.Reject(position, evaluation.EvaluationId, error ?? "scorecardId: unknown scorecard");
+                continue;
+            }
+            scored.Add(new(position, new ScoredEvaluation(evaluation, ScoreCalculator.Score(version, evaluation.Answers))));
+        }
+
+        var conflicts = await BindEvaluationIds(scored);
+        foreach (var conflict in conflicts.Values) report.Count(conflict, IdAt(evaluations, conflict.Position));
+        var bound = scored.Where(s => !conflicts.ContainsKey(s.Position)).ToList();
+
+        report.Add(await Route(bound, s => s.Evaluation.InteractionId, (b, p) => b.Evaluations.Add(p),
+            s => s.Evaluation.EvaluationId));
+        return report;
+    }
+
+    private async Task<Dictionary<string, ScorecardHistory>> LoadHistories(IEnumerable<string> scorecardIds)
+    {
+        var ids = scorecardIds.Distinct(StringComparer.Ordinal).ToList();
+        var versions = await Task.WhenAll(ids.Select(id => grains.GetGrain<IScorecardGrain>(id).GetVersions()));
+        return ids.Zip(versions).ToDictionary(p => p.First, p => new ScorecardHistory(p.Second), StringComparer.Ordinal);
+    }
+
+    private async Task<Dictionary<int, FactOutcome>> BindEvaluationIds(List<Positioned<ScoredEvaluation>> scored)
+    {
+        var byShard = scored
+            .GroupBy(s => Shards.Of(s.Fact.Evaluation.EvaluationId))
+            .Select(g => grains.GetGrain<IEvaluationIndexGrain>(g.Key).Bind(g
+                .Select(s => new EvaluationBinding(s.Position, s.Fact.Evaluation.EvaluationId, s.Fact.Evaluation.InteractionId))
+                .ToList()));
+        var results = await Task.WhenAll(byShard);
+        return results.SelectMany(r => r).ToDictionary(o => o.Position);
+    }
+
+    private async Task<BatchReport> Route<T>(IReadOnlyList<Positioned<T>> facts, Func<T, string> interactionIdOf,
+        Action<FactBatch, Positioned<T>> addTo, Func<T, string> idOf)
+    {
+        var batches = new Dictionary<int, FactBatch>();
+        foreach (var fact in facts)
+        {
+            var shard = Shards.Of(interactionIdOf(fact.Fact));
+            if (!batches.TryGetValue(shard, out var batch)) batches[shard] = batch = new FactBatch();
+            addTo(batch, fact);
+        }
+
+        var results = await Task.WhenAll(batches.Select(b => grains.GetGrain<IInteractionShardGrain>(b.Key).Apply(b.Value)));
+
+        var changes = new AggregateChanges();
+        foreach (var result in results) changes.Merge(result.Changes);
+        changes.Prune();
+        await ApplyChanges(changes);
+
+        var ids = facts.ToDictionary(f => f.Position, f => idOf(f.Fact));
+        var report = new BatchReport();
+        foreach (var outcome in results.SelectMany(r => r.Outcomes).OrderBy(o => o.Position))
+            report.Count(outcome, ids[outcome.Position]);
+        return report;
+    }
+
+    private Task ApplyChanges(AggregateChanges changes) => Task.WhenAll(
+        changes.Agents.Select(p => grains.GetGrain<IAgentGrain>(p.Key).Apply(p.Value))
+            .Concat(changes.Teams.Select(p => grains.GetGrain<ITeamGrain>(p.Key).Apply(p.Value)))
+            .Concat(changes.Scorecards.Select(p => grains.GetGrain<IScorecardGrain>(p.Key).Apply(p.Value))));
+
+    private static string? IdAt(IReadOnlyList<Positioned<Evaluation>> evaluations, int position) =>
+        evaluations.FirstOrDefault(e => e.Position == position).Fact?.EvaluationId;
+}

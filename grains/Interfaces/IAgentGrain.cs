@@ -1,0 +1,12 @@
+using QmInsights.Domain.Facts;
+
+namespace QmInsights.Grains.Interfaces;
+
+/// <summary>One agent: roster entry and quality aggregates. Keyed by agent id.</summary>
+[Alias("qm.IAgentGrain")]
+public interface IAgentGrain : IGrainWithStringKey, IQualityAggregateGrain
+{
+    Task SetRoster(AgentRosterEntry entry);
+
+    Task<AgentRosterEntry?> GetRoster();
+}

@@ -1,0 +1,28 @@
+using QmInsights.Domain.Aggregates;
+using QmInsights.Domain.Facts;
+using QmInsights.Domain.Joins;
+
+namespace QmInsights.Grains.Interfaces;
+
+/// <summary>The interaction rows of one shard (see <see cref="Routing.Shards"/>): the join of each contact with its
+/// survey and evaluations, and the judge of duplicates, revisions and conflicts. Keyed by shard number.</summary>
+[Alias("qm.IInteractionShardGrain")]
+public interface IInteractionShardGrain : IGrainWithIntegerKey
+{
+    /// <summary>Applies the facts in order and returns each one's outcome and the aggregate changes they cause.</summary>
+    Task<ShardResult> Apply(FactBatch batch);
+
+    Task<InteractionJoin?> GetInteraction(string interactionId);
+}
+
+/// <summary>Facts for one shard; each list keeps its batch positions.</summary>
+[GenerateSerializer, Alias("qm.FactBatch")]
+public sealed class FactBatch
+{
+    [Id(0)] public List<Positioned<Interaction>> Interactions { get; init; } = new();
+    [Id(1)] public List<Positioned<Survey>> Surveys { get; init; } = new();
+    [Id(2)] public List<Positioned<ScoredEvaluation>> Evaluations { get; init; } = new();
+}
+
+[GenerateSerializer, Alias("qm.ShardResult")]
+public sealed record ShardResult(List<FactOutcome> Outcomes, AggregateChanges Changes);

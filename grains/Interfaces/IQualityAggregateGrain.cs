@@ -1,0 +1,14 @@
+using QmInsights.Domain.Aggregates;
+using QmInsights.Domain.Periods;
+
+namespace QmInsights.Grains.Interfaces;
+
+/// <summary>Real-time quality aggregates of an agent or a team, kept by UTC day and channel.</summary>
+public interface IQualityAggregateGrain
+{
+    /// <summary>Adds pre-aggregated changes (signed: retractions subtract).</summary>
+    Task Apply(TallyMap<TallyBucket, QualityTally> changes);
+
+    /// <summary>Totals, by channel and a trend for the days from <paramref name="from"/> to <paramref name="to"/> (inclusive).</summary>
+    Task<QualityFigures> GetSummary(DateOnly? from, DateOnly? to, TrendPeriod period);
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using QmInsights.Domain.Periods;
+
+namespace QmInsights.Silo.Api;
+
+/// <summary>The from/to/period query parameters of a summary: dates (or date-times, taken as their UTC day),
+/// both days inclusive; period week (default) or month.</summary>
+public sealed record QueryRange(DateOnly? From, DateOnly? To, TrendPeriod Period)
+{
+    /// <summary>Reads the parameters, or returns a problem naming the parameter that is wrong.</summary>
+    public static (QueryRange? Range, IResult? Problem) Read(HttpRequest request)
+    {
+        var problems = new Dictionary<string, string[]>();
+        var from = Day(request.Query["from"], "from", problems);
+        var to = Day(request.Query["to"], "to", problems);
+        var periodText = request.Query["period"].ToString();
+        var period = string.IsNullOrEmpty(periodText) ? TrendPeriod.Week : TrendPeriods.Parse(periodText);
+        if (period is null) problems["period"] = [$"'{periodText}' is not one of week, month"];
+        if (from is { } f && to is { } t && f > t) problems["to"] = [$"{t:yyyy-MM-dd} is before from ({f:yyyy-MM-dd})"];
+        return problems.Count > 0
+            ? (null, Results.ValidationProblem(problems, title: "Invalid query parameters"))
+            : (new QueryRange(from, to, period!.Value), null);
+    }
+
+    private static DateOnly? Day(string? text, string name, Dictionary<string, string[]> problems)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return day;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+            return DateOnly.FromDateTime(time.UtcDateTime);
+        problems[name] = [$"'{text}' is not a date (yyyy-MM-dd) or ISO 8601 date-time"];
+        return null;
+    }
+}

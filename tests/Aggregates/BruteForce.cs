@@ -1,0 +1,42 @@
+using QmInsights.Domain.Facts;
+using QmInsights.Domain.Scorecards;
+
+namespace QmInsights.Tests.Aggregates;
+
+/// <summary>Recomputes a summary's headline numbers straight from the facts, without the engine's tallies.</summary>
+public sealed record BruteForce(long Evaluations, double? QaScore, double? AtTargetShare, long Unscored,
+    long Calibrations, long Selfs, long Interactions, double? Aht, double? Fcr, long Surveys, double? Csat, double? Nps)
+{
+    public static BruteForce Of(RandomFacts facts, ScorecardVersion version, Func<Interaction, bool> ownsInteraction,
+        Func<Evaluation, Interaction?, bool> ownsEvaluation, DateOnly from, DateOnly to)
+    {
+        bool InRange(DateTimeOffset t) => DateOnly.FromDateTime(t.UtcDateTime) is var d && d >= from && d <= to;
+        var interactions = facts.Interactions.ToDictionary(i => i.InteractionId);
+
+        var handled = facts.Interactions.Where(i => ownsInteraction(i) && InRange(i.StartedAt)).ToList();
+        var fcrKnown = handled.Where(i => i.ResolvedFirstContact is not null).ToList();
+        var surveys = facts.Surveys.Where(s => ownsInteraction(interactions[s.InteractionId]) && InRange(s.AnsweredAt)).ToList();
+        var csat = surveys.Where(s => s.Csat is not null).ToList();
+        var nps = surveys.Where(s => s.Nps is not null).ToList();
+
+        var evaluations = facts.FinalEvaluations()
+            .Where(e => InRange(e.EvaluatedAt) && ownsEvaluation(e, interactions.GetValueOrDefault(e.InteractionId)))
+            .Select(e => (e.Kind, Score: ScoreCalculator.Score(version, e.Answers).Percent))
+            .ToList();
+        var scored = evaluations.Where(e => e.Kind == EvaluationKind.Regular && e.Score is not null).Select(e => e.Score!.Value).ToList();
+
+        return new BruteForce(
+            scored.Count,
+            scored.Count > 0 ? scored.Average() : null,
+            scored.Count > 0 ? scored.Count(s => s >= version.Definition.TargetPercent) / (double)scored.Count : null,
+            evaluations.Count(e => e.Kind == EvaluationKind.Regular && e.Score is null),
+            evaluations.Count(e => e.Kind == EvaluationKind.Calibration),
+            evaluations.Count(e => e.Kind == EvaluationKind.Self),
+            handled.Count,
+            handled.Count > 0 ? handled.Average(i => i.HandleSeconds) : null,
+            fcrKnown.Count > 0 ? fcrKnown.Count(i => i.ResolvedFirstContact == true) / (double)fcrKnown.Count : null,
+            surveys.Count,
+            csat.Count > 0 ? 100.0 * csat.Count(s => s.Csat >= 4) / csat.Count : null,
+            nps.Count > 0 ? 100.0 * (nps.Count(s => s.Nps >= 9) - nps.Count(s => s.Nps <= 6)) / nps.Count : null);
+    }
+}

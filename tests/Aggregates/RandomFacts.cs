@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using QmInsights.Domain.Facts;
+using QmInsights.Domain.Scorecards;
+
+namespace QmInsights.Tests.Aggregates;
+
+/// <summary>Random facts over a few agents, teams and weeks, with duplicates, revisions, agents changing team and
+/// surveys/evaluations that may arrive before their interaction.</summary>
+public sealed class RandomFacts
+{
+    public static readonly DateTimeOffset Start = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
+
+    public ScorecardDefinition Scorecard { get; } = new("Random", 80, [
+        new ScorecardSection("open", "Opening", 2.0, [
+            new ScorecardItem("greet", "Greets", null, 2, false, false, NaPolicy.Exclude),
+            new ScorecardItem("verify", "Verifies identity", null, 1, false, true, NaPolicy.Exclude),
+        ]),
+        new ScorecardSection("close", "Closing", 1.0, [
+            new ScorecardItem("summary", "Summarises", null, 3, true, false, NaPolicy.Fail),
+            new ScorecardItem("upsell", "Offers more", null, 1, false, false, NaPolicy.Pass),
+        ]),
+    ]);
+
+    public List<Interaction> Interactions { get; } = new();
+    public List<Survey> Surveys { get; } = new();
+    /// <summary>Every submitted evaluation, revisions included.</summary>
+    public List<Evaluation> Evaluations { get; } = new();
+
+    public RandomFacts(int seed, int interactions, string prefix = "")
+    {
+        var random = new Random(seed);
+        var channels = Enum.GetValues<Channel>();
+        var items = new[] { "greet", "verify", "summary", "upsell" };
+        for (var i = 0; i < interactions; i++)
+        {
+            var agent = random.Next(12);
+            // Agents move between teams over time: the interaction's team must decide.
+            var team = (agent + random.Next(2)) % 4;
+            var started = Start.AddMinutes(random.Next(60 * 24 * 70));
+            var id = $"{prefix}i{i}";
+            Interactions.Add(new Interaction(id, channels[random.Next(3)], $"{prefix}a{agent}", $"{prefix}t{team}", "q",
+                started.ToOffset(TimeSpan.FromHours(random.Next(-5, 6))), random.Next(30, 1200), null, null,
+                random.Next(3) switch { 0 => null, 1 => true, _ => false }));
+            if (random.NextDouble() < 0.4)
+                Surveys.Add(new Survey(id, started.AddHours(random.Next(1, 72)),
+                    random.NextDouble() < 0.9 ? random.Next(1, 6) : null,
+                    random.NextDouble() < 0.8 ? random.Next(0, 11) : null));
+            if (random.NextDouble() < 0.3)
+            {
+                var kind = random.Next(10) switch { 0 => EvaluationKind.Calibration, 1 => EvaluationKind.Self, _ => EvaluationKind.Regular };
+                var revisions = random.NextDouble() < 0.2 ? 2 : 1;
+                for (var r = 1; r <= revisions; r++)
+                {
+                    var answers = Evaluation.Canonical(items.Select(item => new ItemResponse(item,
+                        random.Next(6) switch { 0 => ItemAnswer.No, 1 => ItemAnswer.NotApplicable, _ => ItemAnswer.Yes })));
+                    // Occasionally everything N/A: such an evaluation has no score.
+                    if (random.NextDouble() < 0.03)
+                        answers = Evaluation.Canonical(items.Select(item => new ItemResponse(item, ItemAnswer.NotApplicable)));
+                    Evaluations.Add(new Evaluation($"{prefix}e{i}", id, $"{prefix}a{agent}", $"ev{random.Next(4)}", "sc", null, kind,
+                        started.AddDays(random.Next(0, 20)), answers, null, r));
+                }
+            }
+        }
+    }
+
+    /// <summary>The latest revision of each evaluation: what the aggregates must count.</summary>
+    public IEnumerable<Evaluation> FinalEvaluations() =>
+        Evaluations.GroupBy(e => e.EvaluationId).Select(g => g.MaxBy(e => e.Revision)!);
+}

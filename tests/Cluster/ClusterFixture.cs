@@ -1,0 +1,23 @@
+using Orleans.TestingHost;
+using QmInsights.Grains.Grains;
+
+namespace QmInsights.Tests.Cluster;
+
+/// <summary>A two-silo Orleans test cluster with the grains' storage, shared by the tests of a class.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; } = new TestClusterBuilder(2)
+        .AddSiloBuilderConfigurator<SiloConfigurator>()
+        .Build();
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public ValueTask InitializeAsync() => new(Cluster.DeployAsync());
+
+    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo) => silo.AddMemoryGrainStorage(StorageNames.Aggregates);
+    }
+}
