@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.IO.Pipelines;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using QmInsights.Domain.Facts;
+using QmInsights.Domain.Ingestion;
+using QmInsights.Domain.Scorecards;
+
+namespace QmInsights.Silo.Demo;
+
+/// <summary>Feeds the engine through its public HTTP API, as an integration would: NDJSON batches, with progress.</summary>
+public sealed class ApiClient(HttpClient http, TextWriter log)
+{
+    public async Task<int> PutScorecard(string scorecardId, ScorecardDefinition definition, DateTimeOffset validFrom)
+    {
+        using var response = await http.PutAsync($"/api/scorecards/{Uri.EscapeDataString(scorecardId)}",
+            Json(w => ContractJson.Write(w, definition, validFrom)));
+        var body = await Ensure(response, $"scorecard {scorecardId}");
+        return body.RootElement.GetProperty("version").GetInt32();
+    }
+
+    public async Task PutAgent(AgentRosterEntry entry)
+    {
+        using var response = await http.PutAsync($"/api/agents/{Uri.EscapeDataString(entry.AgentId)}",
+            Json(w => ContractJson.Write(w, entry)));
+        await Ensure(response, $"agent {entry.AgentId}");
+    }
+
+    /// <summary>Posts <paramref name="records"/> in NDJSON batches of <paramref name="batchSize"/>, printing progress.</summary>
+    public async Task<IngestTotals> Post<T>(string path, string what, IEnumerable<T> records, long expected,
+        Action<Utf8JsonWriter, T> write, int batchSize = 5000)
+    {
+        var totals = new IngestTotals();
+        var clock = Stopwatch.StartNew();
+        var progress = new Progress(log, what, expected);
+        foreach (var batch in records.Chunk(batchSize))
+        {
+            var buffer = new MemoryStream();
+            await using (var writer = new Utf8JsonWriter(buffer))
+                foreach (var record in batch)
+                {
+                    write(writer, record);
+                    await writer.FlushAsync();
+                    writer.Reset();
+                    buffer.WriteByte((byte)'\n');
+                }
+            buffer.Position = 0;
+            var content = new StreamContent(buffer);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+            using var response = await http.PostAsync(path, content);
+            var body = await Ensure(response, what);
+            totals.Add(body.RootElement);
+            progress.Report(totals.Submitted, clock.Elapsed);
+        }
+        progress.Done(totals, clock.Elapsed);
+        totals.Elapsed = clock.Elapsed;
+        return totals;
+    }
+
+    private static HttpContent Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer)) write(writer);
+        buffer.Position = 0;
+        var content = new StreamContent(buffer);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
+
+    private static async Task<JsonDocument> Ensure(HttpResponseMessage response, string what)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{what}: {(int)response.StatusCode} {response.ReasonPhrase}: {text}");
+        return JsonDocument.Parse(text);
+    }
+}

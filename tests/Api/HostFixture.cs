@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Builder;
+using QmInsights.Silo.Hosting;
+
+namespace QmInsights.Tests.Api;
+
+/// <summary>The real host (HTTP API and silo) on free loopback ports, with an HttpClient pointed at it.</summary>
+public sealed class HostFixture : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = QmHost.Build(FreePorts.LocalHostArgs());
+        await _app.StartAsync();
+        Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
