@@ -20,6 +20,7 @@ public static class QmHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAdminTokenGate();
         app.MapOpenApi();
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.MapQueries();

@@ -1,0 +1,31 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace QmInsights.Silo.Hosting;
+
+/// <summary>Until roles exist, the API is either open (embedded demo, no token configured) or closed to everyone
+/// but the holder of <c>Auth:AdminToken</c>. The token is compared in constant time.</summary>
+public static class AdminTokenGate
+{
+    public static void UseAdminTokenGate(this WebApplication app)
+    {
+        var token = app.Configuration["Auth:AdminToken"];
+        if (string.IsNullOrEmpty(token)) return;
+        var expected = Encoding.UTF8.GetBytes($"Bearer {token}");
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/dashboard"))
+            {
+                var given = Encoding.UTF8.GetBytes(context.Request.Headers.Authorization.ToString());
+                if (!CryptographicOperations.FixedTimeEquals(given, expected))
+                {
+                    await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                        detail: "Authorization: send 'Bearer <token>' with the token configured as Auth:AdminToken")
+                        .ExecuteAsync(context);
+                    return;
+                }
+            }
+            await next(context);
+        });
+    }
+}
