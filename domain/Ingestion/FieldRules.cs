@@ -1,0 +1,94 @@
+using System.Globalization;
+using QmInsights.Domain.Facts;
+
+namespace QmInsights.Domain.Ingestion;
+
+/// <summary>The contract's field rules, written once for every record kind and body format.</summary>
+public static class FieldRules
+{
+    public static string? Id(IFieldSource s, string field, List<string> problems, bool required = true)
+    {
+        if (!s.Has(field))
+        {
+            if (required) problems.Add($"{field}: is missing");
+            return null;
+        }
+        var id = s.String(field, problems);
+        if (id is null) return null;
+        if (Ids.IsValid(id)) return id;
+        problems.Add($"{field}: {Ids.Describe(id)}");
+        return null;
+    }
+
+    /// <summary>An ISO 8601 time that states its offset, converted to UTC.</summary>
+    public static DateTimeOffset? Time(IFieldSource s, string field, List<string> problems, bool required = true)
+    {
+        if (!s.Has(field))
+        {
+            if (required) problems.Add($"{field}: is missing");
+            return null;
+        }
+        var text = s.String(field, problems);
+        if (text is null) return null;
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time))
+        {
+            problems.Add($"{field}: '{text}' is not an ISO 8601 date-time (e.g. 2026-01-31T14:05:00+01:00)");
+            return null;
+        }
+        if (!HasOffset(text))
+        {
+            problems.Add($"{field}: '{text}' has no UTC offset (use e.g. {text}+01:00 or {text}Z)");
+            return null;
+        }
+        return time.ToUniversalTime();
+    }
+
+    public static long? Integer(IFieldSource s, string field, long min, long max, List<string> problems, bool required = false)
+    {
+        if (!s.Has(field))
+        {
+            if (required) problems.Add($"{field}: is missing");
+            return null;
+        }
+        var n = s.Integer(field, problems);
+        if (n is null) return null;
+        if (n >= min && n <= max) return n;
+        problems.Add(n < min ? $"{field}: {n} must be >= {min}" : $"{field}: {n} must be <= {max}");
+        return null;
+    }
+
+    public static TEnum? Choice<TEnum>(IFieldSource s, string field, IReadOnlyDictionary<string, TEnum> choices,
+        List<string> problems, bool required = true) where TEnum : struct
+    {
+        if (!s.Has(field))
+        {
+            if (required) problems.Add($"{field}: is missing");
+            return null;
+        }
+        var text = s.String(field, problems);
+        if (text is null) return null;
+        if (choices.TryGetValue(text.ToLowerInvariant(), out var value)) return value;
+        problems.Add($"{field}: '{text}' is not one of {string.Join(", ", choices.Keys)}");
+        return null;
+    }
+
+    public static string? Text(IFieldSource s, string field, int maxLength, List<string> problems)
+    {
+        if (!s.Has(field)) return null;
+        var text = s.String(field, problems);
+        if (text is null || text.Length <= maxLength) return text;
+        problems.Add($"{field}: is {text.Length} characters long; at most {maxLength} are allowed");
+        return null;
+    }
+
+    // A time without offset ends in its seconds (or fraction); with one it ends in Z or ±hh:mm / ±hhmm.
+    private static bool HasOffset(string text)
+    {
+        var t = text.TrimEnd();
+        if (t.EndsWith('Z') || t.EndsWith('z')) return true;
+        var tIndex = t.IndexOfAny(['T', 't', ' ']);
+        if (tIndex < 0) return false;
+        var timePart = t[(tIndex + 1)..];
+        return timePart.Contains('+') || timePart.Contains('-');
+    }
+}

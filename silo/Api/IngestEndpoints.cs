@@ -1,0 +1,98 @@
+using QmInsights.Domain.Facts;
+using QmInsights.Domain.Ingestion;
+using QmInsights.Domain.Joins;
+using QmInsights.Grains.Ingestion;
+
+namespace QmInsights.Silo.Api;
+
+/// <summary>The fact ingestion endpoints: JSON array, NDJSON or CSV; idempotent by id; per-record reasons.</summary>
+public static class IngestEndpoints
+{
+    /// <summary>Records are taken through the cluster in chunks of this size, so a 100k-record body is never
+    /// held in memory at once.</summary>
+    public const int ChunkSize = 5000;
+
+    public static void MapIngestion(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Ingestion");
+        api.MapPost("/interactions", (HttpRequest request, FactIngestor ingestor) =>
+                Ingest(request, FactShapes.Interaction, ingestor.Ingest))
+            .WithSummary("Accepts interactions (JSON array, NDJSON or CSV); answers accepted, duplicates and per-record rejections.");
+        api.MapPost("/surveys", (HttpRequest request, FactIngestor ingestor) =>
+                Ingest(request, FactShapes.Survey, ingestor.Ingest))
+            .WithSummary("Accepts surveys; one survey per interaction (its id is the interaction id).");
+        api.MapPost("/evaluations", (HttpRequest request, FactIngestor ingestor) =>
+                Ingest(request, FactShapes.Evaluation, ingestor.Ingest))
+            .WithSummary("Accepts evaluations; a higher `revision` under the same evaluationId replaces the earlier one.");
+    }
+
+    private static async Task<IResult> Ingest<T>(HttpRequest request, RecordShape<T> shape,
+        Func<IReadOnlyList<Positioned<T>>, Task<BatchReport>> ingest) where T : class
+    {
+        BodyFormat format;
+        try { format = BodyFormats.FromContentType(request.ContentType); }
+        catch (UnsupportedFormatException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: e.Message);
+        }
+
+        var reader = new FactReader<T>(shape);
+        var report = new BatchReport();
+        var chunk = new List<Positioned<T>>(ChunkSize);
+        var ids = new Dictionary<int, string?>();
+        var records = 0;
+        try
+        {
+            await foreach (var parsed in reader.Read(request.Body, format, request.HttpContext.RequestAborted))
+            {
+                records++;
+                if (parsed.Record is null)
+                {
+                    report.Reject(parsed.Position, parsed.Id, string.Join("; ", parsed.Problems));
+                    continue;
+                }
+                chunk.Add(new Positioned<T>(parsed.Position, parsed.Record));
+                if (chunk.Count == ChunkSize) await Flush();
+            }
+            await Flush();
+        }
+        catch (MalformedBodyException e)
+        {
+            // What was read before the break is accepted and stays accepted: the client can fix and resend the
+            // whole body, and the records already in will be acknowledged as duplicates.
+            await Flush();
+            report.IgnoredFields.UnionWith(reader.IgnoredFields);
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed body", detail: e.Message,
+                extensions: new Dictionary<string, object?> { ["report"] = Body(report) });
+        }
+        report.IgnoredFields.UnionWith(reader.IgnoredFields);
+
+        if (records == 1 && report.Rejected.Count == 1)
+        {
+            var rejected = report.Rejected[0];
+            return report.Conflicts == 1
+                ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: rejected.Reason,
+                    extensions: new Dictionary<string, object?> { ["report"] = Body(report) })
+                : Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Invalid record", detail: rejected.Reason,
+                    extensions: new Dictionary<string, object?> { ["report"] = Body(report) });
+        }
+        return Results.Ok(Body(report));
+
+        async Task Flush()
+        {
+            if (chunk.Count == 0) return;
+            report.Add(await ingest(chunk));
+            chunk = new List<Positioned<T>>(ChunkSize);
+        }
+    }
+
+    private static object Body(BatchReport report) => new
+    {
+        accepted = report.Accepted,
+        duplicates = report.Duplicates,
+        revised = report.Revised,
+        superseded = report.Superseded,
+        rejected = report.Rejected.OrderBy(r => r.Position).Select(r => new { position = r.Position, id = r.Id, reason = r.Reason }),
+        ignoredFields = report.IgnoredFields,
+    };
+}
