@@ -1,12 +1,11 @@
-using QmInsights.Silo.Api;
-
+using QmInsights.Silo.Demo;
 using QmInsights.Silo.Hosting;
 
 // qminsights [serve] | demo [options]: see README.md.
+if (args.Length > 0 && args[0] == "demo")
+    return await DemoCommand.Run(args[1..]);
 
-
-
-var app = QmHost.Build(args);
+var app = QmHost.Build(args.Length > 0 && args[0] == "serve" ? args[1..] : args);
 await app.StartAsync();
 Console.WriteLine($"QmInsights API on {string.Join(", ", app.Urls)} (OpenAPI at /openapi/v1.json, Orleans dashboard at /dashboard)");
 await app.WaitForShutdownAsync();

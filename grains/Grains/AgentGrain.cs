@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using QmInsights.Domain.Facts;
 using QmInsights.Grains.Interfaces;
 
@@ -9,8 +10,9 @@ public sealed class AgentGrain : QualityAggregateGrain, IAgentGrain
 
     public AgentGrain(
         [PersistentState("agent", StorageNames.Aggregates)] IPersistentState<QualityState> state,
-        [PersistentState("roster", StorageNames.Aggregates)] IPersistentState<RosterState> roster)
-        : base(state)
+        [PersistentState("roster", StorageNames.Aggregates)] IPersistentState<RosterState> roster,
+        ILogger<AgentGrain> logger)
+        : base(state, logger)
     {
         _roster = roster;
     }
@@ -20,7 +22,7 @@ public sealed class AgentGrain : QualityAggregateGrain, IAgentGrain
     {
         if (_roster.State.Entry == entry) return;
         _roster.State.Entry = entry;
-        await _roster.WriteStateAsync();
+        await WriteNow(_roster);
     }
 
     Task<AgentRosterEntry?> IAgentGrain.GetRoster() => Task.FromResult(_roster.State.Entry);

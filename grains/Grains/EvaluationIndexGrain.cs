@@ -1,32 +1,23 @@
+using Microsoft.Extensions.Logging;
 using QmInsights.Domain.Joins;
 using QmInsights.Grains.Interfaces;
 
 namespace QmInsights.Grains.Grains;
 
-public sealed class EvaluationIndexGrain : WriteBehindGrain, IEvaluationIndexGrain
+public sealed class EvaluationIndexGrain(
+    [PersistentState("evaluationIndex", StorageNames.Aggregates)] IPersistentState<EvaluationIndexState> state,
+    ILogger<EvaluationIndexGrain> logger) : WriteBehindGrain(logger), IEvaluationIndexGrain
 {
-    private readonly IPersistentState<EvaluationIndexState> _state;
-    private bool _dirty;
-
-    public EvaluationIndexGrain([PersistentState("evaluationIndex", StorageNames.Aggregates)] IPersistentState<EvaluationIndexState> state)
-    {
-        _state = state;
-        WriteBehind(() => _dirty, async () =>
-        {
-            await _state.WriteStateAsync();
-            _dirty = false;
-        });
-    }
 
     Task<List<FactOutcome>> IEvaluationIndexGrain.Bind(List<EvaluationBinding> bindings)
     {
         var conflicts = new List<FactOutcome>();
-        var bound = _state.State.InteractionOf;
+        var bound = state.State.InteractionOf;
         foreach (var (position, evaluationId, interactionId) in bindings)
         {
             if (bound.TryAdd(evaluationId, interactionId))
             {
-                _dirty = true;
+                Changed(state);
                 continue;
             }
             if (bound[evaluationId] != interactionId)

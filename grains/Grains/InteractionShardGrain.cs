@@ -1,26 +1,17 @@
+using Microsoft.Extensions.Logging;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Joins;
 using QmInsights.Grains.Interfaces;
 
 namespace QmInsights.Grains.Grains;
 
-public sealed class InteractionShardGrain : WriteBehindGrain, IInteractionShardGrain
+public sealed class InteractionShardGrain(
+    [PersistentState("shard", StorageNames.Aggregates)] IPersistentState<ShardState> state,
+    ILogger<InteractionShardGrain> logger) : WriteBehindGrain(logger), IInteractionShardGrain
 {
-    private readonly IPersistentState<ShardState> _state;
-    private bool _dirty;
-
-    public InteractionShardGrain([PersistentState("shard", StorageNames.Aggregates)] IPersistentState<ShardState> state)
-    {
-        _state = state;
-        WriteBehind(() => _dirty, async () =>
-        {
-            await _state.WriteStateAsync();
-            _dirty = false;
-        });
-    }
 
     // State is loaded at activation, after construction: the book is a view over whatever it holds now.
-    private InteractionBook Book => new(_state.State.Rows);
+    private InteractionBook Book => new(state.State.Rows);
 
     Task<ShardResult> IInteractionShardGrain.Apply(FactBatch batch)
     {
@@ -32,7 +23,7 @@ public sealed class InteractionShardGrain : WriteBehindGrain, IInteractionShardG
         foreach (var (position, survey) in batch.Surveys) outcomes.Add(book.Apply(position, survey, changes));
         foreach (var (position, evaluation) in batch.Evaluations) outcomes.Add(book.Apply(position, evaluation, changes));
         changes.Prune();
-        _dirty |= outcomes.Any(o => o.Status is FactStatus.Accepted or FactStatus.Revised);
+        if (outcomes.Any(o => o.Status is FactStatus.Accepted or FactStatus.Revised)) Changed(state);
         return Task.FromResult(new ShardResult(outcomes, changes));
     }
 

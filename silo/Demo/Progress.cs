@@ -6,11 +6,11 @@ namespace QmInsights.Silo.Demo;
 public sealed class Progress(TextWriter log, string what, long expected)
 {
     private readonly bool _interactive = !Console.IsOutputRedirected && ReferenceEquals(log, Console.Out);
-    private TimeSpan _lastPrinted = TimeSpan.MinValue;
+    private TimeSpan? _lastPrinted;
 
     public void Report(long done, TimeSpan elapsed)
     {
-        if (!_interactive && elapsed - _lastPrinted < TimeSpan.FromSeconds(5)) return;
+        if (!_interactive && _lastPrinted is { } last && elapsed - last < TimeSpan.FromSeconds(5)) return;
         _lastPrinted = elapsed;
         var line = Line(done, elapsed);
         if (_interactive) log.Write($"\r{line,-100}");

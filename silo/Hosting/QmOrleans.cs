@@ -20,6 +20,7 @@ public static class QmOrleans
             silo.UseLocalhostClustering(siloPort, gatewayPort,
                 primaryPort is { } p ? new IPEndPoint(IPAddress.Loopback, p) : null);
             silo.AddMemoryGrainStorage(StorageNames.Aggregates);
+            silo.Services.AddSingleton(new WriteBehindOptions { WriteOnShutdown = false });
             silo.UseInMemoryReminderService();
             silo.AddDashboard();
         });

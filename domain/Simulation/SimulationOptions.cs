@@ -1,0 +1,45 @@
+namespace QmInsights.Domain.Simulation;
+
+/// <summary>Size, period and ground truth of a simulated contact centre. The same options give the same data.</summary>
+public sealed record SimulationOptions
+{
+    public int Seed { get; init; } = 42;
+    public int Teams { get; init; } = 15;
+    public int Agents { get; init; } = 200;
+    /// <summary>First day (a Monday). The default period covers a December peak.</summary>
+    public DateOnly Start { get; init; } = new(2025, 9, 1);
+    public int Months { get; init; } = 6;
+    /// <summary>Mean contacts an agent handles on an ordinary working day.</summary>
+    public double ContactsPerAgentDay { get; init; } = 24;
+    public double SurveyResponseRate { get; init; } = 0.15;
+    public int EvaluationsPerAgentMonth { get; init; } = 4;
+    public int SelfEvaluationsPerAgentMonth { get; init; } = 1;
+    public int Evaluators { get; init; } = 12;
+    /// <summary>Share of agents hired during the period (they start with lower adherence and longer contacts).</summary>
+    public double NewHireShare { get; init; } = 0.15;
+    /// <summary>Share of agents who move to another team mid-period.</summary>
+    public double TeamChangeShare { get; init; } = 0.05;
+    /// <summary>Share of agents who upsell as a habit (the domain's "10 of 50").</summary>
+    public double UpsellerShare { get; init; } = 0.2;
+    /// <summary>December volume relative to an ordinary month; handle time drops under the simplified peak model.</summary>
+    public double DecemberVolumeFactor { get; init; } = 1.4;
+    public double DecemberHandleFactor { get; init; } = 0.92;
+    /// <summary>Offset of the centre's local time, used in every timestamp it reports.</summary>
+    public TimeSpan LocalOffset { get; init; } = TimeSpan.FromHours(1);
+    public PlantedEffects Effects { get; init; } = new();
+
+    public DateOnly End => Start.AddMonths(Months);
+
+    /// <summary>Problems with the options, each naming the option.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var p = new List<string>();
+        if (Teams < 1) p.Add("teams: must be at least 1");
+        if (Agents < Teams) p.Add("agents: must be at least the number of teams");
+        if (Months is < 1 or > 36) p.Add("months: must be 1-36");
+        if (ContactsPerAgentDay is <= 0 or > 200) p.Add("contacts-per-agent-day: must be in (0, 200]");
+        if (SurveyResponseRate is < 0 or > 1) p.Add("survey-rate: must be 0-1");
+        if (Evaluators < 1) p.Add("evaluators: must be at least 1");
+        return p;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using QmInsights.Domain.Ingestion;
+using QmInsights.Domain.Simulation;
+using QmInsights.Silo.Hosting;
+
+namespace QmInsights.Silo.Demo;
+
+/// <summary>The main job: simulate a centre, feed it through the public API, print what a manager would see.</summary>
+public static class DemoCommand
+{
+    public static async Task<int> Run(string[] args)
+    {
+        var (options, error) = DemoOptions.Parse(args);
+        if (options is null)
+        {
+            if (!string.IsNullOrEmpty(error)) Console.Error.WriteLine($"demo: {error}");
+            Console.Error.WriteLine(DemoOptions.Usage);
+            return error == "" ? 0 : 2;
+        }
+
+        WebApplication? host = null;
+        var url = options.Url;
+        if (url is null)
+        {
+            host = QmHost.Build(FreePorts.LocalHostArgs());
+            await host.StartAsync();
+            url = new Uri(host.Urls.First());
+        }
+        try
+        {
+            using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(10) };
+            if (options.Token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
+            await Feed(http, new CentreSimulation(options.Simulation), Console.Out);
+            return 0;
+        }
+        finally
+        {
+            if (host is not null)
+            {
+                await host.StopAsync();
+                await host.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task Feed(HttpClient http, CentreSimulation centre, TextWriter log)
+    {
+        var o = centre.Options;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"QmInsights demo: seed {o.Seed}, {o.Teams} teams, {o.Agents} agents, {o.Months} months ({o.Start:yyyy-MM-dd} to {o.End.AddDays(-1):yyyy-MM-dd}), API {http.BaseAddress}"));
+        var api = new ApiClient(http, log);
+        foreach (var (version, validFrom, definition) in centre.ScorecardVersions)
+            log.WriteLine($"scorecard    {DemoScorecard.Id} version {await api.PutScorecard(DemoScorecard.Id, definition, validFrom)} in force from {validFrom:yyyy-MM-dd}");
+        await Parallel.ForEachAsync(centre.Roster(), new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (entry, _) => await api.PutAgent(entry));
+        log.WriteLine($"roster       {centre.Agents.Count} agents in {centre.TeamIds.Count} teams");
+
+        var clock = Stopwatch.StartNew();
+        var expected = centre.ExpectedInteractions;
+        var interactions = await api.Post("/api/interactions", "interactions", centre.Interactions(), expected, ContractJson.Write);
+        var surveys = await api.Post("/api/surveys", "surveys", centre.Surveys(), (long)(interactions.Submitted * o.SurveyResponseRate), ContractJson.Write);
+        var evaluations = await api.Post("/api/evaluations", "evaluations", centre.Evaluations(),
+            (long)o.Agents * o.Months * (o.EvaluationsPerAgentMonth + o.SelfEvaluationsPerAgentMonth), ContractJson.Write);
+        var total = interactions.Submitted + surveys.Submitted + evaluations.Submitted;
+        var seconds = clock.Elapsed.TotalSeconds;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ingested     {total:N0} records in {seconds:F1} s: {total / seconds:N0} records/s through the HTTP API (generation included)"));
+
+        await SummaryTable.Print(http, centre.TeamIds, log);
+        await PrintFailingItems(http, log);
+
+        var paths = centre.Agents.Select(a => $"/api/agents/{a.AgentId}/summary")
+            .Concat(centre.TeamIds.Select(t => $"/api/teams/{t}/summary")).ToList();
+        log.WriteLine();
+        log.WriteLine($"summary latency (agents and teams, HTTP round trip): {await QueryLatency.Measure(http, paths, 3)}");
+
+        var e = o.Effects;
+        log.WriteLine();
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"planted truth: upsell {e.UpsellCsat:+0.0;-0.0} CSAT, {e.UpsellNps:+0.0;-0.0} NPS, +{e.UpsellCallSeconds:F0} s per call; empathy {e.EmpathyCsat:+0.0;-0.0} CSAT; summary {e.SummaryFcr:+0.00} FCR; no effect: {string.Join(", ", e.ZeroEffectItems)}"));
+        log.WriteLine($"lenient evaluators: {string.Join(", ", centre.Evaluators.Where(v => v.Leniency > 0.05).Select(v => v.EvaluatorId))}; severe: {string.Join(", ", centre.Evaluators.Where(v => v.Severity > 0.05).Select(v => v.EvaluatorId))}");
+    }
+
+    private static async Task PrintFailingItems(HttpClient http, TextWriter log)
+    {
+        using var doc = JsonDocument.Parse(await http.GetStringAsync($"/api/scorecards/{DemoScorecard.Id}/items"));
+        log.WriteLine();
+        log.WriteLine("items that fail most (regular evaluations, all versions):");
+        var items = doc.RootElement.GetProperty("items").EnumerateArray()
+            .GroupBy(i => i.GetProperty("itemId").GetString()!)
+            .Select(g => (Item: g.Key, Passed: g.Sum(i => i.GetProperty("passed").GetInt64()), Failed: g.Sum(i => i.GetProperty("failed").GetInt64()),
+                Na: g.Sum(i => i.GetProperty("notApplicable").GetInt64())))
+            .OrderBy(i => (double)i.Passed / Math.Max(1, i.Passed + i.Failed));
+        foreach (var (item, passed, failed, na) in items)
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {item,-16} pass rate {100.0 * passed / Math.Max(1, passed + failed),5:F1}%  ({passed:N0} yes, {failed:N0} no, {na:N0} n/a)"));
+    }
+}
