@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Pipelines;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using QmInsights.Domain.Facts;
@@ -26,35 +25,55 @@ public sealed class ApiClient(HttpClient http, TextWriter log)
         await Ensure(response, $"agent {entry.AgentId}");
     }
 
-    /// <summary>Posts <paramref name="records"/> in NDJSON batches of <paramref name="batchSize"/>, printing progress.</summary>
+    /// <summary>Posts <paramref name="records"/> in NDJSON batches of <paramref name="batchSize"/>, a few requests in
+    /// flight at once (order does not matter: ingestion is idempotent and order-free), printing progress.</summary>
     public async Task<IngestTotals> Post<T>(string path, string what, IEnumerable<T> records, long expected,
-        Action<Utf8JsonWriter, T> write, int batchSize = 5000)
+        Action<Utf8JsonWriter, T> write, int batchSize = 5000, int inFlight = 3)
     {
         var totals = new IngestTotals();
         var clock = Stopwatch.StartNew();
         var progress = new Progress(log, what, expected);
+        var pending = new List<Task<JsonDocument>>();
         foreach (var batch in records.Chunk(batchSize))
         {
-            var buffer = new MemoryStream();
-            await using (var writer = new Utf8JsonWriter(buffer))
-                foreach (var record in batch)
-                {
-                    write(writer, record);
-                    await writer.FlushAsync();
-                    writer.Reset();
-                    buffer.WriteByte((byte)'\n');
-                }
-            buffer.Position = 0;
-            var content = new StreamContent(buffer);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
-            using var response = await http.PostAsync(path, content);
-            var body = await Ensure(response, what);
-            totals.Add(body.RootElement);
-            progress.Report(totals.Submitted, clock.Elapsed);
+            if (pending.Count == inFlight) await Collect(await Task.WhenAny(pending));
+            pending.Add(Send(path, what, Ndjson(batch, write)));
         }
+        while (pending.Count > 0) await Collect(await Task.WhenAny(pending));
         progress.Done(totals, clock.Elapsed);
         totals.Elapsed = clock.Elapsed;
         return totals;
+
+        async Task Collect(Task<JsonDocument> done)
+        {
+            pending.Remove(done);
+            using var body = await done;
+            totals.Add(body.RootElement);
+            progress.Report(totals.Submitted, clock.Elapsed);
+        }
+    }
+
+    private async Task<JsonDocument> Send(string path, string what, HttpContent content)
+    {
+        using var response = await http.PostAsync(path, content);
+        return await Ensure(response, what);
+    }
+
+    private static HttpContent Ndjson<T>(IEnumerable<T> batch, Action<Utf8JsonWriter, T> write)
+    {
+        var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+            foreach (var record in batch)
+            {
+                write(writer, record);
+                writer.Flush();
+                writer.Reset();
+                buffer.WriteByte((byte)'\n');
+            }
+        buffer.Position = 0;
+        var content = new StreamContent(buffer);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+        return content;
     }
 
     private static HttpContent Json(Action<Utf8JsonWriter> write)
