@@ -1,7 +1,7 @@
 namespace QmInsights.Domain.Ingestion;
 
 /// <summary>A read-only stream that yields one byte already read from <paramref name="rest"/> and then the rest of it.</summary>
-public sealed class PrefixedStream(byte first, Stream rest) : Stream
+public sealed class PrefixedStream(byte first, Stream rest) : ReadOnlyStream
 {
     private bool _firstPending = true;
 
@@ -27,14 +27,4 @@ public sealed class PrefixedStream(byte first, Stream rest) : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -75,31 +75,32 @@ public static class JoinContribution
     private static QualityTally Of(ScoredEvaluation scored)
     {
         var tally = new QualityTally();
-        var percent = scored.Score.Percent;
+        var score = scored.Score;
         switch (scored.Evaluation.Kind)
         {
-            case EvaluationKind.Regular when percent is { } p:
-                tally.Regular.Add(p, 1);
-                tally.RegularTargetSum = scored.Score.TargetPercent;
-                tally.RegularAtTarget = scored.Score.AtTarget == true ? 1 : 0;
-                break;
             case EvaluationKind.Regular:
-                tally.RegularUnscored = 1;
-                break;
-            case EvaluationKind.Calibration when percent is { } p:
-                tally.Calibration.Add(p, 1);
+                Count(ref tally.Regular, ref tally.RegularUnscored, score.Percent);
+                if (score.Percent is not null)
+                {
+                    tally.RegularTargetSum = score.TargetPercent;
+                    tally.RegularAtTarget = score.AtTarget == true ? 1 : 0;
+                }
                 break;
             case EvaluationKind.Calibration:
-                tally.CalibrationUnscored = 1;
-                break;
-            case EvaluationKind.Self when percent is { } p:
-                tally.Self.Add(p, 1);
+                Count(ref tally.Calibration, ref tally.CalibrationUnscored, score.Percent);
                 break;
             case EvaluationKind.Self:
-                tally.SelfUnscored = 1;
+                Count(ref tally.Self, ref tally.SelfUnscored, score.Percent);
                 break;
         }
         return tally;
+    }
+
+    // An evaluation without a score (every item N/A) is counted, but apart from the scores.
+    private static void Count(ref ScoreMoments scores, ref long unscored, double? percent)
+    {
+        if (percent is { } p) scores.Add(p, 1);
+        else unscored = 1;
     }
 
     private static ItemTally Of(ItemAnswer answer) => answer switch

@@ -120,7 +120,7 @@ public sealed class FactReaderTests
     }
 
     /// <summary>An NDJSON body produced on the fly, never materialised; every line has the same length.</summary>
-    private sealed class GeneratedBody(int records) : Stream
+    private sealed class GeneratedBody(int records) : ReadOnlyStream
     {
         private int _next;
 
@@ -148,15 +148,5 @@ public sealed class FactReaderTests
             BytesServed += n;
             return n;
         }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
