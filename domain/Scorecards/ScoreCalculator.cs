@@ -45,8 +45,10 @@ public static class ScoreCalculator
             possibleTotal += section.Weight * possible;
         }
 
+        // Rounded to 9 decimals: fractional weights leave float noise (all yes at weight 0.1 came out as
+        // 99.99999999999999, 3 of 4 at weight 0.3 as 74.99999999999999), which made AtTarget false at exactly the target.
         double? percent = criticalFailed ? 0.0
-            : possibleTotal > 0 ? 100.0 * earnedTotal / possibleTotal
+            : possibleTotal > 0 ? Math.Round(100.0 * earnedTotal / possibleTotal, 9)
             : null;
         return new EvaluationScore(percent, criticalFailed, earnedTotal, possibleTotal,
             version.Version, version.Definition.TargetPercent);
