@@ -46,6 +46,15 @@ public static class JoinContribution
         }
     }
 
+    /// <summary>Everything <paramref name="rows"/> add to the aggregates: how a grain rebuilds from stored facts.</summary>
+    public static AggregateChanges Of(IEnumerable<InteractionJoin> rows)
+    {
+        var changes = new AggregateChanges();
+        foreach (var row in rows) AddTo(row, changes, +1);
+        changes.Prune();
+        return changes;
+    }
+
     public static DateOnly UtcDay(DateTimeOffset time) => DateOnly.FromDateTime(time.UtcDateTime);
 
     private static void AddToAgentAndTeam(AggregateChanges into, string agentId, string teamId, TallyBucket bucket,

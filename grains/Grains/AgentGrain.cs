@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Facts;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Grains.Storage;
 
 namespace QmInsights.Grains.Grains;
 
@@ -9,13 +11,19 @@ public sealed class AgentGrain : QualityAggregateGrain, IAgentGrain
     private readonly IPersistentState<RosterState> _roster;
 
     public AgentGrain(
-        [PersistentState("agent", StorageNames.Aggregates)] IPersistentState<QualityState> state,
-        [PersistentState("roster", StorageNames.Aggregates)] IPersistentState<RosterState> roster,
+        [PersistentState("agent", StorageNames.Derived)] IPersistentState<QualityState> state,
+        [PersistentState("roster", StorageNames.Definitions)] IPersistentState<RosterState> roster,
+        IFactStore facts,
         ILogger<AgentGrain> logger)
-        : base(state, logger)
+        : base(state, facts, logger)
     {
         _roster = roster;
     }
+
+    protected override Task<StoredRows> LoadRows() => Facts.LoadForAgent(this.GetPrimaryKeyString());
+
+    protected override TallyMap<TallyBucket, QualityTally>? Mine(AggregateChanges changes) =>
+        changes.Agents.GetValueOrDefault(this.GetPrimaryKeyString());
 
     // Roster changes are rare and must not wait for deactivation.
     async Task IAgentGrain.SetRoster(AgentRosterEntry entry)

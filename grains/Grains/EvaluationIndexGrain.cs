@@ -1,13 +1,21 @@
 using Microsoft.Extensions.Logging;
 using QmInsights.Domain.Joins;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Grains.Storage;
 
 namespace QmInsights.Grains.Grains;
 
 public sealed class EvaluationIndexGrain(
-    [PersistentState("evaluationIndex", StorageNames.Aggregates)] IPersistentState<EvaluationIndexState> state,
-    ILogger<EvaluationIndexGrain> logger) : WriteBehindGrain(logger), IEvaluationIndexGrain
+    [PersistentState("evaluationIndex", StorageNames.Derived)] IPersistentState<EvaluationIndexState> state,
+    IFactStore facts,
+    ILogger<EvaluationIndexGrain> logger) : DerivedStateGrain(facts, logger), IEvaluationIndexGrain
 {
+    // A binding whose shard commit then failed stays only in memory; a resend for the same interaction still passes.
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Facts.IsDurable) state.State.InteractionOf = await Facts.LoadEvaluationBindings((int)this.GetPrimaryKeyLong());
+        await base.OnActivateAsync(cancellationToken);
+    }
 
     Task<List<FactOutcome>> IEvaluationIndexGrain.Bind(List<EvaluationBinding> bindings)
     {

@@ -2,18 +2,25 @@ using Microsoft.Extensions.Logging;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Joins;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Grains.Storage;
 
 namespace QmInsights.Grains.Grains;
 
 public sealed class InteractionShardGrain(
-    [PersistentState("shard", StorageNames.Aggregates)] IPersistentState<ShardState> state,
-    ILogger<InteractionShardGrain> logger) : WriteBehindGrain(logger), IInteractionShardGrain
+    [PersistentState("shard", StorageNames.Derived)] IPersistentState<ShardState> state,
+    IFactStore facts,
+    ILogger<InteractionShardGrain> logger) : DerivedStateGrain(facts, logger), IInteractionShardGrain
 {
-
     // State is loaded at activation, after construction: the book is a view over whatever it holds now.
     private InteractionBook Book => new(state.State.Rows);
 
-    Task<ShardResult> IInteractionShardGrain.Apply(FactBatch batch)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Facts.IsDurable) state.State.Rows = (await Facts.LoadShard((int)this.GetPrimaryKeyLong())).Rows;
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    async Task<ShardResult> IInteractionShardGrain.Apply(FactBatch batch)
     {
         var book = Book;
         var changes = new AggregateChanges();
@@ -23,8 +30,26 @@ public sealed class InteractionShardGrain(
         foreach (var (position, survey) in batch.Surveys) outcomes.Add(book.Apply(position, survey, changes));
         foreach (var (position, evaluation) in batch.Evaluations) outcomes.Add(book.Apply(position, evaluation, changes));
         changes.Prune();
-        if (outcomes.Any(o => o.Status is FactStatus.Accepted or FactStatus.Revised)) Changed(state);
-        return Task.FromResult(new ShardResult(outcomes, changes));
+
+        var accepted = outcomes.Where(o => o.Status is FactStatus.Accepted or FactStatus.Revised).Select(o => o.Position).ToHashSet();
+        if (accepted.Count == 0) return new ShardResult(outcomes, changes, null);
+        Changed(state);
+        try
+        {
+            // Durable before the caller can acknowledge anything.
+            var batchId = await Facts.Commit((int)this.GetPrimaryKeyLong(), new ShardCommit(
+                batch.Interactions.Where(p => accepted.Contains(p.Position)).Select(p => p.Fact).ToList(),
+                batch.Surveys.Where(p => accepted.Contains(p.Position)).Select(p => p.Fact).ToList(),
+                batch.Evaluations.Where(p => accepted.Contains(p.Position)).Select(p => p.Fact).ToList(),
+                changes.Agents.Keys, changes.Teams.Keys, changes.Scorecards.Keys));
+            return new ShardResult(outcomes, changes, batchId);
+        }
+        catch
+        {
+            // The rows now hold facts the store does not: start again from the store.
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     Task<InteractionJoin?> IInteractionShardGrain.GetInteraction(string interactionId) =>

@@ -4,13 +4,16 @@ using QmInsights.Domain.Joins;
 using QmInsights.Domain.Scorecards;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Routing;
+using QmInsights.Grains.Storage;
 
 namespace QmInsights.Grains.Ingestion;
 
 /// <summary>Takes a chunk of validated facts through the cluster: score evaluations with their scorecard version,
 /// let each interaction shard judge and join its facts, then send every touched agent, team and scorecard one
-/// pre-aggregated change. It returns only when the aggregates hold the chunk, so a query right after sees it.</summary>
-public sealed class FactIngestor(IGrainFactory grains)
+/// pre-aggregated change per shard batch. It returns only when the aggregates hold the chunk, so a query right after
+/// sees it. With a durable store the shards commit the facts first; if the changes then fail to arrive, the batch stays
+/// pending and <see cref="OutboxRecovery"/> makes the aggregates rebuild.</summary>
+public sealed class FactIngestor(IGrainFactory grains, IFactStore store)
 {
     public Task<BatchReport> Ingest(IReadOnlyList<Positioned<Interaction>> interactions) =>
         Route(interactions, i => i.InteractionId, (b, p) => b.Interactions.Add(p), i => i.InteractionId);
@@ -64,11 +67,11 @@ public sealed class FactIngestor(IGrainFactory grains)
         return results.SelectMany(r => r).ToDictionary(o => o.Position);
     }
 
-    private async Task<BatchReport> Route<T>(IReadOnlyList<Positioned<T>> facts, Func<T, string> interactionIdOf,
+    private async Task<BatchReport> Route<T>(IReadOnlyList<Positioned<T>> records, Func<T, string> interactionIdOf,
         Action<FactBatch, Positioned<T>> addTo, Func<T, string> idOf)
     {
         var batches = new Dictionary<int, FactBatch>();
-        foreach (var fact in facts)
+        foreach (var fact in records)
         {
             var shard = Shards.Of(interactionIdOf(fact.Fact));
             if (!batches.TryGetValue(shard, out var batch)) batches[shard] = batch = new FactBatch();
@@ -77,22 +80,41 @@ public sealed class FactIngestor(IGrainFactory grains)
 
         var results = await Task.WhenAll(batches.Select(b => grains.GetGrain<IInteractionShardGrain>(b.Key).Apply(b.Value)));
 
-        var changes = new AggregateChanges();
-        foreach (var result in results) changes.Merge(result.Changes);
-        changes.Prune();
-        await ApplyChanges(changes);
+        await ApplyChanges(results);
+        var committed = results.Where(r => r.BatchId is not null).Select(r => r.BatchId!.Value).ToList();
+        if (committed.Count > 0) await store.MarkApplied(committed);
 
-        var ids = facts.ToDictionary(f => f.Position, f => idOf(f.Fact));
+        var ids = records.ToDictionary(f => f.Position, f => idOf(f.Fact));
         var report = new BatchReport();
         foreach (var outcome in results.SelectMany(r => r.Outcomes).OrderBy(o => o.Position))
             report.Count(outcome, ids[outcome.Position]);
         return report;
     }
 
-    private Task ApplyChanges(AggregateChanges changes) => Task.WhenAll(
-        changes.Agents.Select(p => grains.GetGrain<IAgentGrain>(p.Key).Apply(p.Value))
-            .Concat(changes.Teams.Select(p => grains.GetGrain<ITeamGrain>(p.Key).Apply(p.Value)))
-            .Concat(changes.Scorecards.Select(p => grains.GetGrain<IScorecardGrain>(p.Key).Apply(p.Value))));
+    private Task ApplyChanges(IReadOnlyList<ShardResult> results)
+    {
+        var agents = ByTarget(results, r => r.Changes.Agents);
+        var teams = ByTarget(results, r => r.Changes.Teams);
+        var scorecards = ByTarget(results, r => r.Changes.Scorecards);
+        return Task.WhenAll(
+            agents.Select(p => grains.GetGrain<IAgentGrain>(p.Key).Apply(p.Value))
+                .Concat(teams.Select(p => grains.GetGrain<ITeamGrain>(p.Key).Apply(p.Value)))
+                .Concat(scorecards.Select(p => grains.GetGrain<IScorecardGrain>(p.Key).Apply(p.Value))));
+    }
+
+    // One message per aggregate, carrying each shard batch's part separately so the aggregate can apply each batch once.
+    private static Dictionary<string, List<BatchChange<TMap>>> ByTarget<TMap>(IEnumerable<ShardResult> results,
+        Func<ShardResult, Dictionary<string, TMap>> part)
+    {
+        var byTarget = new Dictionary<string, List<BatchChange<TMap>>>(StringComparer.Ordinal);
+        foreach (var result in results)
+            foreach (var (id, changes) in part(result))
+            {
+                if (!byTarget.TryGetValue(id, out var list)) byTarget[id] = list = new List<BatchChange<TMap>>();
+                list.Add(new BatchChange<TMap>(result.BatchId, changes));
+            }
+        return byTarget;
+    }
 
     private static string? IdAt(IReadOnlyList<Positioned<Evaluation>> evaluations, int position) =>
         evaluations.FirstOrDefault(e => e.Position == position).Fact?.EvaluationId;

@@ -25,4 +25,4 @@ public sealed class FactBatch
 }
 
 [GenerateSerializer, Alias("qm.ShardResult")]
-public sealed record ShardResult(List<FactOutcome> Outcomes, AggregateChanges Changes);
+public sealed record ShardResult(List<FactOutcome> Outcomes, AggregateChanges Changes, long? BatchId);

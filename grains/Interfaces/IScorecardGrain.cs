@@ -13,7 +13,10 @@ public interface IScorecardGrain : IGrainWithStringKey
 
     Task<List<ScorecardVersion>> GetVersions();
 
-    Task Apply(TallyMap<ItemBucket, ItemTally> changes);
+    Task Apply(List<BatchChange<TallyMap<ItemBucket, ItemTally>>> changes);
+
+    /// <summary>Rebuilds the item tallies from the fact store.</summary>
+    Task Refresh();
 
     Task<List<ItemFigures>> GetItems(DateOnly? from, DateOnly? to);
 }

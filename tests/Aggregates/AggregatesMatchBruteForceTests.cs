@@ -4,6 +4,7 @@ using QmInsights.Domain.Joins;
 using QmInsights.Domain.Periods;
 using QmInsights.Domain.Scorecards;
 using QmInsights.Grains.Ingestion;
+using QmInsights.Grains.Storage;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Tests.Cluster;
 
@@ -19,7 +20,7 @@ public sealed class AggregatesMatchBruteForceTests(ClusterFixture fixture) : ICl
         await scorecard.Define(facts.Scorecard, RandomFacts.Start.AddYears(-1));
         var version = (await scorecard.GetVersions()).Single();
 
-        var ingestor = new FactIngestor(fixture.Grains);
+        var ingestor = new FactIngestor(fixture.Grains, new GrainStorageOnly());
         var random = new Random(11);
         // Every fact once, a tenth of them twice, all revisions, in random order: evaluations and surveys often
         // arrive before their interaction and lower revisions after higher ones.
@@ -63,7 +64,7 @@ public sealed class AggregatesMatchBruteForceTests(ClusterFixture fixture) : ICl
     {
         var facts = new RandomFacts(seed: 3, interactions: 400, prefix: "trend-");
         await fixture.Grains.GetGrain<IScorecardGrain>("sc").Define(facts.Scorecard, RandomFacts.Start.AddYears(-1));
-        var ingestor = new FactIngestor(fixture.Grains);
+        var ingestor = new FactIngestor(fixture.Grains, new GrainStorageOnly());
         await IngestMixed(ingestor, facts.Interactions.Cast<object>().Concat(facts.Surveys).Concat(facts.Evaluations).ToArray());
 
         var summary = await fixture.Grains.GetGrain<IAgentGrain>("trend-a1").GetSummary(null, null, TrendPeriod.Week);

@@ -1,5 +1,7 @@
 using Orleans.TestingHost;
+using Microsoft.Extensions.DependencyInjection;
 using QmInsights.Grains.Grains;
+using QmInsights.Grains.Storage;
 
 namespace QmInsights.Tests.Cluster;
 
@@ -18,6 +20,11 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder silo) => silo.AddMemoryGrainStorage(StorageNames.Aggregates);
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Definitions);
+            silo.AddMemoryGrainStorage(StorageNames.Derived);
+            silo.Services.AddSingleton<IFactStore, GrainStorageOnly>();
+        }
     }
 }

@@ -1,17 +1,26 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Core;
+using QmInsights.Grains.Storage;
 
 namespace QmInsights.Grains.Grains;
 
-/// <summary>Base for grains whose state changes on every batch: changed state is written when the grain deactivates
-/// rather than once per batch, which would put a storage write on the ingest hot path.</summary>
-public abstract class WriteBehindGrain(ILogger logger) : Grain
+/// <summary>Base for grains whose state is derived from facts. Embedded mode: the state lives in grain storage and
+/// is written behind, when the grain deactivates, rather than on every batch. Durable mode: the state is rebuilt
+/// from the fact store at activation, and changes are applied once per batch id, so a batch that the rebuild already
+/// includes, or that recovery delivers again, is not counted twice.</summary>
+public abstract class DerivedStateGrain(IFactStore facts, ILogger logger) : Grain
 {
     private readonly HashSet<IStorage> _changed = new(ReferenceEqualityComparer.Instance);
+    private HashSet<long> _applied = new();
 
-    /// <summary>Marks <paramref name="state"/> to be written at deactivation.</summary>
-    protected void Changed(IStorage state) => _changed.Add(state);
+    protected IFactStore Facts => facts;
+
+    /// <summary>Marks <paramref name="state"/> to be written at deactivation (embedded mode only).</summary>
+    protected void Changed(IStorage state)
+    {
+        if (!facts.IsDurable) _changed.Add(state);
+    }
 
     /// <summary>Writes <paramref name="state"/> now (for facts that must not wait, like a new scorecard version).</summary>
     protected async Task WriteNow(IStorage state)
@@ -19,6 +28,12 @@ public abstract class WriteBehindGrain(ILogger logger) : Grain
         await state.WriteStateAsync();
         _changed.Remove(state);
     }
+
+    /// <summary>Remembers the batches a rebuild from the fact store included.</summary>
+    protected void Included(HashSet<long> batches) => _applied = batches;
+
+    /// <summary>True the first time a batch's changes arrive; changes without a batch id (embedded mode) always apply.</summary>
+    protected bool FirstTime(long? batchId) => batchId is not { } id || _applied.Add(id);
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {

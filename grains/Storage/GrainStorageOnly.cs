@@ -1,0 +1,26 @@
+namespace QmInsights.Grains.Storage;
+
+/// <summary>The embedded default: no separate system of record; grains keep their state in grain storage.</summary>
+public sealed class GrainStorageOnly : IFactStore
+{
+    public bool IsDurable => false;
+
+    public Task<long?> Commit(int shard, ShardCommit commit) => Task.FromResult<long?>(null);
+
+    public Task MarkApplied(IReadOnlyCollection<long> batchIds) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<PendingBatch>> Pending(TimeSpan olderThan) => Task.FromResult<IReadOnlyList<PendingBatch>>([]);
+
+    public Task<StoredRows> LoadShard(int shard) => throw NotDurable();
+
+    public Task<StoredRows> LoadForAgent(string agentId) => throw NotDurable();
+
+    public Task<StoredRows> LoadForTeam(string teamId) => throw NotDurable();
+
+    public Task<StoredRows> LoadForScorecard(string scorecardId) => throw NotDurable();
+
+    public Task<Dictionary<string, string>> LoadEvaluationBindings(int indexShard) => throw NotDurable();
+
+    private static InvalidOperationException NotDurable() =>
+        new("Grain state comes from grain storage when no durable fact store is configured");
+}

@@ -1,0 +1,48 @@
+using QmInsights.Domain.Joins;
+
+namespace QmInsights.Grains.Storage;
+
+/// <summary>The system of record for accepted facts. With a durable store, facts are committed before a batch is
+/// acknowledged and every derived grain (shards, agents, teams, scorecards) rebuilds its state from the stored facts
+/// when it activates; without one (the embedded default) grains keep their state in grain storage.</summary>
+public interface IFactStore
+{
+    bool IsDurable { get; }
+
+    /// <summary>Commits one shard's newly accepted facts in one transaction, with a batch row naming the aggregates
+    /// they change (the outbox that recovery reads if the changes never reach those aggregates).</summary>
+    /// <returns>The batch id, or null for a store that is not durable.</returns>
+    Task<long?> Commit(int shard, ShardCommit commit);
+
+    /// <summary>Records that every aggregate holds the changes of these batches.</summary>
+    Task MarkApplied(IReadOnlyCollection<long> batchIds);
+
+    /// <summary>Batches committed more than <paramref name="olderThan"/> ago whose changes were never confirmed.</summary>
+    Task<IReadOnlyList<PendingBatch>> Pending(TimeSpan olderThan);
+
+    Task<StoredRows> LoadShard(int shard);
+
+    Task<StoredRows> LoadForAgent(string agentId);
+
+    Task<StoredRows> LoadForTeam(string teamId);
+
+    Task<StoredRows> LoadForScorecard(string scorecardId);
+
+    /// <summary>Evaluation id to interaction id for the evaluation ids of one index shard.</summary>
+    Task<Dictionary<string, string>> LoadEvaluationBindings(int indexShard);
+}
+
+/// <summary>Accepted facts of one shard call and the aggregates they change.</summary>
+public sealed record ShardCommit(
+    IReadOnlyList<Domain.Facts.Interaction> Interactions,
+    IReadOnlyList<Domain.Facts.Survey> Surveys,
+    IReadOnlyList<ScoredEvaluation> Evaluations,
+    IReadOnlyCollection<string> Agents,
+    IReadOnlyCollection<string> Teams,
+    IReadOnlyCollection<string> Scorecards);
+
+/// <summary>Interaction rows rebuilt from the store, and the batches whose facts they include.</summary>
+public sealed record StoredRows(Dictionary<string, InteractionJoin> Rows, HashSet<long> Batches);
+
+/// <summary>A committed batch whose aggregate changes were not confirmed: its aggregates must refresh.</summary>
+public sealed record PendingBatch(long BatchId, IReadOnlyList<string> Agents, IReadOnlyList<string> Teams, IReadOnlyList<string> Scorecards);

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Logging;
+using QmInsights.Grains.Interfaces;
+
+namespace QmInsights.Grains.Storage;
+
+/// <summary>Finds committed batches whose aggregate changes were never confirmed (the silo that sent them died in
+/// between) and makes the aggregates they touch rebuild from the fact store, which includes those batches.</summary>
+public sealed class OutboxRecovery(IGrainFactory grains, IFactStore facts, ILogger<OutboxRecovery> logger)
+{
+    /// <summary>How long a batch may stay unconfirmed before it counts as lost rather than in flight.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(20);
+
+    /// <summary>Recovers every pending batch older than <paramref name="grace"/>; returns how many.</summary>
+    public async Task<int> RunOnce(TimeSpan? grace = null)
+    {
+        var pending = await facts.Pending(grace ?? Grace);
+        if (pending.Count == 0) return 0;
+        await Task.WhenAll(
+            pending.SelectMany(p => p.Agents).Distinct().Select(id => grains.GetGrain<IAgentGrain>(id).Refresh())
+                .Concat(pending.SelectMany(p => p.Teams).Distinct().Select(id => grains.GetGrain<ITeamGrain>(id).Refresh()))
+                .Concat(pending.SelectMany(p => p.Scorecards).Distinct().Select(id => grains.GetGrain<IScorecardGrain>(id).Refresh())));
+        await facts.MarkApplied(pending.Select(p => p.BatchId).ToList());
+        logger.LogWarning("Recovered {Count} batches whose aggregate changes were not confirmed", pending.Count);
+        return pending.Count;
+    }
+}

@@ -1,0 +1,228 @@
+using System.Collections.Immutable;
+using Npgsql;
+using NpgsqlTypes;
+using QmInsights.Domain.Facts;
+using QmInsights.Domain.Joins;
+using QmInsights.Domain.Scorecards;
+using QmInsights.Grains.Routing;
+using QmInsights.Grains.Storage;
+
+namespace QmInsights.Silo.Storage;
+
+/// <summary>PostgreSQL as the system of record: each shard commit is one transaction of binary COPYs plus its
+/// outbox row, and every derived grain rebuilds from these tables at activation.</summary>
+public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
+{
+    // Ids cannot hold control characters, so these separators cannot occur inside them.
+    private const char EntrySeparator = '\u001f';
+    private const char ValueSeparator = '\u001e';
+
+    public bool IsDurable => true;
+
+    public async Task<long?> Commit(int shard, ShardCommit commit)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO qm_batches (shard, agents, teams, scorecards) VALUES ($1, $2, $3, $4) RETURNING batch_id", connection, transaction);
+        insert.Parameters.Add(new() { Value = shard });
+        insert.Parameters.Add(new() { Value = commit.Agents.ToArray() });
+        insert.Parameters.Add(new() { Value = commit.Teams.ToArray() });
+        insert.Parameters.Add(new() { Value = commit.Scorecards.ToArray() });
+        var batchId = (long)(await insert.ExecuteScalarAsync())!;
+
+        if (commit.Interactions.Count > 0)
+        {
+            await using var copy = await connection.BeginBinaryImportAsync(
+                "COPY qm_interactions (interaction_id, shard, batch_id, channel, agent_id, team_id, queue, started_at, handle_seconds, after_call_work_seconds, wait_seconds, resolved_first_contact) FROM STDIN (FORMAT BINARY)");
+            foreach (var i in commit.Interactions)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(i.InteractionId, NpgsqlDbType.Text);
+                await copy.WriteAsync(shard, NpgsqlDbType.Integer);
+                await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
+                await copy.WriteAsync((short)i.Channel, NpgsqlDbType.Smallint);
+                await copy.WriteAsync(i.AgentId, NpgsqlDbType.Text);
+                await copy.WriteAsync(i.TeamId, NpgsqlDbType.Text);
+                await copy.WriteAsync(i.Queue, NpgsqlDbType.Text);
+                await copy.WriteAsync(i.StartedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync(i.HandleSeconds, NpgsqlDbType.Integer);
+                await WriteNullable(copy, i.AfterCallWorkSeconds, NpgsqlDbType.Integer);
+                await WriteNullable(copy, i.WaitSeconds, NpgsqlDbType.Integer);
+                await WriteNullable(copy, i.ResolvedFirstContact, NpgsqlDbType.Boolean);
+            }
+            await copy.CompleteAsync();
+        }
+
+        if (commit.Surveys.Count > 0)
+        {
+            await using var copy = await connection.BeginBinaryImportAsync(
+                "COPY qm_surveys (interaction_id, shard, batch_id, answered_at, csat, nps) FROM STDIN (FORMAT BINARY)");
+            foreach (var s in commit.Surveys)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(s.InteractionId, NpgsqlDbType.Text);
+                await copy.WriteAsync(shard, NpgsqlDbType.Integer);
+                await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
+                await copy.WriteAsync(s.AnsweredAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+                await WriteNullable(copy, (short?)s.Csat, NpgsqlDbType.Smallint);
+                await WriteNullable(copy, (short?)s.Nps, NpgsqlDbType.Smallint);
+            }
+            await copy.CompleteAsync();
+        }
+
+        if (commit.Evaluations.Count > 0)
+        {
+            await using var copy = await connection.BeginBinaryImportAsync(
+                "COPY qm_evaluations (evaluation_id, revision, interaction_id, shard, id_shard, batch_id, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent) FROM STDIN (FORMAT BINARY)");
+            foreach (var (e, score) in commit.Evaluations)
+            {
+                await copy.StartRowAsync();
+                await copy.WriteAsync(e.EvaluationId, NpgsqlDbType.Text);
+                await copy.WriteAsync(e.Revision, NpgsqlDbType.Integer);
+                await copy.WriteAsync(e.InteractionId, NpgsqlDbType.Text);
+                await copy.WriteAsync(shard, NpgsqlDbType.Integer);
+                await copy.WriteAsync(Shards.Of(e.EvaluationId), NpgsqlDbType.Integer);
+                await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
+                await copy.WriteAsync(e.AgentId, NpgsqlDbType.Text);
+                await copy.WriteAsync(e.EvaluatorId, NpgsqlDbType.Text);
+                await copy.WriteAsync(e.ScorecardId, NpgsqlDbType.Text);
+                await WriteNullable(copy, e.ScorecardVersion, NpgsqlDbType.Integer);
+                await copy.WriteAsync((short)e.Kind, NpgsqlDbType.Smallint);
+                await copy.WriteAsync(e.EvaluatedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync(string.Join(EntrySeparator, e.Answers.Select(a => $"{a.ItemId}{ValueSeparator}{(int)a.Answer}")), NpgsqlDbType.Text);
+                await WriteNullable(copy, e.Comment, NpgsqlDbType.Text);
+                await WriteNullable(copy, score.Percent, NpgsqlDbType.Double);
+                await copy.WriteAsync(score.CriticalFailed, NpgsqlDbType.Boolean);
+                await copy.WriteAsync(score.WeightedEarned, NpgsqlDbType.Double);
+                await copy.WriteAsync(score.WeightedPossible, NpgsqlDbType.Double);
+                await copy.WriteAsync(score.ScorecardVersion, NpgsqlDbType.Integer);
+                await copy.WriteAsync(score.TargetPercent, NpgsqlDbType.Double);
+            }
+            await copy.CompleteAsync();
+        }
+
+        await transaction.CommitAsync();
+        return batchId;
+    }
+
+    public async Task MarkApplied(IReadOnlyCollection<long> batchIds)
+    {
+        await using var command = db.CreateCommand("UPDATE qm_batches SET applied = true WHERE batch_id = ANY($1) AND NOT applied");
+        command.Parameters.Add(new() { Value = batchIds.ToArray() });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<IReadOnlyList<PendingBatch>> Pending(TimeSpan olderThan)
+    {
+        await using var command = db.CreateCommand(
+            "SELECT batch_id, agents, teams, scorecards FROM qm_batches WHERE NOT applied AND created_at < now() - $1 ORDER BY batch_id");
+        command.Parameters.Add(new() { Value = olderThan });
+        var pending = new List<PendingBatch>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            pending.Add(new PendingBatch(reader.GetInt64(0), reader.GetFieldValue<string[]>(1),
+                reader.GetFieldValue<string[]>(2), reader.GetFieldValue<string[]>(3)));
+        return pending;
+    }
+
+    public Task<StoredRows> LoadShard(int shard) => Load("shard = $1", shard);
+
+    public Task<StoredRows> LoadForAgent(string agentId) => Load(
+        "interaction_id IN (SELECT interaction_id FROM qm_interactions WHERE agent_id = $1 " +
+        "UNION SELECT interaction_id FROM qm_evaluations WHERE agent_id = $1)", agentId);
+
+    public Task<StoredRows> LoadForTeam(string teamId) =>
+        Load("interaction_id IN (SELECT interaction_id FROM qm_interactions WHERE team_id = $1)", teamId);
+
+    public Task<StoredRows> LoadForScorecard(string scorecardId) =>
+        Load("interaction_id IN (SELECT interaction_id FROM qm_evaluations WHERE scorecard_id = $1)", scorecardId);
+
+    public async Task<Dictionary<string, string>> LoadEvaluationBindings(int indexShard)
+    {
+        await using var command = db.CreateCommand("SELECT DISTINCT evaluation_id, interaction_id FROM qm_evaluations WHERE id_shard = $1");
+        command.Parameters.Add(new() { Value = indexShard });
+        var bindings = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) bindings[reader.GetString(0)] = reader.GetString(1);
+        return bindings;
+    }
+
+    /// <summary>The interaction rows matching <paramref name="filter"/> (a condition on interaction_id or shard,
+    /// columns every fact table has), with every revision of their evaluations.</summary>
+    private async Task<StoredRows> Load(string filter, object parameter)
+    {
+        var rows = new Dictionary<string, InteractionJoin>(StringComparer.Ordinal);
+        var batches = new HashSet<long>();
+        InteractionJoin Row(string id) => rows.TryGetValue(id, out var row) ? row : rows[id] = new InteractionJoin();
+
+        await using var connection = await db.OpenConnectionAsync();
+        await using (var reader = await Query(connection,
+            "SELECT interaction_id, batch_id, channel, agent_id, team_id, queue, started_at, handle_seconds, after_call_work_seconds, wait_seconds, resolved_first_contact FROM qm_interactions WHERE " + filter, parameter))
+            while (await reader.ReadAsync())
+            {
+                batches.Add(reader.GetInt64(1));
+                Row(reader.GetString(0)).Interaction = new Interaction(reader.GetString(0), (Channel)reader.GetInt16(2),
+                    reader.GetString(3), reader.GetString(4), reader.GetString(5), Utc(reader.GetDateTime(6)), reader.GetInt32(7),
+                    Nullable<int>(reader, 8), Nullable<int>(reader, 9), Nullable<bool>(reader, 10));
+            }
+
+        await using (var reader = await Query(connection,
+            "SELECT interaction_id, batch_id, answered_at, csat, nps FROM qm_surveys WHERE " + filter, parameter))
+            while (await reader.ReadAsync())
+            {
+                batches.Add(reader.GetInt64(1));
+                Row(reader.GetString(0)).Survey = new Survey(reader.GetString(0), Utc(reader.GetDateTime(2)),
+                    Nullable<short>(reader, 3), Nullable<short>(reader, 4));
+            }
+
+        await using (var reader = await Query(connection,
+            "SELECT evaluation_id, revision, interaction_id, batch_id, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent FROM qm_evaluations WHERE " +
+            filter + " ORDER BY evaluation_id, revision", parameter))
+            while (await reader.ReadAsync())
+            {
+                batches.Add(reader.GetInt64(3));
+                var evaluation = new Evaluation(reader.GetString(0), reader.GetString(2), reader.GetString(4), reader.GetString(5),
+                    reader.GetString(6), Nullable<int>(reader, 7), (EvaluationKind)reader.GetInt16(8), Utc(reader.GetDateTime(9)),
+                    Answers(reader.GetString(10)), reader.IsDBNull(11) ? null : reader.GetString(11), reader.GetInt32(1));
+                var score = new EvaluationScore(reader.IsDBNull(12) ? null : reader.GetDouble(12), reader.GetBoolean(13),
+                    reader.GetDouble(14), reader.GetDouble(15), reader.GetInt32(16), reader.GetDouble(17));
+                var row = Row(evaluation.InteractionId);
+                // Ordered by revision: a later one replaces the one before it, which is kept for the agent to see.
+                var earlier = row.Evaluations.FindIndex(e => e.Evaluation.EvaluationId == evaluation.EvaluationId);
+                if (earlier >= 0)
+                {
+                    row.Replaced.Add(row.Evaluations[earlier]);
+                    row.Evaluations.RemoveAt(earlier);
+                }
+                row.Evaluations.Add(new ScoredEvaluation(evaluation, score));
+            }
+        return new StoredRows(rows, batches);
+    }
+
+    private static async Task<NpgsqlDataReader> Query(NpgsqlConnection connection, string sql, object parameter)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new() { Value = parameter });
+        return await command.ExecuteReaderAsync();
+    }
+
+    private static ImmutableArray<ItemResponse> Answers(string text) =>
+        text.Length == 0 ? []
+            : text.Split(EntrySeparator).Select(entry =>
+            {
+                var parts = entry.Split(ValueSeparator);
+                return new ItemResponse(parts[0], (ItemAnswer)int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+            }).ToImmutableArray();
+
+    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
+
+    private static T? Nullable<T>(NpgsqlDataReader reader, int ordinal) where T : struct =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
+
+    private static Task WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type) where T : struct =>
+        value is { } v ? copy.WriteAsync(v, type) : copy.WriteNullAsync();
+
+    private static Task WriteNullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type) =>
+        value is not null ? copy.WriteAsync(value, type) : copy.WriteNullAsync();
+}
