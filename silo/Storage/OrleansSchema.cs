@@ -3,9 +3,8 @@ using Npgsql;
 
 namespace QmInsights.Silo.Storage;
 
-/// <summary>Creates or updates the PostgreSQL tables, functions and OrleansQuery rows that the Orleans ADO.NET
-/// clustering, persistence and reminder providers (invariant "Npgsql") need. The packages ship no scripts:
-/// the schema is ours, in the embedded Storage/Sql/*.sql files.</summary>
+/// <summary>Creates or updates our PostgreSQL schema (embedded Storage/Sql/*.sql, since the packages ship none) for the
+/// Orleans ADO.NET clustering, persistence and reminder providers with invariant "Npgsql".</summary>
 public static class OrleansSchema
 {
     private const string ResourcePrefix = "QmInsights.Silo.Storage.Sql.";

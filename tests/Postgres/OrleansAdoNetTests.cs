@@ -14,6 +14,7 @@ public interface IAdoNetProbeGrain : IGrainWithStringKey
 {
     Task Save(string text, int count);
     Task<AdoNetProbeState> Load();
+    Task Clear();
     Task RegisterReminder(string name);
     Task<bool> HasReminder(string name);
 }
@@ -41,6 +42,8 @@ public sealed class AdoNetProbeGrain([PersistentState("probe", "qm")] IPersisten
         await state.ReadStateAsync();
         return state.State;
     }
+
+    public Task Clear() => state.ClearStateAsync();
 
     // Far-off due time: the test checks storage of the reminder, not its ticks.
     public Task RegisterReminder(string name) =>
@@ -108,6 +111,10 @@ public sealed class OrleansAdoNetTests(PostgresServer server) : IClassFixture<Po
         Assert.True(await again.HasReminder("nightly"));
         await again.Save("third", 3); // the new activation writes on top of the stored version
         Assert.Equal(3, (await again.Load()).Count);
+        await again.Clear(); // ClearStorageKey keeps the row with no payload and a bumped version
+        Assert.Equal(0, (await again.Load()).Count);
+        await again.Save("fourth", 4);
+        Assert.Equal(4, (await again.Load()).Count);
 
         // The stopped silo is marked Dead, the new one Active.
         Assert.Equal([SiloPort(second)], await ActivePorts(connectionString, clusterId));
