@@ -1,25 +1,66 @@
 using System.Net;
+using Npgsql;
+using Orleans.Configuration;
 using Orleans.Dashboard;
 using QmInsights.Grains.Grains;
+using QmInsights.Grains.Storage;
+using QmInsights.Silo.Storage;
 
 namespace QmInsights.Silo.Hosting;
 
-/// <summary>The Orleans part of the host. Embedded default: a localhost silo with in-process storage, so
-/// `dotnet run --project silo` needs no server. Several local silos form one cluster when each names the first
-/// one's port in <c>Orleans:PrimarySiloPort</c>.</summary>
+/// <summary>The Orleans part of the host, chosen by <c>Storage:Provider</c>:
+/// <c>Memory</c> (default) is one localhost silo with in-process storage, so `dotnet run --project silo` needs no
+/// server (several local silos form one cluster when each names the first one's port in <c>Orleans:PrimarySiloPort</c>);
+/// <c>Postgres</c> uses <c>ConnectionStrings:Postgres</c> for membership, grain storage, reminders and the facts.</summary>
 public static class QmOrleans
 {
     public static WebApplicationBuilder AddQmOrleans(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
+        var provider = config["Storage:Provider"] ?? "Memory";
         var siloPort = config.GetValue("Orleans:SiloPort", 11111);
         var gatewayPort = config.GetValue("Orleans:GatewayPort", 30000);
+
+        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = config.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Postgres is not set (environment: ConnectionStrings__Postgres)");
+            var dataSource = NpgsqlDataSource.Create(connectionString);
+            builder.Services.AddSingleton(dataSource);
+            builder.Services.AddSingleton<IFactStore, PostgresFactStore>();
+            // Registered before the silo, so the schema exists before membership is read.
+            builder.Services.AddHostedService(_ => new SchemaMigration(connectionString));
+            builder.Services.AddSingleton<OutboxRecovery>();
+            builder.Services.AddHostedService<OutboxRecoveryService>();
+            builder.UseOrleans(silo =>
+            {
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = config["Orleans:ClusterId"] ?? "qminsights";
+                    o.ServiceId = config["Orleans:ServiceId"] ?? "qminsights";
+                });
+                var advertised = IPAddress.Parse(config["Orleans:AdvertisedIP"] ?? "127.0.0.1");
+                silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: config.GetValue("Orleans:ListenOnAnyAddress", false));
+                silo.UseAdoNetClustering(o => { o.Invariant = "Npgsql"; o.ConnectionString = connectionString; });
+                silo.AddAdoNetGrainStorage(StorageNames.Definitions, o => { o.Invariant = "Npgsql"; o.ConnectionString = connectionString; });
+                // Derived state is rebuilt from the facts at activation: nothing of it needs to outlive the silo.
+                silo.AddMemoryGrainStorage(StorageNames.Derived);
+                silo.UseAdoNetReminderService(o => { o.Invariant = "Npgsql"; o.ConnectionString = connectionString; });
+                silo.AddDashboard();
+            });
+            return builder;
+        }
+        if (!provider.Equals("Memory", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Storage:Provider: '{provider}' is not one of Memory, Postgres");
+
         var primaryPort = config.GetValue<int?>("Orleans:PrimarySiloPort");
+        builder.Services.AddSingleton<IFactStore, GrainStorageOnly>();
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort,
                 primaryPort is { } p ? new IPEndPoint(IPAddress.Loopback, p) : null);
-            silo.AddMemoryGrainStorage(StorageNames.Aggregates);
+            silo.AddMemoryGrainStorage(StorageNames.Definitions);
+            silo.AddMemoryGrainStorage(StorageNames.Derived);
             silo.Services.AddSingleton(new WriteBehindOptions { WriteOnShutdown = false });
             silo.UseInMemoryReminderService();
             silo.AddDashboard();
