@@ -1,3 +1,4 @@
+using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Scorecards;
 
@@ -38,5 +39,24 @@ public sealed record BruteForce(long Evaluations, double? QaScore, double? AtTar
             surveys.Count,
             csat.Count > 0 ? 100.0 * csat.Count(s => s.Csat >= 4) / csat.Count : null,
             nps.Count > 0 ? 100.0 * (nps.Count(s => s.Nps >= 9) - nps.Count(s => s.Nps <= 6)) / nps.Count : null);
+    }
+
+    /// <summary>Asserts that a summary's headline numbers equal this recomputation.</summary>
+    public void AssertMatches(QualityFigures actual, string who)
+    {
+        const int digits = 9;
+        Assert.True(Evaluations == actual.Evaluations, $"{who} evaluations {actual.Evaluations} != {Evaluations}");
+        Assert.Equal(QaScore ?? -1, actual.QaScore ?? -1, digits);
+        Assert.Equal(AtTargetShare ?? -1, actual.AtTargetShare ?? -1, digits);
+        Assert.Equal(Unscored, actual.UnscoredEvaluations);
+        Assert.Equal(Calibrations, actual.CalibrationEvaluations);
+        Assert.Equal(Selfs, actual.SelfEvaluations);
+        Assert.Equal(Interactions, actual.Interactions);
+        Assert.Equal(Aht ?? -1, actual.AhtSeconds ?? -1, digits);
+        Assert.Equal(Fcr ?? -1, actual.FcrRate ?? -1, digits);
+        Assert.Equal(Surveys, actual.Surveys);
+        Assert.Equal(Csat ?? -1, actual.Csat ?? -1, digits);
+        Assert.Equal(Nps ?? -1, actual.Nps ?? -1, digits);
+        Assert.Equal(actual.Evaluations >= 2, actual.QaScoreCi95 is not null);
     }
 }

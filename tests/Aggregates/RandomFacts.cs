@@ -42,9 +42,13 @@ public sealed class RandomFacts
                 started.ToOffset(TimeSpan.FromHours(random.Next(-5, 6))), random.Next(30, 1200), null, null,
                 random.Next(3) switch { 0 => null, 1 => true, _ => false }));
             if (random.NextDouble() < 0.4)
+            {
+                // One of the two answers may be missing, never both (the contract rejects an empty survey).
+                var skip = random.Next(10);
                 Surveys.Add(new Survey(id, started.AddHours(random.Next(1, 72)),
-                    random.NextDouble() < 0.9 ? random.Next(1, 6) : null,
-                    random.NextDouble() < 0.8 ? random.Next(0, 11) : null));
+                    skip == 0 ? null : random.Next(1, 6),
+                    skip == 1 ? null : random.Next(0, 11)));
+            }
             if (random.NextDouble() < 0.3)
             {
                 var kind = random.Next(10) switch { 0 => EvaluationKind.Calibration, 1 => EvaluationKind.Self, _ => EvaluationKind.Regular };

@@ -30,6 +30,16 @@ public sealed class PostgresServer : IAsyncLifetime
         await create.ExecuteNonQueryAsync();
     }
 
+    /// <summary>A fresh database on this server, so tests sharing the server do not see each other's facts.</summary>
+    public async Task<string> CreateDatabase(string name)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        return ConnectionString(name);
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
