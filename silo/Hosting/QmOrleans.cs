@@ -41,6 +41,9 @@ public static class QmOrleans
                 });
                 var advertised = IPAddress.Parse(config["Orleans:AdvertisedIP"] ?? "127.0.0.1");
                 silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: config.GetValue("Orleans:ListenOnAnyAddress", false));
+                // Failure detection and call time-outs can be tuned from configuration (tests shorten them).
+                silo.Services.Configure<ClusterMembershipOptions>(config.GetSection("Orleans:Membership"));
+                silo.Services.Configure<SiloMessagingOptions>(config.GetSection("Orleans:Messaging"));
                 silo.UseAdoNetClustering(o => { o.Invariant = "Npgsql"; o.ConnectionString = connectionString; });
                 silo.AddAdoNetGrainStorage(StorageNames.Definitions, o => { o.Invariant = "Npgsql"; o.ConnectionString = connectionString; });
                 // Derived state is rebuilt from the facts at activation: nothing of it needs to outlive the silo.

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using QmInsights.Silo.Hosting;
+
+namespace QmInsights.Tests.Postgres;
+
+/// <summary>A silo as its own operating-system process (the same executable `dotnet run --project silo` builds),
+/// so a test can kill it the hard way.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _output = new();
+
+    public Uri Url { get; }
+    public HttpClient Http { get; }
+
+    private SiloProcess(Process process, Uri url)
+    {
+        _process = process;
+        Url = url;
+        Http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>Starts the silo with <paramref name="settings"/> (configuration keys) and waits until its API answers.</summary>
+    public static async Task<SiloProcess> Start(IEnumerable<string> settings)
+    {
+        var port = FreePorts.Next();
+        var url = new Uri($"http://127.0.0.1:{port}");
+        var executable = Path.Combine(AppContext.BaseDirectory, "qminsights.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { executable, $"--urls={url}", $"--Orleans:SiloPort={FreePorts.Next()}", $"--Orleans:GatewayPort={FreePorts.Next()}" }.Concat(settings))
+            start.ArgumentList.Add(argument);
+        var process = Process.Start(start)!;
+        var silo = new SiloProcess(process, url);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (silo._output) silo._output.Add(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (silo._output) silo._output.Add(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"silo exited with {process.ExitCode}: {silo.Output}");
+            try
+            {
+                using var response = await silo.Http.GetAsync("/api/agents/ready-probe/summary");
+                if (response.IsSuccessStatusCode) return silo;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(250);
+        }
+        await silo.DisposeAsync();
+        throw new TimeoutException($"silo did not answer within 90 s: {silo.Output}");
+    }
+
+    public string Output
+    {
+        get { lock (_output) return string.Join('\n', _output.TakeLast(40)); }
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush, no goodbye to the cluster.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
