@@ -19,6 +19,7 @@ public static class QmHost
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<FactIngestor>();
+        builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddQmOrleans();
 
         var app = builder.Build();
@@ -26,6 +27,7 @@ public static class QmHost
         app.UseStatusCodePages();
         app.UseAdminTokenGate();
         app.MapOpenApi();
+        app.MapHealthChecks("/health");
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.MapQueries();
         app.MapIngestion();

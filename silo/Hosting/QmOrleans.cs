@@ -39,7 +39,7 @@ public static class QmOrleans
                     o.ClusterId = config["Orleans:ClusterId"] ?? "qminsights";
                     o.ServiceId = config["Orleans:ServiceId"] ?? "qminsights";
                 });
-                var advertised = IPAddress.Parse(config["Orleans:AdvertisedIP"] ?? "127.0.0.1");
+                var advertised = AdvertisedAddress(config["Orleans:AdvertisedIP"]);
                 silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: config.GetValue("Orleans:ListenOnAnyAddress", false));
                 // Failure detection and call time-outs can be tuned from configuration (tests shorten them).
                 silo.Services.Configure<ClusterMembershipOptions>(config.GetSection("Orleans:Membership"));
@@ -70,4 +70,14 @@ public static class QmOrleans
         });
         return builder;
     }
+
+    // "auto": this host's own address, for replicas that cannot be told theirs (compose scaling a service).
+    private static IPAddress AdvertisedAddress(string? setting) => setting switch
+    {
+        null or "" => IPAddress.Loopback,
+        "auto" => Dns.GetHostAddresses(Dns.GetHostName())
+                      .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+                  ?? IPAddress.Loopback,
+        _ => IPAddress.Parse(setting),
+    };
 }

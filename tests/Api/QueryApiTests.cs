@@ -39,4 +39,12 @@ public sealed class QueryApiTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Contains("/api/teams/{teamId}/summary", text);
         Assert.Contains("/api/scorecards/{scorecardId}/items", text);
     }
+
+    [Fact]
+    public async Task Health_is_OK_once_the_silo_is_an_active_cluster_member()
+    {
+        using var response = await host.Http.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
 }

@@ -42,7 +42,7 @@ public sealed class SiloProcess : IAsyncDisposable
             if (process.HasExited) throw new InvalidOperationException($"silo exited with {process.ExitCode}: {silo.Output}");
             try
             {
-                using var response = await silo.Http.GetAsync("/api/agents/ready-probe/summary");
+                using var response = await silo.Http.GetAsync("/health");
                 if (response.IsSuccessStatusCode) return silo;
             }
             catch (HttpRequestException) { }
