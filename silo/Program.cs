@@ -1,9 +1,11 @@
 using QmInsights.Silo.Demo;
 using QmInsights.Silo.Hosting;
 
-// qminsights [serve] | demo [options] | health [url]: see README.md.
+// qminsights [serve] | demo [options] | rebuild --url URL | health [url]: see README.md.
 if (args.Length > 0 && args[0] == "demo")
     return await DemoCommand.Run(args[1..]);
+if (args.Length > 0 && args[0] == "rebuild")
+    return await RebuildCommand.Run(args[1..]);
 if (args.Length > 0 && args[0] == "health")
     return await HealthCommand.Run(args[1..]);
 

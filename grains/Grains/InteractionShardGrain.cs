@@ -52,6 +52,11 @@ public sealed class InteractionShardGrain(
         }
     }
 
+    async Task IInteractionShardGrain.Reload()
+    {
+        if (Facts.IsDurable) state.State.Rows = (await Facts.LoadShard((int)this.GetPrimaryKeyLong())).Rows;
+    }
+
     Task<InteractionJoin?> IInteractionShardGrain.GetInteraction(string interactionId) =>
         Task.FromResult(Book.Find(interactionId));
 }

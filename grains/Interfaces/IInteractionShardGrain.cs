@@ -13,6 +13,9 @@ public interface IInteractionShardGrain : IGrainWithIntegerKey
     Task<ShardResult> Apply(FactBatch batch);
 
     Task<InteractionJoin?> GetInteraction(string interactionId);
+
+    /// <summary>Drops the rows and reloads them from the fact store (after a rebuild re-scored evaluations).</summary>
+    Task Reload();
 }
 
 /// <summary>Facts for one shard; each list keeps its batch positions.</summary>

@@ -1,3 +1,5 @@
+using QmInsights.Domain.Joins;
+
 namespace QmInsights.Grains.Storage;
 
 /// <summary>The embedded default: no separate system of record; grains keep their state in grain storage.</summary>
@@ -18,6 +20,12 @@ public sealed class GrainStorageOnly : IFactStore
     public Task<StoredRows> LoadForTeam(string teamId) => throw NotDurable();
 
     public Task<StoredRows> LoadForScorecard(string scorecardId) => throw NotDurable();
+
+    public IAsyncEnumerable<ScoredEvaluation> AllEvaluations() => throw NotDurable();
+
+    public Task UpdateScores(IReadOnlyList<ScoredEvaluation> evaluations) => throw NotDurable();
+
+    public Task<(List<string> Agents, List<string> Teams, List<string> Scorecards)> AggregateIds() => throw NotDurable();
 
     public Task<Dictionary<string, string>> LoadEvaluationBindings(int indexShard) => throw NotDurable();
 

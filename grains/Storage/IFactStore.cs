@@ -28,6 +28,15 @@ public interface IFactStore
 
     Task<StoredRows> LoadForScorecard(string scorecardId);
 
+    /// <summary>Every stored evaluation revision with its stored score, for a rebuild that re-scores them.</summary>
+    IAsyncEnumerable<ScoredEvaluation> AllEvaluations();
+
+    /// <summary>Replaces the stored scores of these evaluation revisions.</summary>
+    Task UpdateScores(IReadOnlyList<ScoredEvaluation> evaluations);
+
+    /// <summary>The ids of every agent, team and scorecard the stored facts concern.</summary>
+    Task<(List<string> Agents, List<string> Teams, List<string> Scorecards)> AggregateIds();
+
     /// <summary>Evaluation id to interaction id for the evaluation ids of one index shard.</summary>
     Task<Dictionary<string, string>> LoadEvaluationBindings(int indexShard);
 }

@@ -1,4 +1,5 @@
 using QmInsights.Grains.Ingestion;
+using QmInsights.Grains.Storage;
 using QmInsights.Silo.Api;
 using Orleans.Dashboard;
 
@@ -19,6 +20,7 @@ public static class QmHost
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<FactIngestor>();
+        builder.Services.AddSingleton<AggregateRebuild>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddQmOrleans();
 
@@ -32,6 +34,7 @@ public static class QmHost
         app.MapQueries();
         app.MapIngestion();
         app.MapDefinitions();
+        app.MapAdmin();
 
         return app;
     }

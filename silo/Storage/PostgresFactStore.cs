@@ -177,16 +177,12 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
             }
 
         await using (var reader = await Query(connection,
-            "SELECT evaluation_id, revision, interaction_id, batch_id, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent FROM qm_evaluations WHERE " +
-            filter + " ORDER BY evaluation_id, revision", parameter))
+            $"SELECT {EvaluationColumns} FROM qm_evaluations WHERE {filter} ORDER BY evaluation_id, revision", parameter))
             while (await reader.ReadAsync())
             {
                 batches.Add(reader.GetInt64(3));
-                var evaluation = new Evaluation(reader.GetString(0), reader.GetString(2), reader.GetString(4), reader.GetString(5),
-                    reader.GetString(6), Nullable<int>(reader, 7), (EvaluationKind)reader.GetInt16(8), Utc(reader.GetDateTime(9)),
-                    Answers(reader.GetString(10)), reader.IsDBNull(11) ? null : reader.GetString(11), reader.GetInt32(1));
-                var score = new EvaluationScore(reader.IsDBNull(12) ? null : reader.GetDouble(12), reader.GetBoolean(13),
-                    reader.GetDouble(14), reader.GetDouble(15), reader.GetInt32(16), reader.GetDouble(17));
+                var scored = ReadEvaluation(reader);
+                var evaluation = scored.Evaluation;
                 var row = Row(evaluation.InteractionId);
                 // Ordered by revision: a later one replaces the one before it, which is kept for the agent to see.
                 var earlier = row.Evaluations.FindIndex(e => e.Evaluation.EvaluationId == evaluation.EvaluationId);
@@ -195,9 +191,62 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
                     row.Replaced.Add(row.Evaluations[earlier]);
                     row.Evaluations.RemoveAt(earlier);
                 }
-                row.Evaluations.Add(new ScoredEvaluation(evaluation, score));
+                row.Evaluations.Add(scored);
             }
         return new StoredRows(rows, batches);
+    }
+
+    private const string EvaluationColumns =
+        "evaluation_id, revision, interaction_id, batch_id, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, " +
+        "answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent";
+
+    /// <summary>An evaluation and its stored score from a row with <see cref="EvaluationColumns"/>.</summary>
+    private static ScoredEvaluation ReadEvaluation(NpgsqlDataReader reader) => new(
+        new Evaluation(reader.GetString(0), reader.GetString(2), reader.GetString(4), reader.GetString(5),
+            reader.GetString(6), Nullable<int>(reader, 7), (EvaluationKind)reader.GetInt16(8), Utc(reader.GetDateTime(9)),
+            Answers(reader.GetString(10)), reader.IsDBNull(11) ? null : reader.GetString(11), reader.GetInt32(1)),
+        new EvaluationScore(reader.IsDBNull(12) ? null : reader.GetDouble(12), reader.GetBoolean(13),
+            reader.GetDouble(14), reader.GetDouble(15), reader.GetInt32(16), reader.GetDouble(17)));
+
+    public async IAsyncEnumerable<ScoredEvaluation> AllEvaluations()
+    {
+        await using var command = db.CreateCommand($"SELECT {EvaluationColumns} FROM qm_evaluations ORDER BY evaluation_id, revision");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) yield return ReadEvaluation(reader);
+    }
+
+    public async Task UpdateScores(IReadOnlyList<ScoredEvaluation> evaluations)
+    {
+        await using var command = db.CreateCommand("""
+            UPDATE qm_evaluations e SET score_percent = u.percent, critical_failed = u.critical, weighted_earned = u.earned,
+                weighted_possible = u.possible, scored_version = u.version, target_percent = u.target
+            FROM unnest($1::text[], $2::int[], $3::float8[], $4::bool[], $5::float8[], $6::float8[], $7::int[], $8::float8[])
+                AS u(id, revision, percent, critical, earned, possible, version, target)
+            WHERE e.evaluation_id = u.id AND e.revision = u.revision
+            """);
+        command.Parameters.Add(new() { Value = evaluations.Select(e => e.Evaluation.EvaluationId).ToArray() });
+        command.Parameters.Add(new() { Value = evaluations.Select(e => e.Evaluation.Revision).ToArray() });
+        command.Parameters.Add(new() { Value = evaluations.Select(e => e.Score.Percent).ToArray() });
+        command.Parameters.Add(new() { Value = evaluations.Select(e => e.Score.CriticalFailed).ToArray() });
+        command.Parameters.Add(new() { Value = evaluations.Select(e => e.Score.WeightedEarned).ToArray() });
+        command.Parameters.Add(new() { Value = evaluations.Select(e => e.Score.WeightedPossible).ToArray() });
+        command.Parameters.Add(new() { Value = evaluations.Select(e => e.Score.ScorecardVersion).ToArray() });
+        command.Parameters.Add(new() { Value = evaluations.Select(e => e.Score.TargetPercent).ToArray() });
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<(List<string> Agents, List<string> Teams, List<string> Scorecards)> AggregateIds() => (
+        await Strings("SELECT agent_id FROM qm_interactions UNION SELECT agent_id FROM qm_evaluations ORDER BY 1"),
+        await Strings("SELECT DISTINCT team_id FROM qm_interactions ORDER BY 1"),
+        await Strings("SELECT DISTINCT scorecard_id FROM qm_evaluations ORDER BY 1"));
+
+    private async Task<List<string>> Strings(string sql)
+    {
+        await using var command = db.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync()) values.Add(reader.GetString(0));
+        return values;
     }
 
     private static async Task<NpgsqlDataReader> Query(NpgsqlConnection connection, string sql, object parameter)

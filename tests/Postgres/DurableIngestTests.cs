@@ -56,4 +56,47 @@ public sealed class DurableIngestTests(PostgresServer server) : IClassFixture<Po
         await Recomputation.AssertSummariesMatch(http, facts, version, prefix);
         await Stop(app, http);
     }
+
+    [Fact]
+    public async Task A_rebuild_after_a_corrected_scorecard_version_rescores_every_evaluation_and_aggregate()
+    {
+        var connectionString = await server.CreateDatabase("rebuild");
+        const string prefix = "b-";
+        var facts = new RandomFacts(seed: 4, interactions: 800, prefix);
+        var original = new ScorecardVersion("sc", 1, RandomFacts.Start.AddYears(-1), facts.Scorecard);
+        var (app, http) = await StartSilo(connectionString);
+        await Recomputation.PutScorecard(http, original);
+        var all = facts.Interactions.Cast<object>().Concat(facts.Surveys).Concat(facts.Evaluations).ToList();
+        foreach (var chunk in all.Chunk(500)) Assert.Empty((await FactPoster.Post(http, chunk)).Rejected);
+        await Recomputation.AssertSummariesMatch(http, facts, original, prefix);
+
+        // The greeting was worth too little: a corrected version, in force from before the first evaluation.
+        var fixedDefinition = facts.Scorecard with
+        {
+            Sections = [facts.Scorecard.Sections[0] with { Items = [facts.Scorecard.Sections[0].Items[0] with { Points = 6 }, facts.Scorecard.Sections[0].Items[1]] },
+                facts.Scorecard.Sections[1]],
+        };
+        var corrected = new ScorecardVersion("sc", 2, RandomFacts.Start.AddMonths(-6), fixedDefinition);
+        await Recomputation.PutScorecard(http, corrected);
+        using var response = await http.PostAsync("/api/admin/rebuild", null);
+        var progress = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, progress);
+        Assert.Contains("changed", progress);
+        Assert.EndsWith("rebuild complete\n", progress);
+
+        await Recomputation.AssertSummariesMatch(http, facts, corrected, prefix);
+        await Stop(app, http);
+    }
+
+    [Fact]
+    public async Task A_rebuild_without_stored_facts_is_refused_with_the_reason()
+    {
+        await using var app = QmHost.Build(FreePorts.LocalHostArgs());
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var response = await http.PostAsync("/api/admin/rebuild", null);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("Storage:Provider=Postgres", await response.Content.ReadAsStringAsync());
+        await app.StopAsync();
+    }
 }

@@ -1,0 +1,30 @@
+using QmInsights.Grains.Storage;
+
+namespace QmInsights.Silo.Api;
+
+/// <summary>Operations on the whole engine.</summary>
+public static class AdminEndpoints
+{
+    public static void MapAdmin(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/admin/rebuild", async (HttpContext context, AggregateRebuild rebuild, IFactStore facts) =>
+            {
+                if (!facts.IsDurable)
+                {
+                    await Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "No stored facts",
+                        detail: "A rebuild recomputes from the stored facts: start the engine with Storage:Provider=Postgres").ExecuteAsync(context);
+                    return;
+                }
+                // Progress is streamed line by line: a rebuild of a large centre takes a while.
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await rebuild.Run(async line =>
+                {
+                    await context.Response.WriteAsync(line + "\n", context.RequestAborted);
+                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                });
+                await context.Response.WriteAsync("rebuild complete\n", context.RequestAborted);
+            })
+            .WithTags("Admin")
+            .WithSummary("Re-scores every stored evaluation and rebuilds every aggregate from the stored facts; streams progress as text.");
+    }
+}
