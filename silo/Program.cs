@@ -1,11 +1,14 @@
+using QmInsights.Silo.Bench;
 using QmInsights.Silo.Demo;
 using QmInsights.Silo.Hosting;
 
-// qminsights [serve] | demo [options] | rebuild --url URL | health [url]: see README.md.
+// qminsights [serve] | demo [options] | bench [options] | rebuild --url URL | health [url]: see README.md.
 if (args.Length > 0 && args[0] == "demo")
     return await DemoCommand.Run(args[1..]);
 if (args.Length > 0 && args[0] == "rebuild")
     return await RebuildCommand.Run(args[1..]);
+if (args.Length > 0 && args[0] == "bench")
+    return await BenchCommand.Run(args[1..]);
 if (args.Length > 0 && args[0] == "health")
     return await HealthCommand.Run(args[1..]);
 

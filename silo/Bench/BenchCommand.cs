@@ -1,0 +1,74 @@
+using System.Globalization;
+using QmInsights.Domain.Simulation;
+
+namespace QmInsights.Silo.Bench;
+
+/// <summary><c>qminsights bench [--agents N] [--teams N] [--months N] [--contacts-per-agent-day X]</c>: ingestion
+/// throughput and summary latency of the engine with in-process storage and with PostgreSQL, side by side with the
+/// plain-PostgreSQL baseline (COPY and GROUP BY), on a throw-away PostgreSQL server started for the run.</summary>
+public static class BenchCommand
+{
+    public static async Task<int> Run(string[] args)
+    {
+        var options = new SimulationOptions { Agents = 100, Teams = 10, Months = 3 };
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--agents" => options with { Agents = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--teams" => options with { Teams = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--months" => options with { Months = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--contacts-per-agent-day" => options with { ContactsPerAgentDay = double.Parse(value, CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"{args[i]}: unknown option (bench takes --agents, --teams, --months, --contacts-per-agent-day)"),
+            };
+        }
+        var log = Console.Out;
+        log.WriteLine($"generating {options.Agents} agents, {options.Teams} teams, {options.Months} months ...");
+        var data = new BenchData(options);
+        log.WriteLine($"  {data.Interactions.Count:N0} interactions, {data.Surveys.Count:N0} surveys, {data.Evaluations.Count:N0} evaluations in {data.Bodies.Count} NDJSON batches");
+
+        log.WriteLine("starting a throw-away PostgreSQL server ...");
+        await using var postgres = await ThrowAwayPostgres.Start();
+
+        log.WriteLine("engine, in-process storage ...");
+        var memory = await EngineRun.Measure(data, [], log, "memory");
+        log.WriteLine("engine, PostgreSQL ...");
+        var durable = await EngineRun.Measure(data, ["--Storage:Provider=Postgres", $"--ConnectionStrings:Postgres={await postgres.CreateDatabase("bench_engine")}"], log, "postgres");
+        log.WriteLine("PostgreSQL baseline: COPY and GROUP BY ...");
+        var sql = await SqlBaseline.Measure(data, await postgres.CreateDatabase("bench_sql"));
+
+        foreach (var (id, (evaluations, qa)) in sql.AgentTotals)
+        {
+            var engine = durable.AgentSummaries[id];
+            var engineQa = engine.GetProperty("qaScore").ValueKind == System.Text.Json.JsonValueKind.Number ? engine.GetProperty("qaScore").GetDouble() : (double?)null;
+            if (engine.GetProperty("evaluations").GetInt64() != evaluations || Math.Abs((engineQa ?? -1) - (qa ?? -1)) > 1e-6)
+                throw new InvalidOperationException($"{id}: engine ({engine.GetProperty("evaluations")}, {engineQa}) and SQL ({evaluations}, {qa}) disagree");
+        }
+
+        var n = data.Records;
+        string Rate(TimeSpan t) => (n / t.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture);
+        string X(double a, double b) => (a / b).ToString("F2", CultureInfo.InvariantCulture) + "x";
+        log.WriteLine();
+        log.WriteLine($"| ingestion of {n:N0} records | seconds | records/s | vs SQL COPY |");
+        log.WriteLine("| --- | ---: | ---: | ---: |");
+        log.WriteLine($"| engine, in-process storage (HTTP, NDJSON) | {memory.Ingest.TotalSeconds:F2} | {Rate(memory.Ingest)} | {X(memory.Ingest.TotalSeconds, sql.Copy.TotalSeconds)} |");
+        log.WriteLine($"| engine, PostgreSQL (HTTP, NDJSON) | {durable.Ingest.TotalSeconds:F2} | {Rate(durable.Ingest)} | {X(durable.Ingest.TotalSeconds, sql.Copy.TotalSeconds)} |");
+        log.WriteLine($"| PostgreSQL binary COPY (baseline) | {sql.Copy.TotalSeconds:F2} | {Rate(sql.Copy)} | 1.00x |");
+        log.WriteLine($"| PostgreSQL COPY + indexes (baseline) | {(sql.Copy + sql.Index).TotalSeconds:F2} | {Rate(sql.Copy + sql.Index)} | {X((sql.Copy + sql.Index).TotalSeconds, sql.Copy.TotalSeconds)} |");
+        log.WriteLine();
+        log.WriteLine("| summary query (totals + weekly trend) | p50 ms | p99 ms | p50 vs SQL |");
+        log.WriteLine("| --- | ---: | ---: | ---: |");
+        void Row(string what, Latency l, Latency baseline) =>
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {what} | {l.P50:F2} | {l.P99:F2} | {X(l.P50, baseline.P50)} |"));
+        Row($"agent, engine in-process (HTTP), {memory.Agents.Samples} calls", memory.Agents, sql.Agents);
+        Row($"agent, engine PostgreSQL (HTTP), {durable.Agents.Samples} calls", durable.Agents, sql.Agents);
+        Row($"agent, SQL GROUP BY, {sql.Agents.Samples} calls", sql.Agents, sql.Agents);
+        Row($"team, engine in-process (HTTP), {memory.Teams.Samples} calls", memory.Teams, sql.Teams);
+        Row($"team, engine PostgreSQL (HTTP), {durable.Teams.Samples} calls", durable.Teams, sql.Teams);
+        Row($"team, SQL GROUP BY, {sql.Teams.Samples} calls", sql.Teams, sql.Teams);
+        log.WriteLine();
+        log.WriteLine("engine and SQL agree on evaluations and QA score for the agents checked");
+        return 0;
+    }
+}

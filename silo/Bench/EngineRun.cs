@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using QmInsights.Domain.Ingestion;
+using QmInsights.Domain.Simulation;
+using QmInsights.Silo.Hosting;
+
+namespace QmInsights.Silo.Bench;
+
+/// <summary>The engine as a user runs it: a host on free ports, fed through its HTTP API (pre-serialised NDJSON,
+/// a few requests in flight), then queried for every agent and team summary.</summary>
+public sealed record EngineRun(TimeSpan Ingest, Latency Agents, Latency Teams, Dictionary<string, JsonElement> AgentSummaries)
+{
+    public static async Task<EngineRun> Measure(BenchData data, IEnumerable<string> settings, TextWriter log, string name)
+    {
+        await using var app = QmHost.Build([.. FreePorts.LocalHostArgs(), .. settings]);
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(10) };
+        foreach (var (_, validFrom, definition) in data.Centre.ScorecardVersions)
+        {
+            var body = new MemoryStream();
+            await using (var writer = new Utf8JsonWriter(body)) ContractJson.Write(writer, definition, validFrom);
+            using var put = await http.PutAsync($"/api/scorecards/{DemoScorecard.Id}", Json(body.ToArray(), "application/json"));
+            put.EnsureSuccessStatusCode();
+        }
+
+        var clock = Stopwatch.StartNew();
+        var pending = new List<Task>();
+        var done = 0;
+        foreach (var (path, bytes) in data.Bodies)
+        {
+            if (pending.Count == 3) pending.Remove(await Task.WhenAny(pending));
+            pending.Add(Post(http, path, bytes));
+            if (++done % 10 == 0) log.WriteLine($"  {name}: {done}/{data.Bodies.Count} batches, {clock.Elapsed.TotalSeconds:F1} s");
+        }
+        await Task.WhenAll(pending);
+        var ingest = clock.Elapsed;
+
+        var agentIds = data.Centre.Agents.Select(a => a.AgentId).ToList();
+        var agents = await Latency.Measure(agentIds, 3, id => http.GetStringAsync($"/api/agents/{id}/summary"));
+        var teams = await Latency.Measure(data.Centre.TeamIds, 10, id => http.GetStringAsync($"/api/teams/{id}/summary"));
+        var summaries = new Dictionary<string, JsonElement>();
+        foreach (var id in agentIds.Take(5))
+            summaries[id] = JsonDocument.Parse(await http.GetStringAsync($"/api/agents/{id}/summary")).RootElement.Clone();
+        await app.StopAsync();
+        return new EngineRun(ingest, agents, teams, summaries);
+    }
+
+    private static async Task Post(HttpClient http, string path, byte[] body)
+    {
+        using var response = await http.PostAsync(path, Json(body, "application/x-ndjson"));
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || !text.Contains("\"rejected\":[]", StringComparison.Ordinal))
+            throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {text[..Math.Min(text.Length, 500)]}");
+    }
+
+    private static ByteArrayContent Json(byte[] body, string type)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(type);
+        return content;
+    }
+}
