@@ -21,12 +21,7 @@ public sealed class AggregatesMatchBruteForceTests(ClusterFixture fixture) : ICl
         var version = (await scorecard.GetVersions()).Single();
 
         var ingestor = new FactIngestor(fixture.Grains, new GrainStorageOnly());
-        var random = new Random(11);
-        // Every fact once, a tenth of them twice, all revisions, in random order: evaluations and surveys often
-        // arrive before their interaction and lower revisions after higher ones.
-        var submissions = facts.Interactions.Cast<object>().Concat(facts.Surveys).Concat(facts.Evaluations).ToList();
-        submissions.AddRange(submissions.Where(_ => random.NextDouble() < 0.1).ToList());
-        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(submissions));
+        var submissions = facts.ShuffledSubmissions(seed: 11);
 
         var chunks = submissions.Chunk(250).ToList();
         var reports = new List<BatchReport>();

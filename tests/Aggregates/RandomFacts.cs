@@ -67,6 +67,17 @@ public sealed class RandomFacts
         }
     }
 
+    /// <summary>Every fact once (all revisions), a tenth of them twice, all in random order: surveys and evaluations
+    /// often arrive before their interaction and lower revisions after higher ones.</summary>
+    public List<object> ShuffledSubmissions(int seed)
+    {
+        var random = new Random(seed);
+        var submissions = Interactions.Cast<object>().Concat(Surveys).Concat(Evaluations).ToList();
+        submissions.AddRange(submissions.Where(_ => random.NextDouble() < 0.1).ToList());
+        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(submissions));
+        return submissions;
+    }
+
     /// <summary>The latest revision of each evaluation: what the aggregates must count.</summary>
     public IEnumerable<Evaluation> FinalEvaluations() =>
         Evaluations.GroupBy(e => e.EvaluationId).Select(g => g.MaxBy(e => e.Revision)!);

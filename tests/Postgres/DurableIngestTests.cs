@@ -33,10 +33,7 @@ public sealed class DurableIngestTests(PostgresServer server) : IClassFixture<Po
         const string prefix = "r-";
         var facts = new RandomFacts(seed: 21, interactions: 1500, prefix);
         var version = new ScorecardVersion("sc", 1, RandomFacts.Start.AddYears(-1), facts.Scorecard);
-        var random = new Random(5);
-        var submissions = facts.Interactions.Cast<object>().Concat(facts.Surveys).Concat(facts.Evaluations).ToList();
-        submissions.AddRange(submissions.Where(_ => random.NextDouble() < 0.1).ToList());
-        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(submissions));
+        var submissions = facts.ShuffledSubmissions(seed: 5);
 
         var (app, http) = await StartSilo(connectionString);
         await Recomputation.PutScorecard(http, version);

@@ -32,10 +32,7 @@ public sealed class SiloFailureTests(PostgresServer server) : IClassFixture<Post
         const string prefix = "k-";
         var facts = new RandomFacts(seed: 33, interactions: 2500, prefix);
         var version = new ScorecardVersion("sc", 1, RandomFacts.Start.AddYears(-1), facts.Scorecard);
-        var random = new Random(8);
-        var submissions = facts.Interactions.Cast<object>().Concat(facts.Surveys).Concat(facts.Evaluations).ToList();
-        submissions.AddRange(submissions.Where(_ => random.NextDouble() < 0.1).ToList());
-        random.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(submissions));
+        var submissions = facts.ShuffledSubmissions(seed: 8);
         var chunks = submissions.Chunk(150).ToList();
 
         await using var doomed = await SiloProcess.Start(Settings(connectionString));
