@@ -1,0 +1,164 @@
+using System.Globalization;
+using QmInsights.Domain.Facts;
+using QmInsights.Domain.Scorecards;
+
+namespace QmInsights.Domain.Analytics;
+
+/// <summary>Relates the QA score and every scorecard item to CSAT, NPS, handle time and FCR, contact by contact, and
+/// finds targets that pull against each other. Each outcome gets one regression of the QA score and one of all items
+/// together (answered yes vs no, N/A apart), both controlling for channel, queue, team and agent tenure, so an item
+/// is not blamed for the channel it mostly appears on or for the items done alongside it. All p-values of the run are
+/// adjusted together (Benjamini-Hochberg).</summary>
+public static class DriverAnalysis
+{
+    private const string QaDriver = "qaScore";
+    private const string HandleDriver = "handleMinutes";
+
+    private sealed record Test(string Driver, Outcome Outcome, (double Estimate, double Low, double High, double P)? Fit,
+        int N, int? Yes, int? No);
+
+    public static InsightReport Run(IReadOnlyList<EvaluatedContact> contacts, IReadOnlyDictionary<string, DateTimeOffset> hiredAt,
+        IReadOnlyDictionary<string, ScorecardItem> items, InsightOptions options)
+    {
+        var quality = contacts.Where(c => c.QaScore is not null).GroupBy(c => c.AgentId)
+            .ToDictionary(g => g.Key, g => g.Average(c => c.QaScore!.Value));
+        var tests = new List<Test>();
+        foreach (var outcome in Enum.GetValues<Outcome>())
+        {
+            var rows = contacts.Where(c => outcome.Of(c) is not null).ToList();
+            tests.AddRange(QaTest(rows, outcome, hiredAt, quality, options));
+            tests.AddRange(ItemTests(rows, outcome, hiredAt, quality, items.Keys, options));
+        }
+        tests.AddRange(HandleTimeVersusResolution(contacts, hiredAt, quality, options));
+
+        var fitted = tests.Where(t => t.Fit is not null).ToList();
+        var adjusted = BenjaminiHochberg.Adjust(fitted.Select(t => t.Fit!.Value.P).ToList());
+        var pAdjusted = fitted.Select((t, i) => (t, adjusted[i])).ToDictionary(p => p.t, p => p.Item2);
+
+        var relationships = tests.Select(t => Describe(t, pAdjusted.GetValueOrDefault(t, double.NaN), items, options)).ToList();
+        var conflicts = Conflicts(relationships, items, options);
+        return new InsightReport(options, contacts.Count, contacts.Count(c => c.Csat is not null || c.Nps is not null),
+            relationships, conflicts);
+    }
+
+    private static IEnumerable<Test> QaTest(List<EvaluatedContact> rows, Outcome outcome,
+        IReadOnlyDictionary<string, DateTimeOffset> hiredAt, IReadOnlyDictionary<string, double> quality, InsightOptions options)
+    {
+        var scored = rows.Where(r => r.QaScore is not null).ToList();
+        if (scored.Count < 2 * options.MinimumPerGroup)
+        {
+            yield return new Test(QaDriver, outcome, null, scored.Count, null, null);
+            yield break;
+        }
+        var design = new Design(scored, hiredAt, quality);
+        design.Add(QaDriver, r => r.QaScore!.Value / 10); // per 10 QA points
+        yield return new Test(QaDriver, outcome, design.Fit(outcome).Effect(QaDriver), scored.Count, null, null);
+    }
+
+    private static IEnumerable<Test> ItemTests(List<EvaluatedContact> rows, Outcome outcome,
+        IReadOnlyDictionary<string, DateTimeOffset> hiredAt, IReadOnlyDictionary<string, double> quality, IEnumerable<string> itemIds, InsightOptions options)
+    {
+        var counts = itemIds.ToDictionary(id => id, id => (Yes: rows.Count(r => Answer(r, id) == ItemAnswer.Yes),
+            No: rows.Count(r => Answer(r, id) == ItemAnswer.No), Na: rows.Count(r => Answer(r, id) is ItemAnswer.NotApplicable or null)));
+        var testable = counts.Where(c => c.Value.Yes >= options.MinimumPerGroup && c.Value.No >= options.MinimumPerGroup)
+            .Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+        foreach (var (id, (yes, no, _)) in counts.Where(c => !testable.Contains(c.Key)))
+            yield return new Test(id, outcome, null, rows.Count, yes, no);
+        if (testable.Count == 0 || rows.Count <= 2 * testable.Count + 20) yield break;
+
+        var design = new Design(rows, hiredAt, quality);
+        foreach (var id in testable)
+        {
+            design.Add($"{id}=yes", r => Answer(r, id) == ItemAnswer.Yes ? 1 : 0);
+            if (counts[id].Na > 0) design.Add($"{id}=na", r => Answer(r, id) is ItemAnswer.NotApplicable or null ? 1 : 0);
+        }
+        var model = design.Fit(outcome);
+        foreach (var id in testable)
+            yield return new Test(id, outcome, model.Effect($"{id}=yes"), rows.Count, counts[id].Yes, counts[id].No);
+    }
+
+    // Does a shorter contact cost resolution? FCR on handle minutes, same controls.
+    private static IEnumerable<Test> HandleTimeVersusResolution(IReadOnlyList<EvaluatedContact> contacts,
+        IReadOnlyDictionary<string, DateTimeOffset> hiredAt, IReadOnlyDictionary<string, double> quality, InsightOptions options)
+    {
+        var rows = contacts.Where(c => c.ResolvedFirstContact is not null).ToList();
+        if (rows.Count < 2 * options.MinimumPerGroup)
+        {
+            yield return new Test(HandleDriver, Outcome.Fcr, null, rows.Count, null, null);
+            yield break;
+        }
+        var design = new Design(rows, hiredAt, quality);
+        design.Add(HandleDriver, r => r.HandleSeconds / 60.0);
+        yield return new Test(HandleDriver, Outcome.Fcr, design.Fit(Outcome.Fcr).Effect(HandleDriver), rows.Count, null, null);
+    }
+
+    private static ItemAnswer? Answer(EvaluatedContact c, string itemId)
+    {
+        foreach (var a in c.Answers)
+            if (a.ItemId == itemId) return a.Answer;
+        return null;
+    }
+
+    private static Relationship Describe(Test t, double pAdjusted, IReadOnlyDictionary<string, ScorecardItem> items, InsightOptions options)
+    {
+        var what = DriverText(t.Driver, items);
+        if (t.Fit is not { } fit)
+            return new Relationship(t.Driver, t.Outcome, null, null, t.N, t.Yes, t.No, null, null, "too few observations",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{what}: not tested against {t.Outcome.Name()}, too few observations (n = {t.N}{Groups(t)}; at least {options.MinimumPerGroup} needed in each group)."));
+        var significant = pAdjusted <= options.FalseDiscoveryRate;
+        var ci = string.Create(CultureInfo.InvariantCulture, $"95% CI {fit.Low:0.###} to {fit.High:0.###}");
+        var explanation = string.Create(CultureInfo.InvariantCulture,
+            $"{what}: {t.Outcome.Describe(fit.Estimate)} ({ci}; n = {t.N}{Groups(t)}; adjusted p = {pAdjusted:0.####}){(significant ? "." : $". No effect found at a {options.FalseDiscoveryRate:P0} false discovery rate.")}");
+        return new Relationship(t.Driver, t.Outcome, fit.Estimate, [fit.Low, fit.High], t.N, t.Yes, t.No, fit.P, pAdjusted,
+            significant ? "effect" : "no effect found", explanation);
+    }
+
+    private static string Groups(Test t) => t.Yes is { } y ? $", {y} yes / {t.No} no" : "";
+
+    private static string DriverText(string driver, IReadOnlyDictionary<string, ScorecardItem> items) => driver switch
+    {
+        QaDriver => "Every 10 points of QA score",
+        HandleDriver => "Every extra minute of handle time",
+        _ => items.TryGetValue(driver, out var item) ? $"'{item.Text}' ({driver}) done rather than not" : $"Item {driver} done rather than not",
+    };
+
+    private static List<MetricConflict> Conflicts(List<Relationship> relationships, IReadOnlyDictionary<string, ScorecardItem> items,
+        InsightOptions options)
+    {
+        var found = relationships.Where(r => r.Verdict == "effect").ToList();
+        var conflicts = new List<MetricConflict>();
+        string? HandleCost(string driver) =>
+            found.FirstOrDefault(r => r.Driver == driver && r.Outcome == Outcome.HandleSeconds && r.Effect > 0) is { } h
+                ? string.Create(CultureInfo.InvariantCulture, $"+{h.Effect:0} s handle time per contact")
+                : null;
+
+        foreach (var r in found)
+        {
+            var effect = r.Effect!.Value;
+            var rewarded = items.TryGetValue(r.Driver, out var item) && item.EffectivePoints > 0;
+            var label = item is null ? r.Driver : $"'{item.Text}'";
+            var evidence = string.Create(CultureInfo.InvariantCulture,
+                $"{r.Outcome.Describe(effect)}, 95% CI {r.Ci95![0]:0.###} to {r.Ci95[1]:0.###}, n = {r.N}, adjusted p = {r.PAdjusted:0.####}");
+            if (rewarded && r.Outcome is Outcome.Csat or Outcome.Nps && effect < 0)
+                conflicts.Add(new MetricConflict($"qa:{r.Driver}", r.Outcome.ToString().ToLowerInvariant(), r.Driver, "opposite",
+                    effect, r.Outcome.Name(), r.Ci95, r.N, r.PAdjusted!.Value, HandleCost(r.Driver),
+                    $"The scorecard rewards {label}, but customers rate contacts where it was done lower: {evidence}. " +
+                    "QA and customer satisfaction pull in opposite directions on this item."));
+            else if (rewarded && r.Outcome == Outcome.HandleSeconds && effect >= options.MinimumHandleSecondsCost)
+                conflicts.Add(new MetricConflict($"qa:{r.Driver}", "handleTime", r.Driver, "opposite", effect, "seconds", r.Ci95,
+                    r.N, r.PAdjusted!.Value, string.Create(CultureInfo.InvariantCulture, $"+{effect:0} s per contact, {effect * 1000 / 3600:0.0} agent-hours per 1,000 contacts"),
+                    $"The scorecard rewards {label}, and doing it lengthens the contact: {evidence}. " +
+                    "Meeting the quality target works against the handle-time target, and its staffing has a price."));
+            else if (r.Driver == QaDriver && r.Outcome is Outcome.Csat or Outcome.Nps && effect < 0)
+                conflicts.Add(new MetricConflict("qaScore", r.Outcome.ToString().ToLowerInvariant(), null, "opposite", effect,
+                    r.Outcome.Name(), r.Ci95, r.N, r.PAdjusted!.Value, null,
+                    $"Higher QA scores go with lower {r.Outcome.Name()}: {evidence} per 10 QA points. The scorecard rewards something customers do not value."));
+            else if (r.Driver == HandleDriver && r.Outcome == Outcome.Fcr && effect > 0)
+                conflicts.Add(new MetricConflict("handleTime", "fcr", null, "opposite", effect, "resolution rate per minute", r.Ci95,
+                    r.N, r.PAdjusted!.Value, string.Create(CultureInfo.InvariantCulture, $"{effect * 100:0.0} points of FCR per minute taken off handle time"),
+                    $"Shorter contacts are resolved less often: {evidence} per minute. A tighter handle-time target costs first-contact resolution."));
+        }
+        return conflicts.OrderBy(c => c.PAdjusted).ToList();
+    }
+}

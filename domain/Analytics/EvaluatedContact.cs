@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using QmInsights.Domain.Facts;
+
+namespace QmInsights.Domain.Analytics;
+
+/// <summary>One regular evaluation next to what happened on its contact: the interaction-level row the analytics
+/// relate (QA answers and score beside CSAT, NPS, handle time and first-contact resolution).</summary>
+[GenerateSerializer, Alias("qm.EvaluatedContact")]
+public sealed record EvaluatedContact(
+    string InteractionId,
+    string AgentId,
+    string TeamId,
+    string EvaluatorId,
+    string ScorecardId,
+    Channel Channel,
+    string Queue,
+    DateTimeOffset StartedAt,
+    int HandleSeconds,
+    bool? ResolvedFirstContact,
+    int? Csat,
+    int? Nps,
+    double? QaScore,
+    ImmutableArray<ItemResponse> Answers)
+{
+    /// <summary>The row of an evaluation on its joined contact.</summary>
+    public static EvaluatedContact Of(Interaction i, Survey? s, Evaluation e, double? score) =>
+        new(i.InteractionId, i.AgentId, i.TeamId, e.EvaluatorId, e.ScorecardId, i.Channel, i.Queue, i.StartedAt,
+            i.HandleSeconds, i.ResolvedFirstContact, s?.Csat, s?.Nps, score, e.Answers);
+}

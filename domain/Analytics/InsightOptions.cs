@@ -1,0 +1,8 @@
+namespace QmInsights.Domain.Analytics;
+
+/// <summary>The rules an analysis run follows; stated in every result so readers know what "sure" means.</summary>
+/// <param name="FalseDiscoveryRate">Benjamini-Hochberg level over all tests of the run.</param>
+/// <param name="MinimumPerGroup">Contacts needed with the item answered yes and with it answered no before an item is tested.</param>
+/// <param name="MinimumHandleSecondsCost">A handle-time effect smaller than this is not called a conflict.</param>
+[GenerateSerializer, Alias("qm.InsightOptions")]
+public sealed record InsightOptions(double FalseDiscoveryRate = 0.05, int MinimumPerGroup = 20, double MinimumHandleSecondsCost = 30);

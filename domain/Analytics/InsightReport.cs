@@ -1,0 +1,11 @@
+namespace QmInsights.Domain.Analytics;
+
+/// <summary>The result of one analysis run: every relationship tested (effects and "no effect found" alike) and the
+/// conflicts among them, with the rules the run followed.</summary>
+[GenerateSerializer, Alias("qm.InsightReport")]
+public sealed record InsightReport(
+    InsightOptions Options,
+    int EvaluatedContacts,
+    int SurveyedContacts,
+    List<Relationship> Relationships,
+    List<MetricConflict> Conflicts);

@@ -1,0 +1,22 @@
+namespace QmInsights.Domain.Analytics;
+
+/// <summary>How one driver (the QA score, a scorecard item answered yes rather than no, or handle time) relates to an
+/// outcome after controlling for channel, queue, team and tenure.</summary>
+/// <param name="Driver">"qaScore" (per 10 points), "handleMinutes" (per minute), or a scorecard item id.</param>
+/// <param name="Effect">Change in the outcome, in the outcome's own units.</param>
+/// <param name="N">Contacts in the model.</param>
+/// <param name="PAdjusted">Benjamini-Hochberg adjusted over every test of the run.</param>
+/// <param name="Verdict">"effect" when the adjusted p-value is below the run's level, "no effect found", or "too few observations".</param>
+[GenerateSerializer, Alias("qm.Relationship")]
+public sealed record Relationship(
+    string Driver,
+    Outcome Outcome,
+    double? Effect,
+    double[]? Ci95,
+    int N,
+    int? NYes,
+    int? NNo,
+    double? P,
+    double? PAdjusted,
+    string Verdict,
+    string Explanation);
