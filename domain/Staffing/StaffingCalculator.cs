@@ -1,0 +1,57 @@
+namespace QmInsights.Domain.Staffing;
+
+/// <summary>Erlang C staffing: how an interval performs with N agents, and the fewest agents that meet its targets.</summary>
+public static class StaffingCalculator
+{
+    // Absorbs binary rounding such as 14 / (1 - 0.3) = 20.000000000000004, which must roster 20, not 21.
+    private const double Tolerance = 1e-9;
+
+    /// <summary>Performance of <paramref name="request"/>'s interval with <paramref name="agentsOnPhones"/> agents taking calls.</summary>
+    public static StaffingResult Evaluate(StaffingRequest request, int agentsOnPhones)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        StaffingGuard.NonNegative(agentsOnPhones, nameof(agentsOnPhones));
+        var erlangs = request.TrafficErlangs;
+        var waiting = ErlangC.ProbabilityOfWaiting(agentsOnPhones, erlangs);
+        return Result(request, agentsOnPhones, erlangs, waiting);
+    }
+
+    /// <summary>The smallest N that meets the service-level target with occupancy at most the cap, plus its rostered headcount.</summary>
+    public static StaffingResult Required(StaffingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var erlangs = request.TrafficErlangs;
+        if (erlangs == 0) return Result(request, 0, 0, 0);
+
+        // Walk N upwards with the Erlang B recursion itself, so the search costs O(N) however large A is.
+        var blocking = 1.0;
+        for (var agents = 1; ; agents++)
+        {
+            blocking = ErlangC.NextBlocking(blocking, agents, erlangs);
+            if (agents <= erlangs) continue;
+            if (erlangs / agents > request.MaxOccupancy + Tolerance) continue;
+            var waiting = ErlangC.WaitingFromBlocking(blocking, agents, erlangs);
+            var result = Result(request, agents, erlangs, waiting);
+            if (result.ServiceLevel >= request.ServiceLevelTarget) return result;
+        }
+    }
+
+    /// <summary>Agents to roster so that <paramref name="agentsOnPhones"/> are left after <paramref name="shrinkage"/>: ceil(N / (1 - shrinkage)).</summary>
+    public static int Scheduled(int agentsOnPhones, double shrinkage)
+    {
+        StaffingGuard.NonNegative(agentsOnPhones, nameof(agentsOnPhones));
+        StaffingGuard.UnitExcludingOne(shrinkage, nameof(shrinkage));
+        return (int)Math.Ceiling(agentsOnPhones / (1 - shrinkage) - Tolerance);
+    }
+
+    private static StaffingResult Result(StaffingRequest request, int agents, double erlangs, double waiting) =>
+        new(
+            agents,
+            Scheduled(agents, request.Shrinkage),
+            ErlangC.ServiceLevel(waiting, agents, erlangs, request.AverageHandleSeconds,
+                request.AnswerWithin.TotalSeconds),
+            ErlangC.AverageSpeedOfAnswer(waiting, agents, erlangs, request.AverageHandleSeconds),
+            ErlangC.Occupancy(agents, erlangs),
+            waiting,
+            erlangs);
+}
