@@ -109,10 +109,13 @@ public static class DriverAnalysis
         var significant = pAdjusted <= options.FalseDiscoveryRate;
         var ci = string.Create(CultureInfo.InvariantCulture, $"95% CI {fit.Low:0.###} to {fit.High:0.###}");
         var explanation = string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {t.Outcome.Describe(fit.Estimate)} ({ci}; n = {t.N}{Groups(t)}; adjusted p = {pAdjusted:0.####}){(significant ? "." : $". No effect found at a {options.FalseDiscoveryRate:P0} false discovery rate.")}");
+            $"{what}: {t.Outcome.Describe(fit.Estimate)} ({ci}; n = {t.N}{Groups(t)}; adjusted p {P(pAdjusted)}){(significant ? "." : $". No effect found at a {options.FalseDiscoveryRate:P0} false discovery rate.")}");
         return new Relationship(t.Driver, t.Outcome, fit.Estimate, [fit.Low, fit.High], t.N, t.Yes, t.No, fit.P, pAdjusted,
             significant ? "effect" : "no effect found", explanation);
     }
+
+    // "= 0" would claim certainty: tiny p-values are shown as a bound.
+    private static string P(double p) => p < 0.0001 ? "< 0.0001" : string.Create(CultureInfo.InvariantCulture, $"= {p:0.####}");
 
     private static string Groups(Test t) => t.Yes is { } y ? $", {y} yes / {t.No} no" : "";
 
@@ -139,7 +142,7 @@ public static class DriverAnalysis
             var rewarded = items.TryGetValue(r.Driver, out var item) && item.EffectivePoints > 0;
             var label = item is null ? r.Driver : $"'{item.Text}'";
             var evidence = string.Create(CultureInfo.InvariantCulture,
-                $"{r.Outcome.Describe(effect)}, 95% CI {r.Ci95![0]:0.###} to {r.Ci95[1]:0.###}, n = {r.N}, adjusted p = {r.PAdjusted:0.####}");
+                $"{r.Outcome.Describe(effect)}, 95% CI {r.Ci95![0]:0.###} to {r.Ci95[1]:0.###}, n = {r.N}, adjusted p {P(r.PAdjusted!.Value)}");
             if (rewarded && r.Outcome is Outcome.Csat or Outcome.Nps && effect < 0)
                 conflicts.Add(new MetricConflict($"qa:{r.Driver}", r.Outcome.ToString().ToLowerInvariant(), r.Driver, "opposite",
                     effect, r.Outcome.Name(), r.Ci95, r.N, r.PAdjusted!.Value, HandleCost(r.Driver),

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using QmInsights.Domain.Aggregates;
+using QmInsights.Domain.Analytics;
+using QmInsights.Domain.Facts;
 using QmInsights.Domain.Joins;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Storage;
@@ -55,6 +57,22 @@ public sealed class InteractionShardGrain(
     async Task IInteractionShardGrain.Reload()
     {
         if (Facts.IsDurable) state.State.Rows = (await Facts.LoadShard((int)this.GetPrimaryKeyLong())).Rows;
+    }
+
+    Task<List<EvaluatedContact>> IInteractionShardGrain.GetEvaluatedContacts(DateOnly? from, DateOnly? to, string? teamId,
+        Channel? channel, string? queue)
+    {
+        var contacts = new List<EvaluatedContact>();
+        foreach (var row in state.State.Rows.Values)
+        {
+            if (row.Interaction is not { } i || row.Evaluations.Count == 0) continue;
+            var day = JoinContribution.UtcDay(i.StartedAt);
+            if (from is { } f && day < f || to is { } t && day > t) continue;
+            if (teamId is not null && i.TeamId != teamId || channel is not null && i.Channel != channel || queue is not null && i.Queue != queue) continue;
+            foreach (var scored in row.Evaluations.Where(e => e.Evaluation.Kind == EvaluationKind.Regular))
+                contacts.Add(EvaluatedContact.Of(i, row.Survey, scored.Evaluation, scored.Score.Percent));
+        }
+        return Task.FromResult(contacts);
     }
 
     Task<InteractionJoin?> IInteractionShardGrain.GetInteraction(string interactionId) =>

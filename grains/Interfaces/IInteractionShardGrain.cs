@@ -1,4 +1,5 @@
 using QmInsights.Domain.Aggregates;
+using QmInsights.Domain.Analytics;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Joins;
 
@@ -13,6 +14,10 @@ public interface IInteractionShardGrain : IGrainWithIntegerKey
     Task<ShardResult> Apply(FactBatch batch);
 
     Task<InteractionJoin?> GetInteraction(string interactionId);
+
+    /// <summary>Every regular evaluation whose contact started between <paramref name="from"/> and <paramref name="to"/>
+    /// (inclusive UTC days; null = open), next to its contact and survey, optionally for one team, channel or queue.</summary>
+    Task<List<EvaluatedContact>> GetEvaluatedContacts(DateOnly? from, DateOnly? to, string? teamId, Channel? channel, string? queue);
 
     /// <summary>Drops the rows and reloads them from the fact store (after a rebuild re-scored evaluations).</summary>
     Task Reload();

@@ -71,6 +71,7 @@ public static class DemoCommand
 
         await SummaryTable.Print(http, centre.TeamIds, log);
         await PrintFailingItems(http, log);
+        await PrintConflicts(http, log);
 
         var paths = centre.Agents.Select(a => $"/api/agents/{a.AgentId}/summary")
             .Concat(centre.TeamIds.Select(t => $"/api/teams/{t}/summary")).ToList();
@@ -82,6 +83,21 @@ public static class DemoCommand
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"planted truth: upsell {e.UpsellCsat:+0.0;-0.0} CSAT, {e.UpsellNps:+0.0;-0.0} NPS, +{e.UpsellCallSeconds:F0} s per call; empathy {e.EmpathyCsat:+0.0;-0.0} CSAT; summary {e.SummaryFcr:+0.00} FCR; no effect: {string.Join(", ", e.ZeroEffectItems)}"));
         log.WriteLine($"lenient evaluators: {string.Join(", ", centre.Evaluators.Where(v => v.Leniency > 0.05).Select(v => v.EvaluatorId))}; severe: {string.Join(", ", centre.Evaluators.Where(v => v.Severity > 0.05).Select(v => v.EvaluatorId))}");
+    }
+
+    private static async Task PrintConflicts(HttpClient http, TextWriter log)
+    {
+        log.WriteLine();
+        log.Write("analysing which targets pull against each other ... ");
+        var clock = Stopwatch.StartNew();
+        using var doc = JsonDocument.Parse(await http.GetStringAsync("/api/insights/conflicts"));
+        var conflicts = doc.RootElement.EnumerateArray().ToList();
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{conflicts.Count} conflicts ({clock.Elapsed.TotalSeconds:F1} s; details: /api/insights/relationships)"));
+        foreach (var c in conflicts)
+        {
+            log.WriteLine($"  [{c.GetProperty("metricA").GetString()} vs {c.GetProperty("metricB").GetString()}] {c.GetProperty("explanation").GetString()}");
+            if (c.GetProperty("cost").GetString() is { } cost) log.WriteLine($"      cost: {cost}");
+        }
     }
 
     private static async Task PrintFailingItems(HttpClient http, TextWriter log)

@@ -1,3 +1,4 @@
+using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Ingestion;
 using QmInsights.Grains.Storage;
 using QmInsights.Silo.Api;
@@ -21,6 +22,7 @@ public static class QmHost
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<FactIngestor>();
         builder.Services.AddSingleton<AggregateRebuild>();
+        builder.Services.AddSingleton<InsightsService>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddQmOrleans();
 
@@ -35,6 +37,7 @@ public static class QmHost
         app.MapIngestion();
         app.MapDefinitions();
         app.MapAdmin();
+        app.MapInsights();
 
         return app;
     }

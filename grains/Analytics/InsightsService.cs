@@ -1,0 +1,34 @@
+using QmInsights.Domain.Analytics;
+using QmInsights.Domain.Facts;
+using QmInsights.Domain.Scorecards;
+using QmInsights.Grains.Interfaces;
+using QmInsights.Grains.Routing;
+
+namespace QmInsights.Grains.Analytics;
+
+/// <summary>Gathers the interaction-level rows from every shard, the agents' hire dates and the scorecard items, and
+/// runs the driver analysis on them.</summary>
+public sealed class InsightsService(IGrainFactory grains)
+{
+    public async Task<InsightReport> Analyse(DateOnly? from, DateOnly? to, string? teamId, Channel? channel, string? queue,
+        InsightOptions options)
+    {
+        var parts = await Task.WhenAll(Enumerable.Range(0, Shards.Count)
+            .Select(s => grains.GetGrain<IInteractionShardGrain>(s).GetEvaluatedContacts(from, to, teamId, channel, queue)));
+        var contacts = parts.SelectMany(p => p).ToList();
+
+        var agentIds = contacts.Select(c => c.AgentId).Distinct().ToList();
+        var rosters = await Task.WhenAll(agentIds.Select(id => grains.GetGrain<IAgentGrain>(id).GetRoster()));
+        var hiredAt = rosters.Where(r => r is not null).ToDictionary(r => r!.AgentId, r => r!.HiredAt);
+
+        // Item texts and points from the latest version of each scorecard in use: what the form rewards today.
+        var items = new Dictionary<string, ScorecardItem>(StringComparer.Ordinal);
+        foreach (var scorecardId in contacts.Select(c => c.ScorecardId).Distinct())
+        {
+            var versions = await grains.GetGrain<IScorecardGrain>(scorecardId).GetVersions();
+            if (versions.Count == 0) continue;
+            foreach (var (_, item) in versions[^1].Definition.AllItems()) items.TryAdd(item.Id, item);
+        }
+        return DriverAnalysis.Run(contacts, hiredAt, items, options);
+    }
+}

@@ -1,0 +1,57 @@
+using QmInsights.Domain.Analytics;
+using QmInsights.Domain.Facts;
+using QmInsights.Grains.Analytics;
+
+namespace QmInsights.Silo.Api;
+
+/// <summary>Does quality move CSAT, NPS, handle time and FCR, and which targets pull against each other.</summary>
+public static class InsightEndpoints
+{
+    public static void MapInsights(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/insights").WithTags("Insights");
+
+        api.MapGet("/conflicts", async (HttpRequest request, InsightsService insights) =>
+            {
+                var (filter, problem) = Filter(request);
+                if (problem is not null) return problem;
+                var report = await insights.Analyse(filter!.Range.From, filter.Range.To, filter.TeamId, filter.Channel, filter.Queue, filter.Options);
+                return Results.Ok(report.Conflicts);
+            })
+            .WithSummary("Metric pairs and scorecard items whose targets pull against each other, with effect, 95% CI, n, BH-adjusted p and an explanation.");
+
+        api.MapGet("/relationships", async (HttpRequest request, InsightsService insights) =>
+            {
+                var (filter, problem) = Filter(request);
+                if (problem is not null) return problem;
+                return Results.Ok(await insights.Analyse(filter!.Range.From, filter.Range.To, filter.TeamId, filter.Channel, filter.Queue, filter.Options));
+            })
+            .WithSummary("Every relationship tested (QA score and each item vs CSAT, NPS, handle time, FCR; handle time vs FCR), effects and \"no effect found\" alike, and the conflicts.");
+    }
+
+    private sealed record InsightFilter(QueryRange Range, string? TeamId, Channel? Channel, string? Queue, InsightOptions Options);
+
+    private static (InsightFilter? Filter, IResult? Problem) Filter(HttpRequest request)
+    {
+        var (range, problem) = QueryRange.Read(request);
+        if (problem is not null) return (null, problem);
+        var problems = new Dictionary<string, string[]>();
+        var channelText = request.Query["channel"].ToString();
+        Channel? channel = null;
+        if (channelText.Length > 0)
+        {
+            if (Enum.TryParse<Channel>(channelText, ignoreCase: true, out var c) && Enum.IsDefined(c)) channel = c;
+            else problems["channel"] = [$"'{channelText}' is not one of call, email, chat"];
+        }
+        var minimum = request.Query["minPerGroup"].ToString();
+        var options = new InsightOptions();
+        if (minimum.Length > 0)
+        {
+            if (int.TryParse(minimum, out var m) && m >= 5) options = options with { MinimumPerGroup = m };
+            else problems["minPerGroup"] = [$"'{minimum}' must be a whole number of at least 5"];
+        }
+        if (problems.Count > 0) return (null, Results.ValidationProblem(problems, title: "Invalid query parameters"));
+        string? Text(string name) => request.Query[name].ToString() is { Length: > 0 } v ? v : null;
+        return (new InsightFilter(range!, Text("teamId"), channel, Text("queue"), options), null);
+    }
+}
