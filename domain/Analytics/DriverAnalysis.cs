@@ -37,8 +37,12 @@ public static class DriverAnalysis
 
         var relationships = tests.Select(t => Describe(t, pAdjusted.GetValueOrDefault(t, double.NaN), items, options)).ToList();
         var conflicts = Conflicts(relationships, items, options);
+        var itemIds = items.Keys.Order(StringComparer.Ordinal).ToList();
+        var models = options.TrainModels
+            ? Enum.GetValues<Outcome>().Select(o => DriverModel.Train(contacts, o, itemIds, relationships)).OfType<OutcomeModel>().ToList()
+            : [];
         return new InsightReport(options, contacts.Count, contacts.Count(c => c.Csat is not null || c.Nps is not null),
-            relationships, conflicts);
+            relationships, conflicts, models);
     }
 
     private static IEnumerable<Test> QaTest(List<EvaluatedContact> rows, Outcome outcome,

@@ -8,4 +8,5 @@ public sealed record InsightReport(
     int EvaluatedContacts,
     int SurveyedContacts,
     List<Relationship> Relationships,
-    List<MetricConflict> Conflicts);
+    List<MetricConflict> Conflicts,
+    List<OutcomeModel> Models);

@@ -15,7 +15,9 @@ public static class InsightEndpoints
             {
                 var (filter, problem) = Filter(request);
                 if (problem is not null) return problem;
-                var report = await insights.Analyse(filter!.Range.From, filter.Range.To, filter.TeamId, filter.Channel, filter.Queue, filter.Options);
+                // The models are a second opinion on the relationships; the conflicts come from the regression alone.
+                var report = await insights.Analyse(filter!.Range.From, filter.Range.To, filter.TeamId, filter.Channel, filter.Queue,
+                    filter.Options with { TrainModels = false });
                 return Results.Ok(report.Conflicts);
             })
             .WithSummary("Metric pairs and scorecard items whose targets pull against each other, with effect, 95% CI, n, BH-adjusted p and an explanation.");

@@ -77,4 +77,18 @@ public sealed class DriverAnalysisTests
             Assert.True(r.PAdjusted >= r.P);
         });
     }
+
+    [Fact]
+    public void The_model_ranks_upsell_first_for_handle_time_and_says_where_it_disagrees_with_the_regression()
+    {
+        var (contacts, hired, items) = PlantedTruth.Centre(new SimulationOptions { Agents = 80, Teams = 5, Months = 4, SurveyResponseRate = 0.5 });
+        var report = DriverAnalysis.Run(contacts, hired, items, new InsightOptions());
+        var handle = report.Models.Single(m => m.Outcome == Outcome.HandleSeconds);
+        Assert.Equal("item:upsell", handle.Drivers.First(d => d.Feature.StartsWith("item:")).Feature);
+        Assert.True(handle.HeldOutRSquared > 0.05, $"held-out R2 {handle.HeldOutRSquared}");
+        Assert.StartsWith("agrees", handle.Drivers.Single(d => d.Feature == "item:upsell").Agreement);
+        var csat = report.Models.Single(m => m.Outcome == Outcome.Csat);
+        Assert.Contains(csat.Drivers.Take(4), d => d.Feature is "item:upsell" or "item:empathy");
+        Assert.All(report.Models.SelectMany(m => m.Drivers), d => Assert.False(string.IsNullOrEmpty(d.Agreement)));
+    }
 }
