@@ -18,6 +18,8 @@ public sealed record QualityFigures
     /// <summary>95% Student-t interval of the mean QA score, clamped to 0-100.</summary>
     [Id(5)] public double[]? QaScoreCi95 { get; init; }
     [Id(6)] public double? QaScoreStdDev { get; init; }
+    /// <summary>Evaluations needed for a ±5-point 95% margin on the QA score, at the spread seen so far.</summary>
+    [Id(26)] public int? EvaluationsForMargin5 { get; init; }
     /// <summary>Share (0..1) of scored regular evaluations at or above their scorecard's target.</summary>
     [Id(7)] public double? AtTargetShare { get; init; }
     /// <summary>Mean target of the scorecards behind the scores (the target itself when there is one scorecard).</summary>

@@ -52,6 +52,7 @@ public static class SummaryBuilder
             QaScore = t.Regular.Mean,
             QaScoreCi95 = MeanInterval.Of(t.Regular, 0.95, 0, 100),
             QaScoreStdDev = t.Regular.StandardDeviation,
+            EvaluationsForMargin5 = MeanInterval.RequiredCount(t.Regular.StandardDeviation, 5),
             AtTargetShare = scored > 0 ? (double)t.RegularAtTarget / scored : null,
             TargetPercent = scored > 0 ? t.RegularTargetSum / scored : null,
             UnscoredEvaluations = t.RegularUnscored,

@@ -16,4 +16,15 @@ public static class MeanInterval
         var half = t * sd / Math.Sqrt(moments.Count);
         return [Math.Max(min, mean - half), Math.Min(max, mean + half)];
     }
+
+    /// <summary>The smallest number of observations whose interval half-width, t(1-α/2, n-1) · s/√n, is at most
+    /// <paramref name="margin"/> for a sample standard deviation <paramref name="sd"/>; null without an estimate of s.</summary>
+    public static int? RequiredCount(double? sd, double margin, double confidence = 0.95)
+    {
+        if (sd is not { } s) return null;
+        if (s == 0) return 2;
+        for (var n = 2; n < 100_000; n++)
+            if (StudentT.InvCDF(0, 1, n - 1, 1 - (1 - confidence) / 2) * s / Math.Sqrt(n) <= margin) return n;
+        return null;
+    }
 }

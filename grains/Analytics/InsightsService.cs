@@ -11,7 +11,19 @@ namespace QmInsights.Grains.Analytics;
 public sealed class InsightsService(IGrainFactory grains)
 {
     public async Task<InsightReport> Analyse(DateOnly? from, DateOnly? to, string? teamId, Channel? channel, string? queue,
-        InsightOptions options)
+        InsightOptions options) => (await Gather(from, to, teamId, channel, queue, options)).Report;
+
+    /// <summary>The agents whose QA and CSAT disagree most over the period, with the items that explain it.</summary>
+    public async Task<List<AgentGap>> DisagreeingAgents(DateOnly? from, DateOnly? to, string? teamId, int top)
+    {
+        var (report, contacts, items) = await Gather(from, to, teamId, null, null, new InsightOptions(TrainModels: false));
+        var agentIds = contacts.Select(c => c.AgentId).Distinct().Order(StringComparer.Ordinal).ToList();
+        var summaries = await Task.WhenAll(agentIds.Select(id => grains.GetGrain<IAgentGrain>(id).GetSummary(from, to, Domain.Periods.TrendPeriod.Month)));
+        return AgentDisagreement.Rank(agentIds.Zip(summaries).ToList(), contacts, report.Relationships, items, top);
+    }
+
+    private async Task<(InsightReport Report, List<EvaluatedContact> Contacts, Dictionary<string, ScorecardItem> Items)> Gather(
+        DateOnly? from, DateOnly? to, string? teamId, Channel? channel, string? queue, InsightOptions options)
     {
         var parts = await Task.WhenAll(Enumerable.Range(0, Shards.Count)
             .Select(s => grains.GetGrain<IInteractionShardGrain>(s).GetEvaluatedContacts(from, to, teamId, channel, queue)));
@@ -29,6 +41,6 @@ public sealed class InsightsService(IGrainFactory grains)
             if (versions.Count == 0) continue;
             foreach (var (_, item) in versions[^1].Definition.AllItems()) items.TryAdd(item.Id, item);
         }
-        return DriverAnalysis.Run(contacts, hiredAt, items, options);
+        return (DriverAnalysis.Run(contacts, hiredAt, items, options), contacts, items);
     }
 }

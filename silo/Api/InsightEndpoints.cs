@@ -22,6 +22,18 @@ public static class InsightEndpoints
             })
             .WithSummary("Metric pairs and scorecard items whose targets pull against each other, with effect, 95% CI, n, BH-adjusted p and an explanation.");
 
+        api.MapGet("/disagreeing-agents", async (HttpRequest request, InsightsService insights) =>
+            {
+                var (filter, problem) = Filter(request);
+                if (problem is not null) return problem;
+                var topText = request.Query["top"].ToString();
+                var top = 10;
+                if (topText.Length > 0 && (!int.TryParse(topText, out top) || top is < 1 or > 500))
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["top"] = [$"'{topText}' must be a whole number from 1 to 500"] });
+                return Results.Ok(await insights.DisagreeingAgents(filter!.Range.From, filter.Range.To, filter.TeamId, top));
+            })
+            .WithSummary("Agents whose QA score and CSAT disagree most (z-score gap), with the scorecard items that explain the gap.");
+
         api.MapGet("/relationships", async (HttpRequest request, InsightsService insights) =>
             {
                 var (filter, problem) = Filter(request);

@@ -34,6 +34,17 @@ public sealed class InsightsApiTests(HostFixture host) : IClassFixture<HostFixtu
         Assert.All(relationships.RootElement.GetProperty("relationships").EnumerateArray(),
             r => Assert.Contains(r.GetProperty("verdict").GetString(), new[] { "effect", "no effect found", "too few observations" }));
         Assert.True(relationships.RootElement.GetProperty("evaluatedContacts").GetInt32() > 0);
+
+        // Agents A and B of the domain story: QA rates upsellers above what their customers say, and customers rate
+        // the agents who do not upsell above their QA score; wherever upsell explains a gap, it is the right one.
+        using var gaps = JsonDocument.Parse(await host.Http.GetStringAsync("/api/insights/disagreeing-agents?top=8"));
+        var upsellers = centre.Agents.Where(a => a.Upseller).Select(a => a.AgentId).ToHashSet();
+        var explainedByUpsell = gaps.RootElement.EnumerateArray()
+            .Where(g => g.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("itemId").GetString() == "upsell"))
+            .Select(g => (Agent: g.GetProperty("agentId").GetString()!, QaAbove: g.GetProperty("gap").GetDouble() > 0)).ToList();
+        Assert.NotEmpty(explainedByUpsell);
+        Assert.All(explainedByUpsell, g => Assert.Equal(g.QaAbove, upsellers.Contains(g.Agent)));
+        Assert.All(gaps.RootElement.EnumerateArray(), g => Assert.Contains("standard deviations", g.GetProperty("explanation").GetString()));
     }
 
     [Fact]
