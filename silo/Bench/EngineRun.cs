@@ -11,7 +11,8 @@ namespace QmInsights.Silo.Bench;
 /// a few requests in flight), then queried for every agent and team summary.</summary>
 public sealed record EngineRun(TimeSpan Ingest, Latency Agents, Latency Teams, Dictionary<string, JsonElement> AgentSummaries)
 {
-    public static async Task<EngineRun> Measure(BenchData data, IEnumerable<string> settings, TextWriter log, string name)
+    public static async Task<EngineRun> Measure(BenchData data, IEnumerable<string> settings, TextWriter log, string name,
+        Func<HttpClient, Task>? afterIngest = null)
     {
         await using var app = QmHost.Build([.. FreePorts.LocalHostArgs(), .. settings]);
         await app.StartAsync();
@@ -35,6 +36,7 @@ public sealed record EngineRun(TimeSpan Ingest, Latency Agents, Latency Teams, D
         }
         await Task.WhenAll(pending);
         var ingest = clock.Elapsed;
+        if (afterIngest is not null) await afterIngest(http);
 
         var agentIds = data.Centre.Agents.Select(a => a.AgentId).ToList();
         var agents = await Latency.Measure(agentIds, 3, id => http.GetStringAsync($"/api/agents/{id}/summary"));
