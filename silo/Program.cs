@@ -1,19 +1,26 @@
 using QmInsights.Silo.Bench;
+using QmInsights.Silo.Commands;
 using QmInsights.Silo.Demo;
 using QmInsights.Silo.Hosting;
 
-// qminsights [serve] | demo [options] | bench [options] | rebuild --url URL | health [url]: see README.md.
-if (args.Length > 0 && args[0] == "demo")
-    return await DemoCommand.Run(args[1..]);
-if (args.Length > 0 && args[0] == "rebuild")
-    return await RebuildCommand.Run(args[1..]);
-if (args.Length > 0 && args[0] == "bench")
-    return await BenchCommand.Run(args[1..]);
-if (args.Length > 0 && args[0] == "health")
-    return await HealthCommand.Run(args[1..]);
+// The executable's commands; see README.md. Without one it serves the API and the silo.
+var rest = args.Length > 0 ? args[1..] : [];
+return args.FirstOrDefault() switch
+{
+    "demo" => await DemoCommand.Run(rest),
+    "bench" => await BenchCommand.Run(rest),
+    "insights" => await InsightsCommand.Run(rest),
+    "rebuild" => await RebuildCommand.Run(rest),
+    "health" => await HealthCommand.Run(rest),
+    "serve" => await Serve(rest),
+    _ => await Serve(args),
+};
 
-var app = QmHost.Build(args.Length > 0 && args[0] == "serve" ? args[1..] : args);
-await app.StartAsync();
-Console.WriteLine($"QmInsights API on {string.Join(", ", app.Urls)} (OpenAPI at /openapi/v1.json, Orleans dashboard at /dashboard)");
-await app.WaitForShutdownAsync();
-return 0;
+static async Task<int> Serve(string[] settings)
+{
+    var app = QmHost.Build(settings);
+    await app.StartAsync();
+    Console.WriteLine($"QmInsights API on {string.Join(", ", app.Urls)} (OpenAPI at /openapi/v1.json, Orleans dashboard at /dashboard)");
+    await app.WaitForShutdownAsync();
+    return 0;
+}

@@ -98,6 +98,11 @@ public static class DemoCommand
             log.WriteLine($"  [{c.GetProperty("metricA").GetString()} vs {c.GetProperty("metricB").GetString()}] {c.GetProperty("explanation").GetString()}");
             if (c.GetProperty("cost").GetString() is { } cost) log.WriteLine($"      cost: {cost}");
         }
+
+        using var gaps = JsonDocument.Parse(await http.GetStringAsync("/api/insights/disagreeing-agents?top=3"));
+        log.WriteLine();
+        log.WriteLine("agents where QA and CSAT disagree most (all: /api/insights/disagreeing-agents):");
+        foreach (var g in gaps.RootElement.EnumerateArray()) log.WriteLine($"  {g.GetProperty("explanation").GetString()}");
     }
 
     private static async Task PrintFailingItems(HttpClient http, TextWriter log)

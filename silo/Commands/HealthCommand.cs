@@ -1,4 +1,4 @@
-namespace QmInsights.Silo.Hosting;
+namespace QmInsights.Silo.Commands;
 
 /// <summary><c>qminsights health [url]</c>: exit code 0 when the silo's /health answers Healthy. Container images have
 /// no curl, so compose health checks run this.</summary>

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace QmInsights.Silo.Hosting;
+namespace QmInsights.Silo.Commands;
 
 /// <summary><c>qminsights rebuild --url URL [--token T]</c>: asks a running engine to recompute every aggregate from
 /// its stored facts and prints its progress.</summary>
