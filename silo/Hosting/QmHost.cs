@@ -1,4 +1,5 @@
 using QmInsights.Grains.Analytics;
+using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Ingestion;
 using QmInsights.Grains.Storage;
 using QmInsights.Silo.Api;
@@ -23,6 +24,7 @@ public static class QmHost
         builder.Services.AddSingleton<FactIngestor>();
         builder.Services.AddSingleton<AggregateRebuild>();
         builder.Services.AddSingleton<InsightsService>();
+        builder.Services.AddSingleton<CalibrationService>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddQmOrleans();
 
@@ -38,6 +40,7 @@ public static class QmHost
         app.MapDefinitions();
         app.MapAdmin();
         app.MapInsights();
+        app.MapCalibrations();
 
         return app;
     }
