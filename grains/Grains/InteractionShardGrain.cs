@@ -75,6 +75,14 @@ public sealed class InteractionShardGrain(
         return Task.FromResult(contacts);
     }
 
+    Task<List<AgentEvaluation>> IInteractionShardGrain.GetEvaluationsOf(string agentId) =>
+        Task.FromResult(state.State.Rows.Values
+            .SelectMany(row => row.Evaluations.Where(e => e.Evaluation.AgentId == agentId).Select(current => new AgentEvaluation(current,
+                row.Replaced.Where(r => r.Evaluation.EvaluationId == current.Evaluation.EvaluationId)
+                    .OrderBy(r => r.Evaluation.Revision).ToList(),
+                row.Interaction?.Channel, row.Interaction?.StartedAt)))
+            .ToList());
+
     Task<InteractionJoin?> IInteractionShardGrain.GetInteraction(string interactionId) =>
         Task.FromResult(Book.Find(interactionId));
 }

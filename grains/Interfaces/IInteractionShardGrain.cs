@@ -19,6 +19,9 @@ public interface IInteractionShardGrain : IGrainWithIntegerKey
     /// (inclusive UTC days; null = open), next to its contact and survey, optionally for one team, channel or queue.</summary>
     Task<List<EvaluatedContact>> GetEvaluatedContacts(DateOnly? from, DateOnly? to, string? teamId, Channel? channel, string? queue);
 
+    /// <summary>Every evaluation of one agent in this shard (all kinds), with the revisions it replaced.</summary>
+    Task<List<AgentEvaluation>> GetEvaluationsOf(string agentId);
+
     /// <summary>Drops the rows and reloads them from the fact store (after a rebuild re-scored evaluations).</summary>
     Task Reload();
 }

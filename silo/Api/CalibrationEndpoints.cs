@@ -66,6 +66,25 @@ public static class CalibrationEndpoints
             .WithSummary("Per item and overall agreement (Krippendorff's alpha, Fleiss' kappa, ICC, % agreement) and each evaluator's deviation.");
     }
 
+    /// <summary>Agent transparency and evaluator leniency: what the evaluations themselves say.</summary>
+    public static void MapEvaluationViews(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/agents/{agentId}/evaluations", async (string agentId, EvaluationReader reader) =>
+                Ids.IsValid(agentId) ? Results.Ok(await reader.Of(agentId)) : QueryEndpoints.InvalidId("agentId", agentId))
+            .WithTags("Calibration")
+            .WithSummary("Every evaluation of the agent in time order (regular, calibration and self), with scorecard version, answers, comment, score and earlier revisions.");
+
+        app.MapGet("/api/evaluators/leniency", async (HttpRequest request, EvaluationReader reader) =>
+            {
+                var (range, problem) = QueryRange.Read(request);
+                if (problem is not null) return problem;
+                var teamId = request.Query["teamId"].ToString();
+                return Results.Ok(await reader.Leniency(range!.From, range.To, teamId.Length > 0 ? teamId : null));
+            })
+            .WithTags("Calibration")
+            .WithSummary("Each evaluator's QA points above or below the average evaluator on the same agents, with a 95% CI.");
+    }
+
     private static IResult Unknown(string sessionId) =>
         Results.Problem(statusCode: 404, title: "Unknown calibration session", detail: $"sessionId: no calibration session '{sessionId}'");
 

@@ -25,6 +25,7 @@ public static class QmHost
         builder.Services.AddSingleton<AggregateRebuild>();
         builder.Services.AddSingleton<InsightsService>();
         builder.Services.AddSingleton<CalibrationService>();
+        builder.Services.AddSingleton<EvaluationReader>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddQmOrleans();
 
@@ -41,6 +42,7 @@ public static class QmHost
         app.MapAdmin();
         app.MapInsights();
         app.MapCalibrations();
+        app.MapEvaluationViews();
 
         return app;
     }

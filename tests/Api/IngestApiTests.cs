@@ -131,6 +131,15 @@ public sealed class IngestApiTests(HostFixture host) : IClassFixture<HostFixture
         Assert.Equal(2, after.RootElement.GetProperty("evaluations").GetInt64());
         Assert.Equal(100, after.RootElement.GetProperty("qaScore").GetDouble());
 
+        // Transparency: the agent sees both evaluations in time order, the revised one with its earlier revision.
+        using var own = JsonDocument.Parse(await host.Http.GetStringAsync("/api/agents/ag-v/evaluations"));
+        var list = own.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["v1", "v2"], list.Select(e => e.GetProperty("current").GetProperty("evaluation").GetProperty("evaluationId").GetString()));
+        Assert.Equal("Good, \"clear\" call", list[0].GetProperty("current").GetProperty("evaluation").GetProperty("comment").GetString());
+        Assert.Equal(2, list[1].GetProperty("current").GetProperty("evaluation").GetProperty("revision").GetInt32());
+        Assert.Equal(0, list[1].GetProperty("earlierRevisions")[0].GetProperty("score").GetProperty("percent").GetDouble());
+        Assert.Equal(1, list[1].GetProperty("current").GetProperty("score").GetProperty("scorecardVersion").GetInt32());
+
         using var items = JsonDocument.Parse(await host.Http.GetStringAsync("/api/scorecards/core-csv/items"));
         var verify = items.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("itemId").GetString() == "verify");
         Assert.Equal(2, verify.GetProperty("passed").GetInt64());
