@@ -103,6 +103,11 @@ public static class DemoCommand
         log.WriteLine();
         log.WriteLine("agents where QA and CSAT disagree most (all: /api/insights/disagreeing-agents):");
         foreach (var g in gaps.RootElement.EnumerateArray()) log.WriteLine($"  {g.GetProperty("explanation").GetString()}");
+
+        using var leniency = JsonDocument.Parse(await http.GetStringAsync("/api/evaluators/leniency"));
+        log.WriteLine();
+        log.WriteLine("evaluator leniency against the average evaluator on the same agents (/api/evaluators/leniency):");
+        foreach (var l in leniency.RootElement.EnumerateArray()) log.WriteLine($"  {l.GetProperty("explanation").GetString()}");
     }
 
     private static async Task PrintFailingItems(HttpClient http, TextWriter log)
