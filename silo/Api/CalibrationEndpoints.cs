@@ -17,9 +17,8 @@ public static class CalibrationEndpoints
         api.MapPut("/{sessionId}", async (string sessionId, HttpRequest request, IGrainFactory grains) =>
             {
                 if (!Ids.IsValid(sessionId)) return QueryEndpoints.InvalidId("sessionId", sessionId);
-                JsonElement root;
-                try { root = (await JsonDocument.ParseAsync(request.Body)).RootElement; }
-                catch (JsonException e) { return Results.Problem(statusCode: 400, title: "Malformed body", detail: $"The body is not valid JSON: {e.Message}"); }
+                var (root, malformed) = await DefinitionEndpoints.ReadJson(request);
+                if (malformed is not null) return malformed;
                 var problems = new Dictionary<string, string[]>();
                 var interactions = IdList(root, "interactionIds", problems);
                 var evaluators = IdList(root, "evaluatorIds", problems);

@@ -52,7 +52,8 @@ public static class DefinitionEndpoints
             .WithSummary("An agent's roster entry.");
     }
 
-    private static async Task<(JsonElement Root, IResult? Problem)> ReadJson(HttpRequest request)
+    /// <summary>The JSON body of a PUT, or the problem (415 for another content type, 400 for broken JSON).</summary>
+    internal static async Task<(JsonElement Root, IResult? Problem)> ReadJson(HttpRequest request)
     {
         if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), "application/json", StringComparison.OrdinalIgnoreCase))
             return (default, Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
