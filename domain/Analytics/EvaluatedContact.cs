@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using QmInsights.Domain.Facts;
+using QmInsights.Domain.Scorecards;
 
 namespace QmInsights.Domain.Analytics;
 
@@ -20,10 +21,12 @@ public sealed record EvaluatedContact(
     int? Csat,
     int? Nps,
     double? QaScore,
-    ImmutableArray<ItemResponse> Answers)
+    ImmutableArray<ItemResponse> Answers,
+    DateTimeOffset EvaluatedAt,
+    double TargetPercent)
 {
     /// <summary>The row of an evaluation on its joined contact.</summary>
-    public static EvaluatedContact Of(Interaction i, Survey? s, Evaluation e, double? score) =>
+    public static EvaluatedContact Of(Interaction i, Survey? s, Evaluation e, EvaluationScore score) =>
         new(i.InteractionId, i.AgentId, i.TeamId, e.EvaluatorId, e.ScorecardId, i.Channel, i.Queue, i.StartedAt,
-            i.HandleSeconds, i.ResolvedFirstContact, s?.Csat, s?.Nps, score, e.Answers);
+            i.HandleSeconds, i.ResolvedFirstContact, s?.Csat, s?.Nps, score.Percent, e.Answers, e.EvaluatedAt, score.TargetPercent);
 }

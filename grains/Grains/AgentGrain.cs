@@ -31,6 +31,7 @@ public sealed class AgentGrain : QualityAggregateGrain, IAgentGrain
         if (_roster.State.Entry == entry) return;
         _roster.State.Entry = entry;
         await WriteNow(_roster);
+        await GrainFactory.GetGrain<IRosterDirectoryGrain>("roster").Register(entry);
     }
 
     Task<AgentRosterEntry?> IAgentGrain.GetRoster() => Task.FromResult(_roster.State.Entry);

@@ -70,7 +70,7 @@ public sealed class InteractionShardGrain(
             if (from is { } f && day < f || to is { } t && day > t) continue;
             if (teamId is not null && i.TeamId != teamId || channel is not null && i.Channel != channel || queue is not null && i.Queue != queue) continue;
             foreach (var scored in row.Evaluations.Where(e => e.Evaluation.Kind == EvaluationKind.Regular))
-                contacts.Add(EvaluatedContact.Of(i, row.Survey, scored.Evaluation, scored.Score.Percent));
+                contacts.Add(EvaluatedContact.Of(i, row.Survey, scored.Evaluation, scored.Score));
         }
         return Task.FromResult(contacts);
     }

@@ -73,6 +73,19 @@ public static class CalibrationEndpoints
             .WithTags("Calibration")
             .WithSummary("Every evaluation of the agent in time order (regular, calibration and self), with scorecard version, answers, comment, score and earlier revisions.");
 
+        app.MapGet("/api/cadence", async (HttpRequest request, CadenceService cadence) =>
+            {
+                var text = request.Query["asOf"].ToString();
+                var asOf = DateOnly.FromDateTime(DateTime.UtcNow);
+                if (text.Length > 0 && !DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.None, out asOf))
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = [$"'{text}' is not a date (yyyy-MM-dd)"] });
+                var teamId = request.Query["teamId"].ToString();
+                return Results.Ok(await cadence.Plan(asOf, teamId.Length > 0 ? teamId : null, new Domain.Cadence.CadencePolicy()));
+            })
+            .WithTags("Calibration")
+            .WithSummary("Who is due and overdue for evaluation (new hires weekly, below target weekly, others fortnightly) and coverage of the 4-per-agent monthly quota by team and evaluator.");
+
         app.MapGet("/api/evaluators/leniency", async (HttpRequest request, EvaluationReader reader) =>
             {
                 var (range, problem) = QueryRange.Read(request);

@@ -73,6 +73,8 @@ public static class DemoCommand
         await PrintFailingItems(http, log);
         await PrintConflicts(http, log);
 
+        await PrintCadence(http, o.End.AddDays(-1), log);
+
         var paths = centre.Agents.Select(a => $"/api/agents/{a.AgentId}/summary")
             .Concat(centre.TeamIds.Select(t => $"/api/teams/{t}/summary")).ToList();
         log.WriteLine();
@@ -83,6 +85,18 @@ public static class DemoCommand
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"planted truth: upsell {e.UpsellCsat:+0.0;-0.0} CSAT, {e.UpsellNps:+0.0;-0.0} NPS, +{e.UpsellCallSeconds:F0} s per call; empathy {e.EmpathyCsat:+0.0;-0.0} CSAT; summary {e.SummaryFcr:+0.00} FCR; no effect: {string.Join(", ", e.ZeroEffectItems)}"));
         log.WriteLine($"lenient evaluators: {string.Join(", ", centre.Evaluators.Where(v => v.Leniency > 0.05).Select(v => v.EvaluatorId))}; severe: {string.Join(", ", centre.Evaluators.Where(v => v.Severity > 0.05).Select(v => v.EvaluatorId))}");
+    }
+
+    private static async Task PrintCadence(HttpClient http, DateOnly asOf, TextWriter log)
+    {
+        using var doc = JsonDocument.Parse(await http.GetStringAsync($"/api/cadence?asOf={asOf:yyyy-MM-dd}"));
+        var agents = doc.RootElement.GetProperty("agents").EnumerateArray().ToList();
+        log.WriteLine();
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"evaluation cadence on {asOf:yyyy-MM-dd} (/api/cadence): {agents.Count(a => a.GetProperty("status").GetString() == "overdue")} of {agents.Count} agents overdue, {agents.Count(a => a.GetProperty("status").GetString() == "due")} due; lowest quota coverage this month:"));
+        foreach (var team in doc.RootElement.GetProperty("teams").EnumerateArray().Take(3))
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {team.GetProperty("id").GetString()}: {team.GetProperty("evaluationsThisMonth").GetInt32()} of {team.GetProperty("quota").GetInt32()} ({team.GetProperty("coverage").GetDouble():P0}), {team.GetProperty("overdue").GetInt32()} agents overdue"));
     }
 
     private static async Task PrintConflicts(HttpClient http, TextWriter log)

@@ -26,6 +26,7 @@ public static class QmHost
         builder.Services.AddSingleton<InsightsService>();
         builder.Services.AddSingleton<CalibrationService>();
         builder.Services.AddSingleton<EvaluationReader>();
+        builder.Services.AddSingleton<CadenceService>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddQmOrleans();
 

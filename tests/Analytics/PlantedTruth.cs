@@ -19,7 +19,7 @@ public static class PlantedTruth
             {
                 var contact = byId[e.InteractionId];
                 var version = history.Resolve(e.ScorecardId, e.ScorecardVersion, e.EvaluatedAt).Version!;
-                contacts.Add(EvaluatedContact.Of(contact.Interaction, contact.Survey, e, ScoreCalculator.Score(version, e.Answers).Percent));
+                contacts.Add(EvaluatedContact.Of(contact.Interaction, contact.Survey, e, ScoreCalculator.Score(version, e.Answers)));
             }
         }
         var items = history.Latest!.Definition.AllItems().ToDictionary(p => p.Item.Id, p => p.Item);

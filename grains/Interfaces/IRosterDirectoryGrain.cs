@@ -1,0 +1,13 @@
+using QmInsights.Domain.Facts;
+
+namespace QmInsights.Grains.Interfaces;
+
+/// <summary>The whole roster in one place, so views over every agent (cadence, quotas) include agents who have not
+/// been evaluated yet. A single grain: rosters are thousands of entries, not millions. Key: "roster".</summary>
+[Alias("qm.IRosterDirectoryGrain")]
+public interface IRosterDirectoryGrain : IGrainWithStringKey
+{
+    Task Register(AgentRosterEntry entry);
+
+    Task<List<AgentRosterEntry>> All();
+}
