@@ -12,7 +12,7 @@ public static class MeanInterval
         double min = double.NegativeInfinity, double max = double.PositiveInfinity)
     {
         if (moments.Mean is not { } mean || moments.StandardDeviation is not { } sd) return null;
-        var t = StudentT.InvCDF(0, 1, moments.Count - 1, 1 - (1 - confidence) / 2);
+        var t = Quantile(moments.Count - 1, confidence);
         var half = t * sd / Math.Sqrt(moments.Count);
         return [Math.Max(min, mean - half), Math.Min(max, mean + half)];
     }
@@ -23,8 +23,18 @@ public static class MeanInterval
     {
         if (sd is not { } s) return null;
         if (s == 0) return 2;
-        for (var n = 2; n < 100_000; n++)
-            if (StudentT.InvCDF(0, 1, n - 1, 1 - (1 - confidence) / 2) * s / Math.Sqrt(n) <= margin) return n;
+        // t exceeds z, so the normal-theory count is a lower bound: start there (summaries compute this for every
+        // period, and a search from 2 cost milliseconds per summary).
+        var z = Normal.InvCDF(0, 1, 1 - (1 - confidence) / 2);
+        var start = Math.Max(2, (int)Math.Floor(Math.Pow(z * s / margin, 2)));
+        for (var n = start; n < 100_000; n++)
+            if (Quantile(n - 1, confidence) * s / Math.Sqrt(n) <= margin) return n;
         return null;
     }
+
+    // Summaries ask for the same few quantiles over and over (every period of every query): computed once each.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(long Df, double Confidence), double> Quantiles = new();
+
+    private static double Quantile(long degreesOfFreedom, double confidence) =>
+        Quantiles.GetOrAdd((degreesOfFreedom, confidence), key => StudentT.InvCDF(0, 1, key.Df, 1 - (1 - key.Confidence) / 2));
 }
