@@ -18,13 +18,6 @@ public sealed class AggregateChanges
     public void AddItem(string scorecardId, ItemBucket bucket, ItemTally tally, int sign) =>
         Add(Scorecards, scorecardId, bucket, tally, sign);
 
-    public void Merge(AggregateChanges other)
-    {
-        MergeInto(Agents, other.Agents);
-        MergeInto(Teams, other.Teams);
-        MergeInto(Scorecards, other.Scorecards);
-    }
-
     /// <summary>Drops aggregates whose changes cancelled out (e.g. a scorecard item re-added unchanged).</summary>
     public void Prune()
     {
@@ -41,17 +34,6 @@ public sealed class AggregateChanges
     {
         if (!maps.TryGetValue(id, out var map)) maps[id] = map = new TallyMap<TBucket, TTally>();
         map.Add(bucket, tally, sign);
-    }
-
-    private static void MergeInto<TBucket, TTally>(Dictionary<string, TallyMap<TBucket, TTally>> into,
-        Dictionary<string, TallyMap<TBucket, TTally>> from)
-        where TBucket : notnull where TTally : class, IAdditive<TTally>, new()
-    {
-        foreach (var (id, map) in from)
-        {
-            if (!into.TryGetValue(id, out var target)) into[id] = target = new TallyMap<TBucket, TTally>();
-            target.Merge(map);
-        }
     }
 
     private static void PruneEmpty<TBucket, TTally>(Dictionary<string, TallyMap<TBucket, TTally>> maps)
