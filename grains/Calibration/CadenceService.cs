@@ -22,4 +22,13 @@ public sealed class CadenceService(IGrainFactory grains)
             .Select(c => new CadenceEvaluation(c.AgentId, c.EvaluatorId, c.EvaluatedAt, c.QaScore, c.TargetPercent)).ToList();
         return CadencePlanner.Plan(roster, evaluations, asOf, policy);
     }
+
+    /// <summary>Contacts to evaluate next, per agent, from the unevaluated contacts between the two days.</summary>
+    public async Task<List<SamplingSuggestion>> Sample(DateOnly from, DateOnly to, string? teamId, int perAgent, int seed, CadencePolicy policy)
+    {
+        var parts = await Task.WhenAll(Enumerable.Range(0, Shards.Count)
+            .Select(s => grains.GetGrain<IInteractionShardGrain>(s).GetUnevaluated(from, to, teamId)));
+        var hiredAt = (await grains.GetGrain<IRosterDirectoryGrain>("roster").All()).ToDictionary(r => r.AgentId, r => r.HiredAt);
+        return SamplingPlanner.Suggest(parts.SelectMany(p => p).ToList(), hiredAt, to, perAgent, seed, policy);
+    }
 }

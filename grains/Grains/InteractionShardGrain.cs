@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Analytics;
+using QmInsights.Domain.Cadence;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Joins;
 using QmInsights.Grains.Interfaces;
@@ -74,6 +75,16 @@ public sealed class InteractionShardGrain(
         }
         return Task.FromResult(contacts);
     }
+
+    Task<List<SamplingCandidate>> IInteractionShardGrain.GetUnevaluated(DateOnly from, DateOnly to, string? teamId) =>
+        Task.FromResult(state.State.Rows.Values
+            .Where(row => row.Interaction is { } i && (teamId is null || i.TeamId == teamId)
+                          && JoinContribution.UtcDay(i.StartedAt) is var day && day >= from && day <= to
+                          && row.Evaluations.All(e => e.Evaluation.Kind != EvaluationKind.Regular))
+            .Select(row => row.Interaction!)
+            .Select(i => new SamplingCandidate(i.InteractionId, i.AgentId, i.TeamId, i.Channel, i.Queue, i.StartedAt, i.HandleSeconds,
+                state.State.Rows[i.InteractionId].Survey?.Csat))
+            .ToList());
 
     Task<List<AgentEvaluation>> IInteractionShardGrain.GetEvaluationsOf(string agentId) =>
         Task.FromResult(state.State.Rows.Values

@@ -1,5 +1,6 @@
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Analytics;
+using QmInsights.Domain.Cadence;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Joins;
 
@@ -18,6 +19,9 @@ public interface IInteractionShardGrain : IGrainWithIntegerKey
     /// <summary>Every regular evaluation whose contact started between <paramref name="from"/> and <paramref name="to"/>
     /// (inclusive UTC days; null = open), next to its contact and survey, optionally for one team, channel or queue.</summary>
     Task<List<EvaluatedContact>> GetEvaluatedContacts(DateOnly? from, DateOnly? to, string? teamId, Channel? channel, string? queue);
+
+    /// <summary>Contacts between the two days (inclusive) that no regular evaluation covers yet: what could be evaluated next.</summary>
+    Task<List<SamplingCandidate>> GetUnevaluated(DateOnly from, DateOnly to, string? teamId);
 
     /// <summary>Every evaluation of one agent in this shard (all kinds), with the revisions it replaced.</summary>
     Task<List<AgentEvaluation>> GetEvaluationsOf(string agentId);

@@ -36,6 +36,14 @@ public sealed class CadenceApiTests(HostFixture host) : IClassFixture<HostFixtur
         Assert.Equal(1, team.GetProperty("evaluationsThisMonth").GetInt32());
         Assert.Equal(12, team.GetProperty("quota").GetInt32());
 
+        // cad-i1 is evaluated: nothing left to suggest for its agent; a fresh contact of cad-new is suggested.
+        (await host.Http.PostAsync("/api/interactions", Json(
+            """{"interactionId":"cad-i2","channel":"chat","agentId":"cad-new","teamId":"cad-team","queue":"q","startedAt":"2026-03-18T09:00:00Z","handleSeconds":200}""",
+            "application/x-ndjson"))).EnsureSuccessStatusCode();
+        using var sample = JsonDocument.Parse(await host.Http.GetStringAsync("/api/sampling?from=2026-03-01&to=2026-03-20&teamId=cad-team"));
+        var suggested = sample.RootElement.EnumerateArray().Select(s => s.GetProperty("interactionId").GetString()).ToList();
+        Assert.Equal(["cad-i2"], suggested);
+
         using var bad = await host.Http.GetAsync("/api/cadence?asOf=soon");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
