@@ -8,17 +8,21 @@ namespace QmInsights.Domain.Analytics;
 /// finds targets that pull against each other. Each outcome gets one regression of the QA score and one of all items
 /// together (answered yes vs no, N/A apart), both controlling for channel, queue, team and agent tenure, so an item
 /// is not blamed for the channel it mostly appears on or for the items done alongside it. All p-values of the run are
-/// adjusted together (Benjamini-Hochberg).</summary>
+/// adjusted together (Benjamini-Hochberg). A second view relates each agent's weekly mean QA score to the week's
+/// mean outcomes, in the same family of tests.</summary>
 public static class DriverAnalysis
 {
     private const string QaDriver = "qaScore";
     private const string HandleDriver = "handleMinutes";
 
+    public const string InteractionLevel = "interaction";
+    public const string AgentWeekLevel = "agentWeek";
+
     private sealed record Test(string Driver, Outcome Outcome, (double Estimate, double Low, double High, double P)? Fit,
-        int N, int? Yes, int? No);
+        int N, int? Yes, int? No, string Level = InteractionLevel);
 
     public static InsightReport Run(IReadOnlyList<EvaluatedContact> contacts, IReadOnlyDictionary<string, DateTimeOffset> hiredAt,
-        IReadOnlyDictionary<string, ScorecardItem> items, InsightOptions options)
+        IReadOnlyDictionary<string, ScorecardItem> items, InsightOptions options, IReadOnlyList<AgentWeek>? weeks = null)
     {
         var quality = contacts.Where(c => c.QaScore is not null).GroupBy(c => c.AgentId)
             .ToDictionary(g => g.Key, g => g.Average(c => c.QaScore!.Value));
@@ -30,6 +34,9 @@ public static class DriverAnalysis
             tests.AddRange(ItemTests(rows, outcome, hiredAt, quality, items.Keys, options));
         }
         tests.AddRange(HandleTimeVersusResolution(contacts, hiredAt, quality, options));
+        if (weeks is not null)
+            foreach (var outcome in Enum.GetValues<Outcome>())
+                tests.Add(AgentWeekTest(weeks, outcome, hiredAt, quality, options));
 
         var fitted = tests.Where(t => t.Fit is not null).ToList();
         var adjusted = BenjaminiHochberg.Adjust(fitted.Select(t => t.Fit!.Value.P).ToList());
@@ -96,6 +103,27 @@ public static class DriverAnalysis
         yield return new Test(HandleDriver, Outcome.Fcr, design.Fit(Outcome.Fcr).Effect(HandleDriver), rows.Count, null, null);
     }
 
+    // Weekly means: QA of the week's evaluations against every contact's outcome that week. The interaction-level
+    // controls that apply to a whole week: team, new hire and tenure at the week's start, the agent's overall QA level
+    // (channel and queue do not: a week mixes them).
+    private static Test AgentWeekTest(IReadOnlyList<AgentWeek> weeks, Outcome outcome, IReadOnlyDictionary<string, DateTimeOffset> hiredAt,
+        IReadOnlyDictionary<string, double> quality, InsightOptions options)
+    {
+        var rows = weeks.Where(w => w.Of(outcome) is not null).ToList();
+        if (rows.Count < 2 * options.MinimumPerGroup) return new Test(QaDriver, outcome, null, rows.Count, null, null, AgentWeekLevel);
+        var columns = new List<(string Name, Func<AgentWeek, double> Value)> { (QaDriver, w => w.QaScore / 10) };
+        foreach (var team in rows.Select(w => w.TeamId).Distinct().Order(StringComparer.Ordinal).Skip(1))
+            columns.Add(($"team={team}", w => w.TeamId == team ? 1 : 0));
+        double TenureDays(AgentWeek w) => hiredAt.TryGetValue(w.AgentId, out var hired)
+            ? Math.Max(0, w.WeekStart.DayNumber - DateOnly.FromDateTime(hired.UtcDateTime).DayNumber) : 365;
+        columns.Add(("newHire", w => TenureDays(w) < 30 ? 1 : 0));
+        columns.Add(("logTenureDays", w => Math.Log(1 + TenureDays(w))));
+        columns.Add(("agentQa", w => quality.GetValueOrDefault(w.AgentId, w.QaScore)));
+        var model = LinearModel.Fit(rows.Select(w => columns.Select(c => c.Value(w)).ToArray()).ToList(),
+            rows.Select(w => w.Of(outcome)!.Value).ToList(), columns.Select(c => c.Name).ToList());
+        return new Test(QaDriver, outcome, model.Effect(QaDriver), rows.Count, null, null, AgentWeekLevel);
+    }
+
     private static ItemAnswer? Answer(EvaluatedContact c, string itemId)
     {
         foreach (var a in c.Answers)
@@ -105,17 +133,19 @@ public static class DriverAnalysis
 
     private static Relationship Describe(Test t, double pAdjusted, IReadOnlyDictionary<string, ScorecardItem> items, InsightOptions options)
     {
-        var what = DriverText(t.Driver, items);
+        var weekly = t.Level == AgentWeekLevel;
+        var what = weekly ? "Agent-weeks: every 10 points of the week's mean QA score" : DriverText(t.Driver, items);
+        var unitsOf = weekly ? "agent-weeks" : "contacts";
         if (t.Fit is not { } fit)
             return new Relationship(t.Driver, t.Outcome, null, null, t.N, t.Yes, t.No, null, null, "too few observations",
                 string.Create(CultureInfo.InvariantCulture,
-                    $"{what}: not tested against {t.Outcome.Name()}, too few observations (n = {t.N}{Groups(t)}; at least {options.MinimumPerGroup} needed in each group)."));
+                    $"{what}: not tested against {t.Outcome.Name()}, too few observations (n = {t.N} {unitsOf}{Groups(t)}; at least {(weekly ? 2 * options.MinimumPerGroup : options.MinimumPerGroup)} needed{(weekly ? "" : " in each group")})."), t.Level);
         var significant = pAdjusted <= options.FalseDiscoveryRate;
         var ci = string.Create(CultureInfo.InvariantCulture, $"95% CI {fit.Low:0.###} to {fit.High:0.###}");
         var explanation = string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {t.Outcome.Describe(fit.Estimate)} ({ci}; n = {t.N}{Groups(t)}; adjusted p {P(pAdjusted)}){(significant ? "." : $". No effect found at a {options.FalseDiscoveryRate:P0} false discovery rate.")}");
+            $"{what}: {(weekly ? t.Outcome.DescribeWeekly(fit.Estimate) : t.Outcome.Describe(fit.Estimate))} ({ci}; n = {t.N}{(weekly ? " agent-weeks" : "")}{Groups(t)}; adjusted p {P(pAdjusted)}){(significant ? "." : $". No effect found at a {options.FalseDiscoveryRate:P0} false discovery rate.")}");
         return new Relationship(t.Driver, t.Outcome, fit.Estimate, [fit.Low, fit.High], t.N, t.Yes, t.No, fit.P, pAdjusted,
-            significant ? "effect" : "no effect found", explanation);
+            significant ? "effect" : "no effect found", explanation, t.Level);
     }
 
     // "= 0" would claim certainty: tiny p-values are shown as a bound.
@@ -133,7 +163,8 @@ public static class DriverAnalysis
     private static List<MetricConflict> Conflicts(List<Relationship> relationships, IReadOnlyDictionary<string, ScorecardItem> items,
         InsightOptions options)
     {
-        var found = relationships.Where(r => r.Verdict == "effect").ToList();
+        // Conflicts are read at the interaction level, where items can be told apart; the agent-week view backs it up.
+        var found = relationships.Where(r => r.Verdict == "effect" && r.Level == InteractionLevel).ToList();
         var conflicts = new List<MetricConflict>();
         string? HandleCost(string driver) =>
             found.FirstOrDefault(r => r.Driver == driver && r.Outcome == Outcome.HandleSeconds && r.Effect > 0) is { } h

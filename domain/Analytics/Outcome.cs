@@ -40,4 +40,8 @@ public static class Outcomes
         Outcome.HandleSeconds => $"{effect:+0;-0} s handle time",
         _ => $"{effect * 100:+0.0;-0.0} points of first-contact resolution",
     };
+
+    /// <summary>An effect on a week's mean outcome: NPS is then the -100..100 index, the rest read as per contact.</summary>
+    public static string DescribeWeekly(this Outcome outcome, double effect) =>
+        outcome == Outcome.Nps ? $"{effect:+0.0;-0.0} points of weekly NPS (-100..100)" : $"{outcome.Describe(effect)} (weekly mean)";
 }

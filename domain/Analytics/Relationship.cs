@@ -6,6 +6,8 @@ namespace QmInsights.Domain.Analytics;
 /// <param name="Effect">Change in the outcome, in the outcome's own units.</param>
 /// <param name="N">Contacts in the model.</param>
 /// <param name="PAdjusted">Benjamini-Hochberg adjusted over every test of the run.</param>
+/// <param name="Level">"interaction" (contact by contact) or "agentWeek" (an agent's weekly mean QA score against the
+/// week's mean outcomes: CSAT mean 1-5, NPS -100..100, mean handle seconds, FCR rate).</param>
 /// <param name="Verdict">"effect" when the adjusted p-value is below the run's level, "no effect found", or "too few observations".</param>
 [GenerateSerializer, Alias("qm.Relationship")]
 public sealed record Relationship(
@@ -19,4 +21,5 @@ public sealed record Relationship(
     double? P,
     double? PAdjusted,
     string Verdict,
-    string Explanation);
+    string Explanation,
+    string Level = DriverAnalysis.InteractionLevel);

@@ -41,6 +41,17 @@ public sealed class InsightsService(IGrainFactory grains)
             if (versions.Count == 0) continue;
             foreach (var (_, item) in versions[^1].Definition.AllItems()) items.TryAdd(item.Id, item);
         }
-        return (DriverAnalysis.Run(contacts, hiredAt, items, options), contacts, items);
+        // The agent-week view reads each agent's weekly figures, which cover every channel and queue: it is left out
+        // when the run is narrowed to one of them.
+        List<AgentWeek>? weeks = null;
+        if (channel is null && queue is null)
+        {
+            var teams = rosters.Where(r => r is not null).ToDictionary(r => r!.AgentId, r => r!.TeamId);
+            var summaries = await Task.WhenAll(agentIds.Select(id => grains.GetGrain<IAgentGrain>(id).GetSummary(from, to, Domain.Periods.TrendPeriod.Week)));
+            weeks = agentIds.Zip(summaries)
+                .Where(p => teamId is null || teams.GetValueOrDefault(p.First) == teamId)
+                .SelectMany(p => AgentWeek.Of(p.First, teams.GetValueOrDefault(p.First) ?? "", p.Second)).ToList();
+        }
+        return (DriverAnalysis.Run(contacts, hiredAt, items, options, weeks), contacts, items);
     }
 }

@@ -91,4 +91,56 @@ public sealed class DriverAnalysisTests
         Assert.Contains(csat.Drivers.Take(4), d => d.Feature is "item:upsell" or "item:empathy");
         Assert.All(report.Models.SelectMany(m => m.Drivers), d => Assert.False(string.IsNullOrEmpty(d.Agreement)));
     }
+
+    [Theory]
+    [InlineData(-1.0, 11)]
+    [InlineData(0.0, 13)]
+    public void A_different_planted_upsell_csat_cost_is_recovered_and_a_zero_one_is_not_flagged(double plantedCsat, int seed)
+    {
+        var options = new SimulationOptions { Seed = seed, Effects = new PlantedEffects { UpsellCsat = plantedCsat } };
+        var (contacts, hired, items) = PlantedTruth.Centre(options);
+        var report = DriverAnalysis.Run(contacts, hired, items, new InsightOptions(TrainModels: false));
+        var csat = report.Relationships.Single(r => r.Driver == "upsell" && r.Outcome == Outcome.Csat);
+        if (plantedCsat == 0)
+        {
+            Assert.Equal("no effect found", csat.Verdict);
+            Assert.InRange(0.0, csat.Ci95![0], csat.Ci95[1]);
+            Assert.DoesNotContain(report.Conflicts, c => c.ItemId == "upsell" && c.MetricB == "csat");
+        }
+        else
+        {
+            Assert.Contains(report.Conflicts, c => c.ItemId == "upsell" && c.MetricB == "csat");
+            // Attenuated toward zero by lenient evaluators as at -0.6 (README: about 0.7 of the planted size), so
+            // the interval sits between the planted value and half of it.
+            Assert.InRange(csat.Effect!.Value, 1.1 * plantedCsat, 0.5 * plantedCsat);
+        }
+        // The other planted upsell costs do not depend on the CSAT one.
+        Assert.Contains(report.Conflicts, c => c.ItemId == "upsell" && c.MetricB == "nps");
+        Assert.Contains(report.Conflicts, c => c.ItemId == "upsell" && c.MetricB == "handleTime");
+    }
+
+    [Fact]
+    public void The_agent_week_view_relates_weekly_qa_to_each_outcome_in_the_same_false_discovery_family()
+    {
+        var options = new SimulationOptions { Agents = 60, Teams = 4, Months = 4 };
+        var (contacts, hired, items) = PlantedTruth.Centre(options);
+        var weeks = PlantedTruth.Weeks(options);
+        var report = DriverAnalysis.Run(contacts, hired, items, new InsightOptions(TrainModels: false), weeks);
+
+        var weekly = report.Relationships.Where(r => r.Level == DriverAnalysis.AgentWeekLevel).ToList();
+        Assert.Equal(Enum.GetValues<Outcome>(), weekly.Select(r => r.Outcome).Order());
+        Assert.All(weekly, r =>
+        {
+            Assert.Equal("qaScore", r.Driver);
+            Assert.Equal(weeks.Count(w => w.Of(r.Outcome) is not null), r.N);
+            Assert.Contains("agent-weeks", r.Explanation);
+            Assert.True(r.Ci95![0] <= r.Effect && r.Effect <= r.Ci95[1]);
+        });
+        // One Benjamini-Hochberg family: adjusting every p-value of the run together gives the reported values.
+        var tested = report.Relationships.Where(r => r.P is not null).ToList();
+        var adjusted = BenjaminiHochberg.Adjust(tested.Select(r => r.P!.Value).ToList());
+        Assert.Equal(adjusted, tested.Select(r => r.PAdjusted!.Value));
+        // Weekly NPS is the -100..100 index: its effect is said in those units.
+        Assert.Contains("weekly NPS (-100..100)", weekly.Single(r => r.Outcome == Outcome.Nps).Explanation);
+    }
 }
