@@ -14,6 +14,12 @@ public static class DriverModel
         public float[] Features { get; set; } = [];
     }
 
+    private sealed class Contribution
+    {
+        public float[] Features { get; set; } = [];
+        public float[] FeatureContributions { get; set; } = [];
+    }
+
     /// <summary>Trains on 80% of the contacts and ranks features on the other 20%; null with too few contacts.</summary>
     public static OutcomeModel? Train(IReadOnlyList<EvaluatedContact> contacts, Outcome outcome, IReadOnlyList<string> itemIds,
         IReadOnlyList<Relationship> regression, int seed = 1)
@@ -36,13 +42,27 @@ public static class DriverModel
         var importance = ml.Regression.PermutationFeatureImportance(model, split.TestSet, labelColumnName: nameof(Example.Label),
             permutationCount: 3);
 
-        var ranked = features.Select((name, i) => (Name: name, Rise: importance[i].RootMeanSquaredError.Mean,
+        // Per-contact contributions in outcome units (not normalised): for a yes/no item on a contact answered yes, the
+        // score minus the score the trees give when each split on the item goes the other way, i.e. the model's own
+        // "done rather than not" effect, comparable in sign and size with the regression's.
+        var contributions = ml.Transforms.CalculateFeatureContribution(model, numberOfPositiveContributions: features.Count,
+                numberOfNegativeContributions: features.Count, normalize: false)
+            .Fit(split.TestSet).Transform(split.TestSet);
+        var heldOutRows = ml.Data.CreateEnumerable<Contribution>(contributions, reuseRowObject: false).ToList();
+
+        var ranked = features.Select((name, i) => (Name: name, Index: i, Rise: importance[i].RootMeanSquaredError.Mean,
                 Error: importance[i].RootMeanSquaredError.StandardError))
             .OrderByDescending(f => f.Rise).ToList();
         var top = Math.Max(1e-12, ranked[0].Rise);
-        var drivers = ranked.Select(f => new ModelDriver(f.Name, f.Rise, f.Error, Agreement(f.Name, f.Rise / top, outcome, regression))).ToList();
-        var testRows = (int)ml.Data.CreateEnumerable<Example>(split.TestSet, reuseRowObject: false, schemaDefinition: schema).LongCount();
-        return new OutcomeModel(outcome, rows.Count - testRows, testRows, heldOut.RSquared, drivers);
+        var drivers = ranked.Select(f =>
+        {
+            var mean = heldOutRows.Average(r => (double)r.FeatureContributions[f.Index]);
+            var yes = heldOutRows.Where(r => r.Features[f.Index] == 1).ToList();
+            double? whenYes = f.Name.StartsWith("item:", StringComparison.Ordinal) && yes.Count > 0
+                ? yes.Average(r => (double)r.FeatureContributions[f.Index]) : null;
+            return new ModelDriver(f.Name, f.Rise, f.Error, Agreement(f.Name, f.Rise / top, whenYes, outcome, regression), mean, whenYes);
+        }).ToList();
+        return new OutcomeModel(outcome, rows.Count - heldOutRows.Count, heldOutRows.Count, heldOut.RSquared, drivers);
     }
 
     private static float[] Encode(EvaluatedContact c, IReadOnlyList<string> itemIds, Outcome outcome)
@@ -67,16 +87,19 @@ public static class DriverModel
     }
 
     // A driver the model leans on (at least a fifth of the top driver's importance) should be one the regression
-    // found, and the other way round; anything else is pointed out.
-    private static string Agreement(string feature, double relative, Outcome outcome, IReadOnlyList<Relationship> regression)
+    // found, pushing the same way, and the other way round; anything else is pointed out.
+    private static string Agreement(string feature, double relative, double? contributionWhenYes, Outcome outcome,
+        IReadOnlyList<Relationship> regression)
     {
         if (!feature.StartsWith("item:", StringComparison.Ordinal)) return "context";
         var item = feature["item:".Length..];
-        var verdict = regression.FirstOrDefault(r => r.Driver == item && r.Outcome == outcome)?.Verdict;
+        var found = regression.FirstOrDefault(r => r.Driver == item && r.Outcome == outcome && r.Level == DriverAnalysis.InteractionLevel);
         var used = relative >= 0.2;
-        return (used, verdict) switch
+        var opposite = found?.Effect is { } effect && contributionWhenYes is { } c && c != 0 && Math.Sign(c) != Math.Sign(effect);
+        return (used, found?.Verdict) switch
         {
-            (true, "effect") => "agrees: an important driver with a significant effect",
+            (true, "effect") when opposite => "disagrees: both rely on it but the model's contribution and the regression's effect have opposite signs",
+            (true, "effect") => "agrees: an important driver with a significant effect of the same sign",
             (false, "no effect found") => "agrees: little importance and no effect found",
             (true, "no effect found") => "disagrees: the model leans on it but the regression found no effect",
             (false, "effect") => "disagrees: significant in the regression but the model hardly uses it",

@@ -56,9 +56,9 @@ public static class InsightsCommand
         foreach (var model in root.GetProperty("models").EnumerateArray())
         {
             Console.WriteLine();
-            Console.WriteLine(F($"ML.NET FastTree model of {model.GetProperty("outcome").GetString()} (held-out R² {model.GetProperty("heldOutRSquared").GetDouble():0.000}): top drivers by permutation importance"));
+            Console.WriteLine(F($"ML.NET FastTree model of {model.GetProperty("outcome").GetString()} (held-out R² {model.GetProperty("heldOutRSquared").GetDouble():0.000}): top drivers by permutation importance, with the mean contribution when done"));
             foreach (var d in model.GetProperty("drivers").EnumerateArray().Take(5))
-                Console.WriteLine(F($"  {d.GetProperty("feature").GetString(),-24} +{d.GetProperty("importance").GetDouble():0.####} RMSE  {d.GetProperty("agreement").GetString()}"));
+                Console.WriteLine(F($"  {d.GetProperty("feature").GetString(),-24} +{d.GetProperty("importance").GetDouble():0.####} RMSE  {Number(d, "contributionWhenYes", "+0.###;-0.###"),8}  {d.GetProperty("agreement").GetString()}"));
         }
 
         using var gaps = JsonDocument.Parse(await http.GetStringAsync($"/api/insights/disagreeing-agents{suffix}"));

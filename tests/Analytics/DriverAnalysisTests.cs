@@ -86,8 +86,15 @@ public sealed class DriverAnalysisTests
         var handle = report.Models.Single(m => m.Outcome == Outcome.HandleSeconds);
         Assert.Equal("item:upsell", handle.Drivers.First(d => d.Feature.StartsWith("item:")).Feature);
         Assert.True(handle.HeldOutRSquared > 0.05, $"held-out R2 {handle.HeldOutRSquared}");
-        Assert.StartsWith("agrees", handle.Drivers.Single(d => d.Feature == "item:upsell").Agreement);
+        var upsell = handle.Drivers.Single(d => d.Feature == "item:upsell");
+        Assert.StartsWith("agrees", upsell.Agreement);
+        // Per-feature contributions: on upsold contacts the model adds handle time, as the regression says, and of
+        // a size near the regression's effect.
+        var regression = report.Relationships.Single(r => r.Driver == "upsell" && r.Outcome == Outcome.HandleSeconds);
+        Assert.InRange(upsell.ContributionWhenYes!.Value, 0.5 * regression.Effect!.Value, 1.5 * regression.Effect.Value);
+        Assert.All(handle.Drivers.Where(d => !d.Feature.StartsWith("item:")), d => Assert.Null(d.ContributionWhenYes));
         var csat = report.Models.Single(m => m.Outcome == Outcome.Csat);
+        Assert.True(csat.Drivers.Single(d => d.Feature == "item:upsell").ContributionWhenYes < 0);
         Assert.Contains(csat.Drivers.Take(4), d => d.Feature is "item:upsell" or "item:empathy");
         Assert.All(report.Models.SelectMany(m => m.Drivers), d => Assert.False(string.IsNullOrEmpty(d.Agreement)));
     }
