@@ -73,43 +73,6 @@ public static class CalibrationEndpoints
             .WithTags("Calibration")
             .WithSummary("Every evaluation of the agent in time order (regular, calibration and self), with scorecard version, answers, comment, score and earlier revisions.");
 
-        app.MapGet("/api/cadence", async (HttpRequest request, CadenceService cadence) =>
-            {
-                var text = request.Query["asOf"].ToString();
-                var asOf = DateOnly.FromDateTime(DateTime.UtcNow);
-                if (text.Length > 0 && !DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-                        System.Globalization.DateTimeStyles.None, out asOf))
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = [$"'{text}' is not a date (yyyy-MM-dd)"] });
-                var teamId = request.Query["teamId"].ToString();
-                return Results.Ok(await cadence.Plan(asOf, teamId.Length > 0 ? teamId : null, new Domain.Cadence.CadencePolicy()));
-            })
-            .WithTags("Calibration")
-            .WithSummary("Who is due and overdue for evaluation (new hires weekly, below target weekly, others fortnightly) and coverage of the 4-per-agent monthly quota by team and evaluator.");
-
-        app.MapGet("/api/sampling", async (HttpRequest request, CadenceService cadence) =>
-            {
-                var (range, problem) = QueryRange.Read(request);
-                if (problem is not null) return problem;
-                var problems = new Dictionary<string, string[]>();
-                int Number(string name, int fallback, int min, int max)
-                {
-                    var text = request.Query[name].ToString();
-                    if (text.Length == 0) return fallback;
-                    if (int.TryParse(text, out var value) && value >= min && value <= max) return value;
-                    problems[name] = [$"'{text}' must be a whole number from {min} to {max}"];
-                    return fallback;
-                }
-                var perAgent = Number("perAgent", 2, 1, 50);
-                var seed = Number("seed", 1, int.MinValue, int.MaxValue);
-                if (problems.Count > 0) return Results.ValidationProblem(problems);
-                var to = range!.To ?? DateOnly.FromDateTime(DateTime.UtcNow);
-                var from = range.From ?? to.AddDays(-14);
-                var teamId = request.Query["teamId"].ToString();
-                return Results.Ok(await cadence.Sample(from, to, teamId.Length > 0 ? teamId : null, perAgent, seed, new Domain.Cadence.CadencePolicy()));
-            })
-            .WithTags("Calibration")
-            .WithSummary("Contacts to evaluate next per agent (default the last 14 days): low CSAT, long handle time, then random by channel; new hires twice as many; deterministic from seed.");
-
         app.MapGet("/api/evaluators/leniency", async (HttpRequest request, EvaluationReader reader) =>
             {
                 var (range, problem) = QueryRange.Read(request);

@@ -44,6 +44,7 @@ public static class QmHost
         app.MapInsights();
         app.MapCalibrations();
         app.MapEvaluationViews();
+        app.MapCadence();
 
         return app;
     }
