@@ -21,4 +21,17 @@ public sealed class CalibrationService(IGrainFactory grains)
             .ToList();
         return CalibrationResults.Compute(session, ratings);
     }
+
+    /// <summary>The sessions closed between the two days (inclusive, UTC) with their headline statistics, oldest first.</summary>
+    public async Task<CalibrationTrend> Trend(DateOnly? from, DateOnly? to)
+    {
+        var ids = await grains.GetGrain<ICalibrationDirectoryGrain>("calibrations").All();
+        var sessions = (await Task.WhenAll(ids.Select(id => grains.GetGrain<ICalibrationSessionGrain>(id).Get()))).OfType<CalibrationSession>().ToList();
+        bool InRange(DateTimeOffset closed) =>
+            (from is null || DateOnly.FromDateTime(closed.UtcDateTime) >= from) && (to is null || DateOnly.FromDateTime(closed.UtcDateTime) <= to);
+        var closed = sessions.Where(s => s.ClosedAt is { } c && InRange(c)).OrderBy(s => s.ClosedAt).ThenBy(s => s.SessionId, StringComparer.Ordinal).ToList();
+        var results = await Task.WhenAll(closed.Select(Results));
+        return new CalibrationTrend(from, to, closed.Zip(results, CalibrationTrendPoint.Of).ToList(),
+            sessions.Where(s => !s.Closed).Select(s => s.SessionId).ToList());
+    }
 }

@@ -13,6 +13,8 @@ public sealed class CalibrationSessionGrain(
             throw new InvalidOperationException($"calibration session '{closed.SessionId}' was closed at {closed.ClosedAt:u} and can no longer change");
         state.State.Session = session with { ClosedAt = null };
         await state.WriteStateAsync();
+        // Listed after the session is stored: a listed id always has a session behind it.
+        await GrainFactory.GetGrain<ICalibrationDirectoryGrain>("calibrations").Register(session.SessionId);
         return state.State.Session;
     }
 

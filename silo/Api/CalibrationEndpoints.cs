@@ -14,6 +14,14 @@ public static class CalibrationEndpoints
     {
         var api = app.MapGroup("/api/calibrations").WithTags("Calibration");
 
+        api.MapGet("", async (HttpRequest request, CalibrationService calibration) =>
+            {
+                var (range, problem) = QueryRange.Read(request);
+                if (problem is not null) return problem;
+                return Results.Ok(await calibration.Trend(range!.From, range.To));
+            })
+            .WithSummary("The calibration trend: sessions closed between from and to (inclusive), oldest first, with overall agreement, nominal and interval alpha, Fleiss' kappa, ICC(2,1) and the evaluators; open sessions by id.");
+
         api.MapPut("/{sessionId}", async (string sessionId, HttpRequest request, IGrainFactory grains) =>
             {
                 if (!Ids.IsValid(sessionId)) return QueryEndpoints.InvalidId("sessionId", sessionId);

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace QmInsights.Tests.Api;
+
+public sealed class CalibrationTrendApiTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static StringContent Json(string text, string type = "application/json") => new(text, Encoding.UTF8, type);
+
+    private async Task Session(string sessionId, string[][] answers)
+    {
+        // answers[evaluator][interaction]: the "a" item; "b" always yes.
+        (await host.Http.PutAsync($"/api/calibrations/{sessionId}", Json($$"""
+            { "interactionIds": ["{{sessionId}}-i1", "{{sessionId}}-i2", "{{sessionId}}-i3"], "evaluatorIds": ["t1", "t2", "t3"], "scorecardId": "trend-card" }
+            """))).EnsureSuccessStatusCode();
+        var lines = answers.SelectMany((row, e) => row.Select((answer, i) =>
+            $$$"""{"evaluationId":"{{{sessionId}}}-{{{e}}}-{{{i}}}","interactionId":"{{{sessionId}}}-i{{{i + 1}}}","agentId":"trend-agent","evaluatorId":"t{{{e + 1}}}","scorecardId":"trend-card","kind":"calibration","evaluatedAt":"2026-03-04T10:00:00Z","answers":{"a":"{{{answer}}}","b":"yes"}}"""));
+        (await host.Http.PostAsync("/api/evaluations", Json(string.Join('\n', lines), "application/x-ndjson"))).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task Closed_sessions_are_listed_in_the_order_they_closed_with_their_headline_statistics()
+    {
+        (await host.Http.PutAsync("/api/scorecards/trend-card", Json("""
+            { "name": "Trend", "targetPercent": 80, "sections": [ { "id": "s", "name": "S", "items": [
+              { "id": "a", "text": "A", "points": 1 }, { "id": "b", "text": "B", "points": 1 } ] } ] }
+            """))).EnsureSuccessStatusCode();
+        await Session("trend-early", [["yes", "no", "yes"], ["no", "no", "yes"], ["yes", "yes", "no"]]);
+        await Session("trend-late", [["yes", "no", "yes"], ["yes", "no", "yes"], ["yes", "no", "yes"]]);
+        await Session("trend-open", [["yes", "yes", "yes"], ["yes", "yes", "yes"], ["yes", "yes", "yes"]]);
+        (await host.Http.PostAsync("/api/calibrations/trend-early/close", null)).EnsureSuccessStatusCode();
+        (await host.Http.PostAsync("/api/calibrations/trend-late/close", null)).EnsureSuccessStatusCode();
+
+        using var trend = JsonDocument.Parse(await host.Http.GetStringAsync("/api/calibrations"));
+        var sessions = trend.RootElement.GetProperty("sessions").EnumerateArray().ToList();
+        Assert.Equal(["trend-early", "trend-late"], sessions.Select(s => s.GetProperty("sessionId").GetString()));
+        Assert.Equal(["trend-open"], trend.RootElement.GetProperty("openSessions").EnumerateArray().Select(s => s.GetString()));
+        // The evaluators converged: every pair agrees in the later session.
+        Assert.Equal(1.0, sessions[1].GetProperty("percentAgreement").GetDouble(), 9);
+        Assert.True(sessions[0].GetProperty("percentAgreement").GetDouble() < 1);
+        Assert.True(sessions[0].GetProperty("krippendorffAlphaNominal").GetDouble() < sessions[1].GetProperty("krippendorffAlphaNominal").GetDouble());
+        Assert.Equal(3, sessions[1].GetProperty("evaluators").GetInt32());
+        Assert.Equal(9, sessions[1].GetProperty("submitted").GetInt32());
+        Assert.Equal(JsonValueKind.Object, sessions[0].GetProperty("icc").ValueKind);
+        Assert.Equal(["t1", "t2", "t3"], sessions[0].GetProperty("evaluatorIds").EnumerateArray().Select(e => e.GetString()));
+        // The same figures as the session's own results.
+        using var results = JsonDocument.Parse(await host.Http.GetStringAsync("/api/calibrations/trend-early/results"));
+        Assert.Equal(results.RootElement.GetProperty("overall").GetProperty("krippendorffAlphaInterval").GetDouble(),
+            sessions[0].GetProperty("krippendorffAlphaInterval").GetDouble(), 12);
+
+        // Filtered by the day they closed.
+        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd");
+        using var later = JsonDocument.Parse(await host.Http.GetStringAsync($"/api/calibrations?from={tomorrow}"));
+        Assert.Empty(later.RootElement.GetProperty("sessions").EnumerateArray());
+        using var bad = await host.Http.GetAsync("/api/calibrations?from=yesterday");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("from", await bad.Content.ReadAsStringAsync());
+    }
+}
