@@ -1,0 +1,83 @@
+using System.Text.Json;
+using static QmInsights.Silo.Commands.TextTable;
+
+namespace QmInsights.Silo.Commands;
+
+/// <summary><c>qminsights calibration --url URL [sessionId] [--from D] [--to D]</c>: one closed session's agreement by
+/// item and each evaluator's deviation, or without a session the trend over the closed sessions.</summary>
+public static class CalibrationCommand
+{
+    public static async Task<int> Run(string[] args)
+    {
+        using var engine = EngineClient.Parse("calibration", args, "[sessionId] [--from yyyy-MM-dd] [--to yyyy-MM-dd]", "from", "to");
+        if (engine is null) return 2;
+        return engine.Arguments.Count switch
+        {
+            0 => await Trend(engine),
+            1 => await Session(engine, engine.Arguments[0]),
+            _ => Fail("give at most one session id"),
+        };
+    }
+
+    /// <summary>Prints the trend of the closed sessions, oldest first.</summary>
+    public static async Task<int> Trend(EngineClient engine)
+    {
+        using var trend = await engine.Get("calibration", $"/api/calibrations{engine.Query("from", "to")}");
+        if (trend is null) return 1;
+        var table = new TextTable("closed", "session", "contacts", "evaluators", "agreement", "alpha (nominal)", "alpha (interval)", "kappa", "ICC(2,1)");
+        foreach (var s in trend.RootElement.GetProperty("sessions").EnumerateArray())
+            table.Add(Text(s, "closedAt")[..10], Text(s, "sessionId"), Number(s, "interactions", "0"), Number(s, "evaluators", "0"),
+                Percent(s, "percentAgreement"), Number(s, "krippendorffAlphaNominal", "0.000"), Number(s, "krippendorffAlphaInterval", "0.000"),
+                Number(s, "fleissKappa", "0.000"), s.TryGetProperty("icc", out var icc) && icc.ValueKind == JsonValueKind.Object ? Number(icc, "value", "0.000") : "-");
+        Console.WriteLine("calibration trend (closed sessions, oldest first):");
+        table.Write(Console.Out);
+        var open = trend.RootElement.GetProperty("openSessions").EnumerateArray().Select(e => e.GetString()).ToList();
+        if (open.Count > 0) Console.WriteLine($"open (results hidden until closed): {string.Join(", ", open)}");
+        return 0;
+    }
+
+    private static async Task<int> Session(EngineClient engine, string sessionId)
+    {
+        using var results = await engine.Get("calibration", $"/api/calibrations/{Uri.EscapeDataString(sessionId)}/results");
+        if (results is null) return 1;
+        var root = results.RootElement;
+        var overall = root.GetProperty("overall");
+        Console.WriteLine($"session {sessionId}: {Number(root, "interactions", "0")} contacts, {Number(root, "evaluators", "0")} evaluators, {Number(root, "submitted", "0")} scores");
+        Console.WriteLine($"overall: agreement {Percent(overall, "percentAgreement")}, alpha nominal {Number(overall, "krippendorffAlphaNominal", "0.000")}, alpha interval {Number(overall, "krippendorffAlphaInterval", "0.000")}, kappa {Number(overall, "fleissKappa", "0.000")}"
+                          + (overall.TryGetProperty("icc", out var icc) && icc.ValueKind == JsonValueKind.Object
+                              ? $", ICC(2,1) {Number(icc.GetProperty("icc21"), "value", "0.000")}" : $" ({Text(overall, "iccNote")})"));
+
+        Console.WriteLine();
+        Console.WriteLine("items, poorest agreement first:");
+        var items = new TextTable("item", "agreement", "alpha", "kappa", "ratings");
+        foreach (var i in root.GetProperty("items").EnumerateArray())
+            items.Add(Text(i, "itemId"), Percent(i, "percentAgreement"), Number(i, "krippendorffAlpha", "0.000"), Number(i, "fleissKappa", "0.000"), Number(i, "ratings", "0"));
+        items.Write(Console.Out);
+
+        Console.WriteLine();
+        Console.WriteLine("evaluators: mean QA points from the others' consensus and from the expert (95% CI):");
+        var evaluators = new TextTable("evaluator", "scored", "vs consensus", "95% CI", "vs expert", "95% CI ");
+        foreach (var d in root.GetProperty("evaluatorDeviations").EnumerateArray())
+        {
+            var consensus = d.GetProperty("fromConsensus");
+            var expert = d.GetProperty("fromExpert");
+            evaluators.Add(Text(d, "evaluatorId"), Number(d, "scored", "0"), Number(consensus, "mean", "+0.0;-0.0"), Bounds(consensus),
+                expert.ValueKind == JsonValueKind.Object ? Number(expert, "mean", "+0.0;-0.0") : "-",
+                expert.ValueKind == JsonValueKind.Object ? Bounds(expert) : "-");
+        }
+        evaluators.Write(Console.Out);
+        foreach (var m in root.GetProperty("missing").EnumerateArray()) Console.WriteLine($"missing: {m.GetString()}");
+        return 0;
+    }
+
+    private static string Percent(JsonElement e, string name) => Number(e, name, "0.0%");
+
+    private static string Bounds(JsonElement summary) =>
+        Number(summary, "lower") == "-" ? "-" : $"[{Number(summary, "lower", "0.0")}, {Number(summary, "upper", "0.0")}]";
+
+    private static int Fail(string error)
+    {
+        Console.Error.WriteLine($"calibration: {error}");
+        return 2;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using static QmInsights.Silo.Commands.TextTable;
+
+namespace QmInsights.Silo.Commands;
+
+/// <summary><c>qminsights evaluations --url URL --agent A</c>: every evaluation of an agent in time order (regular,
+/// calibration and self), what the agent sees.</summary>
+public static class EvaluationsCommand
+{
+    public static async Task<int> Run(string[] args)
+    {
+        using var engine = EngineClient.Parse("evaluations", args, "--agent A", "agent");
+        if (engine is null) return 2;
+        if (!engine.Options.TryGetValue("agent", out var agentId))
+        {
+            Console.Error.WriteLine("evaluations: --agent is required");
+            return 2;
+        }
+        using var evaluations = await engine.Get("evaluations", $"/api/agents/{Uri.EscapeDataString(agentId)}/evaluations");
+        if (evaluations is null) return 1;
+        var table = new TextTable("evaluated", "kind", "evaluator", "scorecard", "score", "interaction", "channel", "revisions", "comment");
+        foreach (var row in evaluations.RootElement.EnumerateArray())
+        {
+            var current = row.GetProperty("current");
+            var e = current.GetProperty("evaluation");
+            table.Add(Text(e, "evaluatedAt"), Text(e, "kind"), Text(e, "evaluatorId"), $"{Text(e, "scorecardId")} v{Text(e, "scorecardVersion")}",
+                Number(current.GetProperty("score"), "percent", "0.0"), Text(e, "interactionId"), Text(row, "channel"),
+                row.GetProperty("earlierRevisions").GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                e.TryGetProperty("comment", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()! : "");
+        }
+        Console.WriteLine($"{table.Count} evaluations of {agentId}, oldest first:");
+        table.Write(Console.Out);
+        return 0;
+    }
+}
