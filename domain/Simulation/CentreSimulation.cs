@@ -58,6 +58,9 @@ public sealed class CentreSimulation
                 yield return Simulate(a, m);
     }
 
+    /// <summary>One agent-month, the same one <see cref="AgentMonths"/> yields (each is seeded by agent and month).</summary>
+    public AgentMonth AgentMonth(int agentIndex, int monthIndex) => Simulate(agentIndex, monthIndex);
+
     /// <summary>Expected number of contacts, for progress displays.</summary>
     public long ExpectedInteractions =>
         (long)(Agents.Count * Options.Months * 21.7 * Options.ContactsPerAgentDay * 1.05);
@@ -217,7 +220,7 @@ public sealed class CentreSimulation
             }
     }
 
-    private static ItemAnswer Recorded(ItemAnswer truth, SimulatedEvaluator evaluator, Random random) => truth switch
+    internal static ItemAnswer Recorded(ItemAnswer truth, SimulatedEvaluator evaluator, Random random) => truth switch
     {
         ItemAnswer.No when random.NextDouble() < evaluator.Leniency => ItemAnswer.Yes,
         ItemAnswer.Yes when random.NextDouble() < evaluator.Severity => ItemAnswer.No,

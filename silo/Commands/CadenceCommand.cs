@@ -10,12 +10,7 @@ public static class CadenceCommand
     {
         using var engine = EngineClient.Parse("cadence", args, "[--asOf yyyy-MM-dd] [--teamId T]", "asOf", "teamId");
         if (engine is null) return 2;
-        return await Print(engine, engine.Query("asOf", "teamId"));
-    }
-
-    public static async Task<int> Print(EngineClient engine, string query)
-    {
-        using var report = await engine.Get("cadence", $"/api/cadence{query}");
+        using var report = await engine.Get("cadence", $"/api/cadence{engine.Query("asOf", "teamId")}");
         if (report is null) return 1;
         var root = report.RootElement;
         var policy = root.GetProperty("policy");

@@ -13,26 +13,26 @@ public static class CalibrationCommand
         if (engine is null) return 2;
         return engine.Arguments.Count switch
         {
-            0 => await Trend(engine),
+            0 => await Trend(engine.Http, engine.Query("from", "to"), Console.Out),
             1 => await Session(engine, engine.Arguments[0]),
             _ => Fail("give at most one session id"),
         };
     }
 
     /// <summary>Prints the trend of the closed sessions, oldest first.</summary>
-    public static async Task<int> Trend(EngineClient engine)
+    public static async Task<int> Trend(HttpClient http, string query, TextWriter output)
     {
-        using var trend = await engine.Get("calibration", $"/api/calibrations{engine.Query("from", "to")}");
+        using var trend = await EngineClient.Get(http, "calibration", $"/api/calibrations{query}");
         if (trend is null) return 1;
         var table = new TextTable("closed", "session", "contacts", "evaluators", "agreement", "alpha (nominal)", "alpha (interval)", "kappa", "ICC(2,1)");
         foreach (var s in trend.RootElement.GetProperty("sessions").EnumerateArray())
             table.Add(Text(s, "closedAt")[..10], Text(s, "sessionId"), Number(s, "interactions", "0"), Number(s, "evaluators", "0"),
                 Percent(s, "percentAgreement"), Number(s, "krippendorffAlphaNominal", "0.000"), Number(s, "krippendorffAlphaInterval", "0.000"),
                 Number(s, "fleissKappa", "0.000"), s.TryGetProperty("icc", out var icc) && icc.ValueKind == JsonValueKind.Object ? Number(icc, "value", "0.000") : "-");
-        Console.WriteLine("calibration trend (closed sessions, oldest first):");
-        table.Write(Console.Out);
+        output.WriteLine("calibration trend (closed sessions, oldest first; /api/calibrations):");
+        table.Write(output);
         var open = trend.RootElement.GetProperty("openSessions").EnumerateArray().Select(e => e.GetString()).ToList();
-        if (open.Count > 0) Console.WriteLine($"open (results hidden until closed): {string.Join(", ", open)}");
+        if (open.Count > 0) output.WriteLine($"open (results hidden until closed): {string.Join(", ", open)}");
         return 0;
     }
 

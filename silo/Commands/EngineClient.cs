@@ -9,6 +9,8 @@ public sealed class EngineClient : IDisposable
 {
     private readonly HttpClient _http;
 
+    public HttpClient Http => _http;
+
     public Dictionary<string, string> Options { get; }
     public List<string> Arguments { get; }
 
@@ -58,9 +60,12 @@ public sealed class EngineClient : IDisposable
     }
 
     /// <summary>GETs a JSON document; null after printing the engine's answer when it is not a success.</summary>
-    public async Task<JsonDocument?> Get(string command, string path)
+    public Task<JsonDocument?> Get(string command, string path) => Get(_http, command, path);
+
+    /// <summary>The same through any client (the demo's).</summary>
+    public static async Task<JsonDocument?> Get(HttpClient http, string command, string path)
     {
-        using var response = await _http.GetAsync(path);
+        using var response = await http.GetAsync(path);
         var text = await response.Content.ReadAsStringAsync();
         if (response.IsSuccessStatusCode) return JsonDocument.Parse(text);
         Console.Error.WriteLine($"{command}: {(int)response.StatusCode} {text}");

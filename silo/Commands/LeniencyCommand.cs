@@ -10,18 +10,18 @@ public static class LeniencyCommand
     {
         using var engine = EngineClient.Parse("leniency", args, "[--from yyyy-MM-dd] [--to yyyy-MM-dd] [--teamId T]", "from", "to", "teamId");
         if (engine is null) return 2;
-        return await Print(engine, engine.Query("from", "to", "teamId"));
+        return await Print(engine.Http, engine.Query("from", "to", "teamId"), Console.Out);
     }
 
-    public static async Task<int> Print(EngineClient engine, string query)
+    public static async Task<int> Print(HttpClient http, string query, TextWriter output)
     {
-        using var leniency = await engine.Get("leniency", $"/api/evaluators/leniency{query}");
+        using var leniency = await EngineClient.Get(http, "leniency", $"/api/evaluators/leniency{query}");
         if (leniency is null) return 1;
         var table = new TextTable("evaluator", "evaluations", "QA points vs average", "95% CI", "verdict");
         foreach (var e in leniency.RootElement.EnumerateArray())
             table.Add(Text(e, "evaluatorId"), Number(e, "evaluations", "0"), Number(e, "difference", "+0.0;-0.0"), Interval(e, "ci95", "0.0"), Text(e, "verdict"));
-        Console.WriteLine("evaluator leniency (same agents, agent fixed effects):");
-        table.Write(Console.Out);
+        output.WriteLine("evaluator leniency against the average evaluator on the same agents (/api/evaluators/leniency):");
+        table.Write(output);
         return 0;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Ingestion;
 using QmInsights.Domain.Scorecards;
+using QmInsights.Domain.Simulation;
 
 namespace QmInsights.Silo.Demo;
 
@@ -23,6 +24,31 @@ public sealed class ApiClient(HttpClient http, TextWriter log)
         using var response = await http.PutAsync($"/api/agents/{Uri.EscapeDataString(entry.AgentId)}",
             Json(w => ContractJson.Write(w, entry)));
         await Ensure(response, $"agent {entry.AgentId}");
+    }
+
+    /// <summary>Defines a calibration session (every participant and the expert scoring the same contacts).</summary>
+    public async Task PutCalibration(SimulatedCalibration session)
+    {
+        using var response = await http.PutAsync($"/api/calibrations/{Uri.EscapeDataString(session.SessionId)}", Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("scorecardId", DemoScorecard.Id);
+            w.WriteString("expertId", session.ExpertId);
+            w.WriteStartArray("interactionIds");
+            foreach (var id in session.InteractionIds) w.WriteStringValue(id);
+            w.WriteEndArray();
+            w.WriteStartArray("evaluatorIds");
+            foreach (var id in session.EvaluatorIds) w.WriteStringValue(id);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }));
+        await Ensure(response, $"calibration {session.SessionId}");
+    }
+
+    public async Task CloseCalibration(string sessionId)
+    {
+        using var response = await http.PostAsync($"/api/calibrations/{Uri.EscapeDataString(sessionId)}/close", null);
+        await Ensure(response, $"closing calibration {sessionId}");
     }
 
     /// <summary>Posts <paramref name="records"/> in NDJSON batches of <paramref name="batchSize"/>, a few requests in

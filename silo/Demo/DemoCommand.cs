@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using QmInsights.Domain.Ingestion;
 using QmInsights.Domain.Simulation;
+using QmInsights.Silo.Commands;
 using QmInsights.Silo.Hosting;
 
 namespace QmInsights.Silo.Demo;
@@ -74,6 +75,7 @@ public static class DemoCommand
         await PrintConflicts(http, log);
 
         await PrintCadence(http, o.End.AddDays(-1), log);
+        await Calibrate(api, http, centre, log);
 
         var paths = centre.Agents.Select(a => $"/api/agents/{a.AgentId}/summary")
             .Concat(centre.TeamIds.Select(t => $"/api/teams/{t}/summary")).ToList();
@@ -118,10 +120,21 @@ public static class DemoCommand
         log.WriteLine("agents where QA and CSAT disagree most (all: /api/insights/disagreeing-agents):");
         foreach (var g in gaps.RootElement.EnumerateArray()) log.WriteLine($"  {g.GetProperty("explanation").GetString()}");
 
-        using var leniency = JsonDocument.Parse(await http.GetStringAsync("/api/evaluators/leniency"));
         log.WriteLine();
-        log.WriteLine("evaluator leniency against the average evaluator on the same agents (/api/evaluators/leniency):");
-        foreach (var l in leniency.RootElement.EnumerateArray()) log.WriteLine($"  {l.GetProperty("explanation").GetString()}");
+        await LeniencyCommand.Print(http, "", log);
+    }
+
+    // Issue 7 in the one command: calibration sessions held through the API, then their trend.
+    private static async Task Calibrate(ApiClient api, HttpClient http, CentreSimulation centre, TextWriter log)
+    {
+        log.WriteLine();
+        foreach (var session in CalibrationSimulation.Sessions(centre))
+        {
+            await api.PutCalibration(session);
+            await api.Post("/api/evaluations", $"calibration {session.SessionId}", session.Evaluations, session.Evaluations.Count, ContractJson.Write);
+            await api.CloseCalibration(session.SessionId);
+        }
+        await CalibrationCommand.Trend(http, "", log);
     }
 
     private static async Task PrintFailingItems(HttpClient http, TextWriter log)
