@@ -27,6 +27,7 @@ public static class QmHost
         builder.Services.AddSingleton<CalibrationService>();
         builder.Services.AddSingleton<EvaluationReader>();
         builder.Services.AddSingleton<CadenceService>();
+        builder.AddQmRetention();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddQmOrleans();
 
@@ -44,6 +45,7 @@ public static class QmHost
         app.MapInsights();
         app.MapCalibrations();
         app.MapEvaluationViews();
+        app.MapRetention();
 
         return app;
     }
