@@ -18,8 +18,9 @@ public static partial class CommentRedactor
     [GeneratedRegex(@"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex CardPattern();
 
-    // An optional +country or 00 prefix, then 7-15 digits that may be grouped by spaces, dashes, dots or brackets.
-    [GeneratedRegex(@"(?<![\w+])(?:\+|00)?\(?\d(?:[ .()-]{0,2}\d){6,14}(?!\d)", RegexOptions.CultureInvariant)]
+    // An optional +country or 00 prefix, then 7-15 digits that may be grouped by spaces, dashes, dots or brackets;
+    // dates (2026-03-02, 02.03.2026) are not phone numbers.
+    [GeneratedRegex(@"(?<![\w+])(?!\d{4}-\d\d-\d\d(?!\d)|\d\d?[./]\d\d?[./]\d{2,4}(?!\d))(?:\+|00)?\(?\d(?:[ .()-]{0,2}\d){6,14}(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
 
     /// <summary>The text with every match masked, and which kinds were found (empty when nothing was).</summary>
