@@ -18,6 +18,14 @@ public sealed class AggregateChanges
     public void AddItem(string scorecardId, ItemBucket bucket, ItemTally tally, int sign) =>
         Add(Scorecards, scorecardId, bucket, tally, sign);
 
+    /// <summary>Adds every change of <paramref name="other"/>.</summary>
+    public void Merge(AggregateChanges other)
+    {
+        foreach (var (id, map) in other.Agents) foreach (var (bucket, tally) in map.Buckets) AddAgent(id, bucket, tally, 1);
+        foreach (var (id, map) in other.Teams) foreach (var (bucket, tally) in map.Buckets) AddTeam(id, bucket, tally, 1);
+        foreach (var (id, map) in other.Scorecards) foreach (var (bucket, tally) in map.Buckets) AddItem(id, bucket, tally, 1);
+    }
+
     /// <summary>Drops aggregates whose changes cancelled out (e.g. a scorecard item re-added unchanged).</summary>
     public void Prune()
     {

@@ -46,10 +46,12 @@ public static class JoinContribution
         }
     }
 
-    /// <summary>Everything <paramref name="rows"/> add to the aggregates: how a grain rebuilds from stored facts.</summary>
-    public static AggregateChanges Of(IEnumerable<InteractionJoin> rows)
+    /// <summary>Everything <paramref name="rows"/> add to the aggregates, on top of what <paramref name="retired"/> rows
+    /// left behind: how a grain rebuilds from stored facts.</summary>
+    public static AggregateChanges Of(IEnumerable<InteractionJoin> rows, AggregateChanges? retired = null)
     {
         var changes = new AggregateChanges();
+        if (retired is not null) changes.Merge(retired);
         foreach (var row in rows) AddTo(row, changes, +1);
         changes.Prune();
         return changes;

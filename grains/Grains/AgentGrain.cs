@@ -34,6 +34,15 @@ public sealed class AgentGrain : QualityAggregateGrain, IAgentGrain
         await GrainFactory.GetGrain<IRosterDirectoryGrain>("roster").Register(entry);
     }
 
+    async Task IAgentGrain.Erase()
+    {
+        Forget();
+        await GrainFactory.GetGrain<IRosterDirectoryGrain>("roster").Remove(this.GetPrimaryKeyString());
+        if (_roster.State.Entry is null) return;
+        _roster.State.Entry = null;
+        await WriteNow(_roster);
+    }
+
     Task<AgentRosterEntry?> IAgentGrain.GetRoster() => Task.FromResult(_roster.State.Entry);
 }
 

@@ -4,6 +4,7 @@ using QmInsights.Domain.Analytics;
 using QmInsights.Domain.Cadence;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Joins;
+using QmInsights.Domain.Retention;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Storage;
 
@@ -58,6 +59,22 @@ public sealed class InteractionShardGrain(
     async Task IInteractionShardGrain.Reload()
     {
         if (Facts.IsDurable) state.State.Rows = (await Facts.LoadShard((int)this.GetPrimaryKeyLong())).Rows;
+    }
+
+    Task<FactCounts> IInteractionShardGrain.Retire(DateOnly cutoff) =>
+        Take(Retirement.Of(state.State.Rows, row => RetentionHorizon.IsBefore(row, cutoff)));
+
+    Task<FactCounts> IInteractionShardGrain.Erase(string agentId) =>
+        Take(Retirement.Of(state.State.Rows, row => AgentErasure.Concerns(row, agentId), forget: agentId));
+
+    // The shard is the only writer of its rows, so nothing can join a row between choosing it and deleting it.
+    private async Task<FactCounts> Take(Retirement retirement)
+    {
+        if (retirement.IsEmpty) return default;
+        await Facts.Retire((int)this.GetPrimaryKeyLong(), retirement);
+        foreach (var id in retirement.InteractionIds) state.State.Rows.Remove(id);
+        Changed(state);
+        return retirement.Deleted;
     }
 
     Task<List<EvaluatedContact>> IInteractionShardGrain.GetEvaluatedContacts(DateOnly? from, DateOnly? to, string? teamId,

@@ -36,10 +36,17 @@ public abstract class QualityAggregateGrain(IPersistentState<QualityState> state
     public Task<QualityFigures> GetSummary(DateOnly? from, DateOnly? to, TrendPeriod period) =>
         Task.FromResult(SummaryBuilder.Build(state.State.Tallies, from, to, period));
 
+    /// <summary>Drops every tally (erasure of an agent's personal data).</summary>
+    protected void Forget()
+    {
+        state.State.Tallies = new TallyMap<TallyBucket, QualityTally>();
+        Changed(state);
+    }
+
     private async Task Rebuild()
     {
         var stored = await LoadRows();
-        state.State.Tallies = Mine(JoinContribution.Of(stored.Rows.Values)) ?? new TallyMap<TallyBucket, QualityTally>();
+        state.State.Tallies = Mine(JoinContribution.Of(stored.Rows.Values, stored.Retired)) ?? new TallyMap<TallyBucket, QualityTally>();
         Included(stored.Batches);
     }
 }

@@ -14,6 +14,11 @@ public sealed class RosterDirectoryGrain(
         await state.WriteStateAsync();
     }
 
+    async Task IRosterDirectoryGrain.Remove(string agentId)
+    {
+        if (state.State.Entries.Remove(agentId)) await state.WriteStateAsync();
+    }
+
     Task<List<AgentRosterEntry>> IRosterDirectoryGrain.All() =>
         Task.FromResult(state.State.Entries.Values.OrderBy(e => e.AgentId, StringComparer.Ordinal).ToList());
 }

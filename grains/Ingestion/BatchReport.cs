@@ -19,6 +19,9 @@ public sealed class BatchReport
     /// <summary>Fields present in the body that are not part of the contract: they were not stored.</summary>
     public SortedSet<string> IgnoredFields { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Records whose comment was masked or dropped by the comment policy before it was stored.</summary>
+    public List<RedactedRecord> Redacted { get; } = new();
+
     public void Reject(int position, string? id, string reason) => Rejected.Add(new RejectedRecord(position, id, reason));
 
     public void Count(FactOutcome outcome, string? id)
@@ -44,6 +47,7 @@ public sealed class BatchReport
         Superseded += other.Superseded;
         Conflicts += other.Conflicts;
         Rejected.AddRange(other.Rejected);
+        Redacted.AddRange(other.Redacted);
         IgnoredFields.UnionWith(other.IgnoredFields);
     }
 }

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Joins;
+using QmInsights.Domain.Retention;
 using QmInsights.Domain.Scorecards;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Routing;
@@ -13,17 +15,33 @@ namespace QmInsights.Grains.Ingestion;
 /// pre-aggregated change per shard batch. It returns only when the aggregates hold the chunk, so a query right after
 /// sees it. With a durable store the shards commit the facts first; if the changes then fail to arrive, the batch stays
 /// pending and <see cref="OutboxRecovery"/> makes the aggregates rebuild.</summary>
-public sealed class FactIngestor(IGrainFactory grains, IFactStore store)
+/// <remarks>Before anything is stored, facts older than the retention horizon or about an erased agent are rejected
+/// and evaluation comments go through the comment policy (<see cref="RetentionOptions"/>).</remarks>
+public sealed class FactIngestor(IGrainFactory grains, IFactStore store, RetentionOptions? retention = null, [FromKeyedServices(RetentionOptions.ClockKey)] TimeProvider? clock = null)
 {
-    public Task<BatchReport> Ingest(IReadOnlyList<Positioned<Interaction>> interactions) =>
-        Route(interactions, i => i.InteractionId, (b, p) => b.Interactions.Add(p), i => i.InteractionId);
+    private readonly RetentionOptions _retention = retention ?? RetentionOptions.KeepAll;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    public Task<BatchReport> Ingest(IReadOnlyList<Positioned<Survey>> surveys) =>
-        Route(surveys, s => s.InteractionId, (b, p) => b.Surveys.Add(p), s => s.InteractionId);
+    public async Task<BatchReport> Ingest(IReadOnlyList<Positioned<Interaction>> interactions)
+    {
+        var report = new BatchReport();
+        var admitted = await Admit(interactions, report, i => i.InteractionId, i => i.AgentId, _retention.Horizon.Check);
+        report.Add(await Route(admitted, i => i.InteractionId, (b, p) => b.Interactions.Add(p), i => i.InteractionId));
+        return report;
+    }
+
+    public async Task<BatchReport> Ingest(IReadOnlyList<Positioned<Survey>> surveys)
+    {
+        var report = new BatchReport();
+        var admitted = await Admit(surveys, report, s => s.InteractionId, _ => null, _retention.Horizon.Check);
+        report.Add(await Route(admitted, s => s.InteractionId, (b, p) => b.Surveys.Add(p), s => s.InteractionId));
+        return report;
+    }
 
     public async Task<BatchReport> Ingest(IReadOnlyList<Positioned<Evaluation>> evaluations)
     {
         var report = new BatchReport();
+        evaluations = FilterComments(await Admit(evaluations, report, e => e.EvaluationId, e => e.AgentId, _retention.Horizon.Check), report);
         var histories = await LoadHistories(evaluations.Select(e => e.Fact.ScorecardId));
 
         var scored = new List<Positioned<ScoredEvaluation>>(evaluations.Count);
@@ -47,6 +65,35 @@ public sealed class FactIngestor(IGrainFactory grains, IFactStore store)
         report.Add(await Route(bound, s => s.Evaluation.InteractionId, (b, p) => b.Evaluations.Add(p),
             s => s.Evaluation.EvaluationId));
         return report;
+    }
+
+    /// <summary>The records that may be stored: not older than the retention horizon, not about an erased agent.</summary>
+    private async Task<IReadOnlyList<Positioned<T>>> Admit<T>(IReadOnlyList<Positioned<T>> records, BatchReport report,
+        Func<T, string> idOf, Func<T, string?> agentOf, Func<T, DateTimeOffset, string?> horizon)
+    {
+        var now = _clock.GetUtcNow();
+        var erased = await grains.GetGrain<IErasureRegistryGrain>("erasures").All();
+        var admitted = new List<Positioned<T>>(records.Count);
+        foreach (var record in records)
+        {
+            var reason = horizon(record.Fact, now)
+                         ?? (agentOf(record.Fact) is { } agent && erased.TryGetValue(agent, out var erasure) ? erasure.Reason("agentId") : null);
+            if (reason is null) admitted.Add(record);
+            else report.Reject(record.Position, idOf(record.Fact), reason);
+        }
+        return admitted;
+    }
+
+    private List<Positioned<Evaluation>> FilterComments(IReadOnlyList<Positioned<Evaluation>> evaluations, BatchReport report)
+    {
+        var filtered = new List<Positioned<Evaluation>>(evaluations.Count);
+        foreach (var (position, evaluation) in evaluations)
+        {
+            var (stored, removed) = CommentFilter.Apply(evaluation, _retention.Comments);
+            if (removed.Count > 0) report.Redacted.Add(new RedactedRecord(position, evaluation.EvaluationId, "comment", removed));
+            filtered.Add(new Positioned<Evaluation>(position, stored));
+        }
+        return filtered;
     }
 
     private async Task<Dictionary<string, ScorecardHistory>> LoadHistories(IEnumerable<string> scorecardIds)

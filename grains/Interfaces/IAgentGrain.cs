@@ -9,4 +9,7 @@ public interface IAgentGrain : IGrainWithStringKey, IQualityAggregateGrain
     Task SetRoster(AgentRosterEntry entry);
 
     Task<AgentRosterEntry?> GetRoster();
+
+    /// <summary>Forgets the agent: roster entry (display name included) and every tally.</summary>
+    Task Erase();
 }

@@ -3,6 +3,7 @@ using QmInsights.Domain.Analytics;
 using QmInsights.Domain.Cadence;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Joins;
+using QmInsights.Domain.Retention;
 
 namespace QmInsights.Grains.Interfaces;
 
@@ -28,6 +29,14 @@ public interface IInteractionShardGrain : IGrainWithIntegerKey
 
     /// <summary>Drops the rows and reloads them from the fact store (after a rebuild re-scored evaluations).</summary>
     Task Reload();
+
+    /// <summary>Deletes the rows whose every fact is dated before <paramref name="cutoff"/>; the aggregates keep
+    /// their contribution. Returns how many facts were deleted.</summary>
+    Task<FactCounts> Retire(DateOnly cutoff);
+
+    /// <summary>Deletes every row about <paramref name="agentId"/> (their contacts, evaluations of them); teams,
+    /// scorecards and other agents keep the contribution, the agent does not.</summary>
+    Task<FactCounts> Erase(string agentId);
 }
 
 /// <summary>Facts for one shard; each list keeps its batch positions.</summary>

@@ -10,4 +10,6 @@ public interface IRosterDirectoryGrain : IGrainWithStringKey
     Task Register(AgentRosterEntry entry);
 
     Task<List<AgentRosterEntry>> All();
+
+    Task Remove(string agentId);
 }

@@ -1,4 +1,5 @@
 using QmInsights.Domain.Joins;
+using QmInsights.Domain.Retention;
 
 namespace QmInsights.Grains.Storage;
 
@@ -28,6 +29,12 @@ public sealed class GrainStorageOnly : IFactStore
     public Task<(List<string> Agents, List<string> Teams, List<string> Scorecards)> AggregateIds() => throw NotDurable();
 
     public Task<Dictionary<string, string>> LoadEvaluationBindings(int indexShard) => throw NotDurable();
+
+    // Without a fact store the shard's rows are the raw facts: dropping them is the deletion, and the aggregate grains
+    // keep their tallies as they are.
+    public Task Retire(int shard, Retirement retirement) => Task.CompletedTask;
+
+    public Task ForgetAgentTallies(string agentId) => Task.CompletedTask;
 
     private static InvalidOperationException NotDurable() =>
         new("Grain state comes from grain storage when no durable fact store is configured");

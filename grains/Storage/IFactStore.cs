@@ -1,4 +1,6 @@
+using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Joins;
+using QmInsights.Domain.Retention;
 
 namespace QmInsights.Grains.Storage;
 
@@ -39,6 +41,13 @@ public interface IFactStore
 
     /// <summary>Evaluation id to interaction id for the evaluation ids of one index shard.</summary>
     Task<Dictionary<string, string>> LoadEvaluationBindings(int indexShard);
+
+    /// <summary>Deletes the retired rows' facts from one shard and stores what they contribute to the aggregates, in one
+    /// transaction, so a rebuild from the remaining facts plus the retired tallies gives the same totals.</summary>
+    Task Retire(int shard, Retirement retirement);
+
+    /// <summary>Deletes the retired tallies kept for one agent (erasure: the agent's own figures go).</summary>
+    Task ForgetAgentTallies(string agentId);
 }
 
 /// <summary>Accepted facts of one shard call and the aggregates they change.</summary>
@@ -50,8 +59,9 @@ public sealed record ShardCommit(
     IReadOnlyCollection<string> Teams,
     IReadOnlyCollection<string> Scorecards);
 
-/// <summary>Interaction rows rebuilt from the store, and the batches whose facts they include.</summary>
-public sealed record StoredRows(Dictionary<string, InteractionJoin> Rows, HashSet<long> Batches);
+/// <summary>Interaction rows rebuilt from the store, the batches whose facts they include, and the tallies retired rows
+/// left behind (for an agent, team or scorecard load; empty for a shard).</summary>
+public sealed record StoredRows(Dictionary<string, InteractionJoin> Rows, HashSet<long> Batches, AggregateChanges Retired);
 
 /// <summary>A committed batch whose aggregate changes were not confirmed: its aggregates must refresh.</summary>
 public sealed record PendingBatch(long BatchId, IReadOnlyList<string> Agents, IReadOnlyList<string> Teams, IReadOnlyList<string> Scorecards);

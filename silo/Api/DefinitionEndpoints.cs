@@ -40,6 +40,7 @@ public static class DefinitionEndpoints
                 if (malformed is not null) return malformed;
                 var (entry, problems) = RosterBody.Read(agentId, root);
                 if (entry is null) return Invalid(problems);
+                if (await RetentionEndpoints.Erased(grains, agentId, StatusCodes.Status409Conflict) is { } erased) return erased;
                 await grains.GetGrain<IAgentGrain>(agentId).SetRoster(entry);
                 return Results.Ok(entry);
             })

@@ -94,5 +94,6 @@ public static class IngestEndpoints
         superseded = report.Superseded,
         rejected = report.Rejected.OrderBy(r => r.Position).Select(r => new { position = r.Position, id = r.Id, reason = r.Reason }),
         ignoredFields = report.IgnoredFields,
+        redacted = report.Redacted.OrderBy(r => r.Position).Select(r => new { position = r.Position, id = r.Id, field = r.Field, removed = r.Removed }),
     };
 }

@@ -10,8 +10,9 @@ public static class QueryEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Queries");
 
-        api.MapGet("/agents/{agentId}/summary", (string agentId, HttpRequest request, IGrainFactory grains) =>
-                Summary(agentId, request, range => grains.GetGrain<IAgentGrain>(agentId).GetSummary(range.From, range.To, range.Period)))
+        api.MapGet("/agents/{agentId}/summary", async (string agentId, HttpRequest request, IGrainFactory grains) =>
+                await RetentionEndpoints.Erased(grains, agentId)
+                ?? await Summary(agentId, request, range => grains.GetGrain<IAgentGrain>(agentId).GetSummary(range.From, range.To, range.Period)))
             .WithSummary("An agent's QA score with 95% CI, CSAT, NPS, handle time, FCR and counts, by channel and by week or month.");
 
         api.MapGet("/teams/{teamId}/summary", (string teamId, HttpRequest request, IGrainFactory grains) =>

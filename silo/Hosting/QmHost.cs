@@ -27,6 +27,7 @@ public static class QmHost
         builder.Services.AddSingleton<CalibrationService>();
         builder.Services.AddSingleton<EvaluationReader>();
         builder.Services.AddSingleton<CadenceService>();
+        builder.AddQmRetention();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddQmOrleans();
 
@@ -45,6 +46,7 @@ public static class QmHost
         app.MapCalibrations();
         app.MapEvaluationViews();
         app.MapCadence();
+        app.MapRetention();
 
         return app;
     }

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using Npgsql;
 using NpgsqlTypes;
 using QmInsights.Domain.Facts;
+using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Joins;
+using QmInsights.Domain.Retention;
 using QmInsights.Domain.Scorecards;
 using QmInsights.Grains.Routing;
 using QmInsights.Grains.Storage;
@@ -126,17 +128,50 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
         return pending;
     }
 
-    public Task<StoredRows> LoadShard(int shard) => Load("shard = $1", shard);
+    public Task<StoredRows> LoadShard(int shard) => Load("shard = $1", shard, null);
 
     public Task<StoredRows> LoadForAgent(string agentId) => Load(
         "interaction_id IN (SELECT interaction_id FROM qm_interactions WHERE agent_id = $1 " +
-        "UNION SELECT interaction_id FROM qm_evaluations WHERE agent_id = $1)", agentId);
+        "UNION SELECT interaction_id FROM qm_evaluations WHERE agent_id = $1)", agentId, RetiredTallies.Agent);
 
     public Task<StoredRows> LoadForTeam(string teamId) =>
-        Load("interaction_id IN (SELECT interaction_id FROM qm_interactions WHERE team_id = $1)", teamId);
+        Load("interaction_id IN (SELECT interaction_id FROM qm_interactions WHERE team_id = $1)", teamId, RetiredTallies.Team);
 
     public Task<StoredRows> LoadForScorecard(string scorecardId) =>
-        Load("interaction_id IN (SELECT interaction_id FROM qm_evaluations WHERE scorecard_id = $1)", scorecardId);
+        Load("interaction_id IN (SELECT interaction_id FROM qm_evaluations WHERE scorecard_id = $1)", scorecardId, RetiredTallies.Scorecard);
+
+    public async Task Retire(int shard, Retirement retirement)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var table in new[] { "qm_evaluations", "qm_surveys", "qm_interactions" })
+        {
+            await using var delete = new NpgsqlCommand($"DELETE FROM {table} WHERE shard = $1 AND interaction_id = ANY($2)", connection, transaction);
+            delete.Parameters.Add(new() { Value = shard });
+            delete.Parameters.Add(new() { Value = retirement.InteractionIds.ToArray() });
+            await delete.ExecuteNonQueryAsync();
+        }
+        await RetiredTallies.Write(connection, retirement.Kept);
+        await transaction.CommitAsync();
+    }
+
+    public async Task ForgetAgentTallies(string agentId)
+    {
+        // The outbox rows name the agents a batch changed: the erased id goes from there too.
+        await using var batch = new NpgsqlBatch
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("DELETE FROM qm_retired_tallies WHERE target_kind = $1 AND target_id = $2")
+                    { Parameters = { new() { Value = RetiredTallies.Agent }, new() { Value = agentId } } },
+                new NpgsqlBatchCommand("UPDATE qm_batches SET agents = array_remove(agents, $1) WHERE $1 = ANY(agents)")
+                    { Parameters = { new() { Value = agentId } } },
+            },
+        };
+        await using var connection = await db.OpenConnectionAsync();
+        batch.Connection = connection;
+        await batch.ExecuteNonQueryAsync();
+    }
 
     public async Task<Dictionary<string, string>> LoadEvaluationBindings(int indexShard)
     {
@@ -150,7 +185,7 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
 
     /// <summary>The interaction rows matching <paramref name="filter"/> (a condition on interaction_id or shard,
     /// columns every fact table has), with every revision of their evaluations.</summary>
-    private async Task<StoredRows> Load(string filter, object parameter)
+    private async Task<StoredRows> Load(string filter, object parameter, short? retiredKind)
     {
         var rows = new Dictionary<string, InteractionJoin>(StringComparer.Ordinal);
         var batches = new HashSet<long>();
@@ -193,7 +228,8 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
                 }
                 row.Evaluations.Add(scored);
             }
-        return new StoredRows(rows, batches);
+        var retired = retiredKind is { } kind ? await RetiredTallies.Read(connection, kind, (string)parameter) : new AggregateChanges();
+        return new StoredRows(rows, batches, retired);
     }
 
     private const string EvaluationColumns =
@@ -236,9 +272,11 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
     }
 
     public async Task<(List<string> Agents, List<string> Teams, List<string> Scorecards)> AggregateIds() => (
-        await Strings("SELECT agent_id FROM qm_interactions UNION SELECT agent_id FROM qm_evaluations ORDER BY 1"),
-        await Strings("SELECT DISTINCT team_id FROM qm_interactions ORDER BY 1"),
-        await Strings("SELECT DISTINCT scorecard_id FROM qm_evaluations ORDER BY 1"));
+        await Strings("SELECT agent_id FROM qm_interactions UNION SELECT agent_id FROM qm_evaluations " +
+                      $"UNION SELECT target_id FROM qm_retired_tallies WHERE target_kind = {RetiredTallies.Agent} ORDER BY 1"),
+        await Strings($"SELECT team_id FROM qm_interactions UNION SELECT target_id FROM qm_retired_tallies WHERE target_kind = {RetiredTallies.Team} ORDER BY 1"),
+        await Strings("SELECT scorecard_id FROM qm_evaluations " +
+                      $"UNION SELECT target_id FROM qm_retired_tallies WHERE target_kind = {RetiredTallies.Scorecard} ORDER BY 1"));
 
     private async Task<List<string>> Strings(string sql)
     {

@@ -72,3 +72,19 @@ CREATE INDEX IF NOT EXISTS qm_evaluations_id_shard ON qm_evaluations (id_shard);
 CREATE INDEX IF NOT EXISTS qm_evaluations_agent ON qm_evaluations (agent_id);
 CREATE INDEX IF NOT EXISTS qm_evaluations_interaction ON qm_evaluations (interaction_id);
 CREATE INDEX IF NOT EXISTS qm_evaluations_scorecard ON qm_evaluations (scorecard_id);
+
+-- What deleted facts still contribute to the aggregates (retention and erasure delete raw facts; the aggregates must
+-- keep their totals). Written in the same transaction as the deletion; a rebuild adds these to what the remaining
+-- facts give. One row per aggregate, day and bucket per deletion (summed when read). target_kind: 0 agent, 1 team,
+-- 2 scorecard; channel is null for an evaluation whose interaction never arrived; version and item_id are the
+-- scorecard's item buckets. tally holds the additive counts and sums (QualityTally or ItemTally).
+CREATE TABLE IF NOT EXISTS qm_retired_tallies (
+    target_kind smallint NOT NULL,
+    target_id   text NOT NULL,
+    day         date NOT NULL,
+    channel     smallint,
+    version     integer,
+    item_id     text,
+    tally       jsonb NOT NULL
+);
+CREATE INDEX IF NOT EXISTS qm_retired_tallies_target ON qm_retired_tallies (target_kind, target_id);

@@ -1,0 +1,52 @@
+using QmInsights.Domain.Aggregates;
+using QmInsights.Domain.Joins;
+
+namespace QmInsights.Domain.Retention;
+
+/// <summary>Interaction rows taken out of the raw facts, and what they still contribute to the aggregates. The
+/// contribution is kept (as retired tallies) so every aggregate keeps its totals after the rows are gone.</summary>
+[GenerateSerializer, Alias("qm.Retirement")]
+public sealed class Retirement
+{
+    [Id(0)] public List<string> InteractionIds { get; init; } = new();
+    [Id(1)] public AggregateChanges Kept { get; init; } = new();
+    [Id(2)] public FactCounts Deleted { get; set; }
+
+    public bool IsEmpty => InteractionIds.Count == 0;
+
+    /// <summary>Retires the rows of <paramref name="rows"/> that <paramref name="retire"/> picks, keeping their
+    /// whole contribution except the parts of agents in <paramref name="forget"/> (an erased agent keeps nothing).</summary>
+    public static Retirement Of(IReadOnlyDictionary<string, InteractionJoin> rows, Func<InteractionJoin, bool> retire,
+        string? forget = null)
+    {
+        var retirement = new Retirement();
+        var counts = new FactCounts();
+        foreach (var (id, row) in rows)
+        {
+            if (!retire(row)) continue;
+            retirement.InteractionIds.Add(id);
+            JoinContribution.AddTo(row, retirement.Kept, +1);
+            counts = counts.Add(row);
+        }
+        if (forget is not null) retirement.Kept.Agents.Remove(forget);
+        retirement.Kept.Prune();
+        retirement.Deleted = counts;
+        return retirement;
+    }
+}
+
+/// <summary>How many raw facts were deleted: contacts, surveys and evaluation revisions (replaced ones included).</summary>
+[GenerateSerializer, Alias("qm.FactCounts")]
+public readonly record struct FactCounts(
+    [property: Id(0)] long Interactions,
+    [property: Id(1)] long Surveys,
+    [property: Id(2)] long Evaluations)
+{
+    public FactCounts Add(InteractionJoin row) => new(
+        Interactions + (row.Interaction is null ? 0 : 1),
+        Surveys + (row.Survey is null ? 0 : 1),
+        Evaluations + row.Evaluations.Count + row.Replaced.Count);
+
+    public static FactCounts operator +(FactCounts a, FactCounts b) =>
+        new(a.Interactions + b.Interactions, a.Surveys + b.Surveys, a.Evaluations + b.Evaluations);
+}

@@ -1,0 +1,28 @@
+using QmInsights.Domain.Retention;
+using QmInsights.Grains.Interfaces;
+
+namespace QmInsights.Grains.Grains;
+
+public sealed class ErasureRegistryGrain(
+    [PersistentState("erasures", StorageNames.Definitions)] IPersistentState<ErasureState> state)
+    : Grain, IErasureRegistryGrain
+{
+    async Task<AgentErasure> IErasureRegistryGrain.Record(string agentId, DateTimeOffset at)
+    {
+        if (state.State.Agents.TryGetValue(agentId, out var known)) return known;
+        var erasure = new AgentErasure(agentId, at);
+        state.State.Agents[agentId] = erasure;
+        await state.WriteStateAsync();
+        return erasure;
+    }
+
+    Task<Dictionary<string, AgentErasure>> IErasureRegistryGrain.All() => Task.FromResult(new Dictionary<string, AgentErasure>(state.State.Agents));
+
+    Task<AgentErasure?> IErasureRegistryGrain.Find(string agentId) => Task.FromResult(state.State.Agents.GetValueOrDefault(agentId));
+}
+
+[GenerateSerializer, Alias("qm.ErasureState")]
+public sealed class ErasureState
+{
+    [Id(0)] public Dictionary<string, AgentErasure> Agents { get; set; } = new(StringComparer.Ordinal);
+}
