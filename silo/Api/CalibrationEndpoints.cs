@@ -4,6 +4,8 @@ using QmInsights.Domain.Calibration;
 using QmInsights.Domain.Facts;
 using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Silo.Audit;
+using QmInsights.Silo.Security;
 
 namespace QmInsights.Silo.Api;
 
@@ -12,7 +14,7 @@ public static class CalibrationEndpoints
 {
     public static void MapCalibrations(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/calibrations").WithTags("Calibration");
+        var api = app.MapGroup("/api/calibrations").WithTags("Calibration").RequireAuthorization(Policies.QaManagement);
 
         api.MapPut("/{sessionId}", async (string sessionId, HttpRequest request, IGrainFactory grains) =>
             {
@@ -71,6 +73,8 @@ public static class CalibrationEndpoints
         app.MapGet("/api/agents/{agentId}/evaluations", async (string agentId, EvaluationReader reader) =>
                 Ids.IsValid(agentId) ? Results.Ok(await reader.Of(agentId)) : QueryEndpoints.InvalidId("agentId", agentId))
             .WithTags("Calibration")
+            .RequireAuthorization(Policies.AgentData)
+            .Audited("read agent evaluations")
             .WithSummary("Every evaluation of the agent in time order (regular, calibration and self), with scorecard version, answers, comment, score and earlier revisions.");
 
         app.MapGet("/api/cadence", async (HttpRequest request, CadenceService cadence) =>
@@ -84,6 +88,7 @@ public static class CalibrationEndpoints
                 return Results.Ok(await cadence.Plan(asOf, teamId.Length > 0 ? teamId : null, new Domain.Cadence.CadencePolicy()));
             })
             .WithTags("Calibration")
+            .RequireAuthorization(Policies.Coaching)
             .WithSummary("Who is due and overdue for evaluation (new hires weekly, below target weekly, others fortnightly) and coverage of the 4-per-agent monthly quota by team and evaluator.");
 
         app.MapGet("/api/sampling", async (HttpRequest request, CadenceService cadence) =>
@@ -108,6 +113,7 @@ public static class CalibrationEndpoints
                 return Results.Ok(await cadence.Sample(from, to, teamId.Length > 0 ? teamId : null, perAgent, seed, new Domain.Cadence.CadencePolicy()));
             })
             .WithTags("Calibration")
+            .RequireAuthorization(Policies.Coaching)
             .WithSummary("Contacts to evaluate next per agent (default the last 14 days): low CSAT, long handle time, then random by channel; new hires twice as many; deterministic from seed.");
 
         app.MapGet("/api/evaluators/leniency", async (HttpRequest request, EvaluationReader reader) =>
@@ -118,6 +124,7 @@ public static class CalibrationEndpoints
                 return Results.Ok(await reader.Leniency(range!.From, range.To, teamId.Length > 0 ? teamId : null));
             })
             .WithTags("Calibration")
+            .RequireAuthorization(Policies.Coaching)
             .WithSummary("Each evaluator's QA points above or below the average evaluator on the same agents, with a 95% CI.");
     }
 
