@@ -9,6 +9,8 @@ public static class SecuritySetup
 {
     public static WebApplicationBuilder AddQmSecurity(this WebApplicationBuilder builder)
     {
+        // Every refused request would log two lines at Information; the answers say why already.
+        builder.Logging.AddFilter(typeof(BearerTokenHandler).FullName, LogLevel.Warning);
         builder.Services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<BearerTokenOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName,
                 o => o.AdminToken = builder.Configuration["Auth:AdminToken"]);
