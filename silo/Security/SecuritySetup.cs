@@ -18,7 +18,7 @@ public static class SecuritySetup
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         // PostgreSQL mode registers a data source: the trail goes to its qm_audit table, else it stays in process.
-        builder.Services.AddSingleton<IAuditStore>(sp => sp.GetService<NpgsqlDataSource>() is { } db ? new PostgresAuditStore(db) : new MemoryAuditStore());
+        builder.Services.AddSingleton<IAuditStore>(sp => sp.GetService<NpgsqlDataSource>() is { } db ? new PostgresAuditStore(db) : new MemoryAuditStore(sp.GetRequiredService<ILogger<MemoryAuditStore>>()));
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
         return builder;
