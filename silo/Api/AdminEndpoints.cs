@@ -1,4 +1,5 @@
 using QmInsights.Grains.Storage;
+using QmInsights.Silo.Security;
 
 namespace QmInsights.Silo.Api;
 
@@ -25,6 +26,7 @@ public static class AdminEndpoints
                 await context.Response.WriteAsync("rebuild complete\n", context.RequestAborted);
             })
             .WithTags("Admin")
+            .RequireAuthorization(Policies.Admin)
             .WithSummary("Re-scores every stored evaluation and rebuilds every aggregate from the stored facts; streams progress as text.");
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using QmInsights.Domain.Cadence;
 using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Silo.Security;
 
 namespace QmInsights.Silo.Api;
 
@@ -11,7 +12,7 @@ public static class CadenceEndpoints
 {
     public static void MapCadence(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Cadence");
+        var api = app.MapGroup("/api").WithTags("Cadence").RequireAuthorization(Policies.Coaching);
 
         api.MapGet("/cadence", async (HttpRequest request, CadenceService cadence, IGrainFactory grains) =>
             {
@@ -58,6 +59,7 @@ public static class CadenceEndpoints
                 if (policy is null) return Results.ValidationProblem(problems, title: "Invalid cadence policy");
                 return Results.Ok(await Policy(grains).Set(policy));
             })
+            .RequireAuthorization(Policies.QaManagement)
             .WithSummary("Replaces the cadence policy (every field required); /api/cadence and /api/sampling follow it from then on.");
     }
 

@@ -4,6 +4,8 @@ using QmInsights.Domain.Calibration;
 using QmInsights.Domain.Facts;
 using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Silo.Audit;
+using QmInsights.Silo.Security;
 
 namespace QmInsights.Silo.Api;
 
@@ -12,7 +14,7 @@ public static class CalibrationEndpoints
 {
     public static void MapCalibrations(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/calibrations").WithTags("Calibration");
+        var api = app.MapGroup("/api/calibrations").WithTags("Calibration").RequireAuthorization(Policies.QaManagement);
 
         api.MapGet("", async (HttpRequest request, CalibrationService calibration) =>
             {
@@ -79,6 +81,8 @@ public static class CalibrationEndpoints
         app.MapGet("/api/agents/{agentId}/evaluations", async (string agentId, EvaluationReader reader) =>
                 Ids.IsValid(agentId) ? Results.Ok(await reader.Of(agentId)) : QueryEndpoints.InvalidId("agentId", agentId))
             .WithTags("Calibration")
+            .RequireAuthorization(Policies.AgentData)
+            .Audited("read agent evaluations")
             .WithSummary("Every evaluation of the agent in time order (regular, calibration and self), with scorecard version, answers, comment, score and earlier revisions.");
 
         app.MapGet("/api/evaluators/leniency", async (HttpRequest request, EvaluationReader reader) =>
@@ -89,6 +93,7 @@ public static class CalibrationEndpoints
                 return Results.Ok(await reader.Leniency(range!.From, range.To, teamId.Length > 0 ? teamId : null));
             })
             .WithTags("Calibration")
+            .RequireAuthorization(Policies.Coaching)
             .WithSummary("Each evaluator's QA points above or below the average evaluator on the same agents, with a 95% CI.");
     }
 

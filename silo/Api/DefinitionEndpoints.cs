@@ -2,6 +2,8 @@ using System.Text.Json;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Ingestion;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Silo.Audit;
+using QmInsights.Silo.Security;
 
 namespace QmInsights.Silo.Api;
 
@@ -23,6 +25,7 @@ public static class DefinitionEndpoints
                 var body = new { scorecardId, result.Version, result.Created, result.ValidFrom };
                 return result.Created ? Results.Created($"/api/scorecards/{scorecardId}", body) : Results.Ok(body);
             })
+            .RequireAuthorization(Policies.QaManagement)
             .WithSummary("Defines a scorecard; a changed definition becomes a new version. Optional validFrom dates the version.");
 
         api.MapGet("/scorecards/{scorecardId}", async (string scorecardId, IGrainFactory grains) =>
@@ -32,6 +35,7 @@ public static class DefinitionEndpoints
                     ? Results.Problem(statusCode: 404, title: "Unknown scorecard", detail: $"scorecardId: no scorecard '{scorecardId}' has been defined")
                     : Results.Ok(new { scorecardId, versions });
             })
+            .RequireAuthorization(Policies.ReadScorecards)
             .WithSummary("Every version of a scorecard with its sections and items.");
 
         api.MapPut("/agents/{agentId}", async (string agentId, HttpRequest request, IGrainFactory grains) =>
@@ -44,12 +48,16 @@ public static class DefinitionEndpoints
                 await grains.GetGrain<IAgentGrain>(agentId).SetRoster(entry);
                 return Results.Ok(entry);
             })
+            .RequireAuthorization(Policies.QaManagement)
+            .Audited("change roster entry")
             .WithSummary("Sets an agent's roster entry: team, hire date, optional display name.");
 
         api.MapGet("/agents/{agentId}", async (string agentId, IGrainFactory grains) =>
                 await grains.GetGrain<IAgentGrain>(agentId).GetRoster() is { } entry
                     ? Results.Ok(entry)
                     : Results.Problem(statusCode: 404, title: "Unknown agent", detail: $"agentId: no roster entry for '{agentId}'"))
+            .RequireAuthorization(Policies.AgentData)
+            .Audited("read roster entry")
             .WithSummary("An agent's roster entry.");
     }
 
@@ -70,8 +78,8 @@ public static class DefinitionEndpoints
         }
     }
 
-    private static IResult Invalid(IReadOnlyList<string> problems) =>
+    internal static IResult Invalid(IReadOnlyList<string> problems, string title = "Invalid definition") =>
         Results.ValidationProblem(
             problems.GroupBy(p => p.Split(':')[0]).ToDictionary(g => g.Key, g => g.Select(p => p[(p.IndexOf(':') + 1)..].Trim()).ToArray()),
-            title: "Invalid definition");
+            title: title);
 }

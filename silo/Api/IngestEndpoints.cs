@@ -2,6 +2,8 @@ using QmInsights.Domain.Facts;
 using QmInsights.Domain.Ingestion;
 using QmInsights.Domain.Joins;
 using QmInsights.Grains.Ingestion;
+using QmInsights.Silo.Audit;
+using QmInsights.Silo.Security;
 
 namespace QmInsights.Silo.Api;
 
@@ -14,17 +16,27 @@ public static class IngestEndpoints
 
     public static void MapIngestion(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Ingestion");
+        var api = app.MapGroup("/api").WithTags("Ingestion").RequireAuthorization(Policies.Ingest);
         api.MapPost("/interactions", (HttpRequest request, FactIngestor ingestor) =>
-                Ingest(request, FactShapes.Interaction, ingestor.Ingest))
+                Ingest(request, FactShapes.Interaction, Audited<Interaction>(request, i => i.AgentId, ingestor.Ingest)))
+            .Audited("ingest interactions")
             .WithSummary("Accepts interactions (JSON array, NDJSON or CSV); answers accepted, duplicates and per-record rejections.");
         api.MapPost("/surveys", (HttpRequest request, FactIngestor ingestor) =>
                 Ingest(request, FactShapes.Survey, ingestor.Ingest))
             .WithSummary("Accepts surveys; one survey per interaction (its id is the interaction id).");
         api.MapPost("/evaluations", (HttpRequest request, FactIngestor ingestor) =>
-                Ingest(request, FactShapes.Evaluation, ingestor.Ingest))
+                Ingest(request, FactShapes.Evaluation, Audited<Evaluation>(request, e => e.AgentId, ingestor.Ingest)))
+            .Audited("ingest evaluations")
             .WithSummary("Accepts evaluations; a higher `revision` under the same evaluationId replaces the earlier one.");
     }
+
+    // The audit trail names the agents a batch is about; a million contacts name a few hundred agents.
+    private static Func<IReadOnlyList<Positioned<T>>, Task<BatchReport>> Audited<T>(HttpRequest request, Func<T, string> agentId,
+        Func<IReadOnlyList<Positioned<T>>, Task<BatchReport>> ingest) => chunk =>
+    {
+        request.HttpContext.AuditAgents(chunk.Select(p => agentId(p.Fact)));
+        return ingest(chunk);
+    };
 
     private static async Task<IResult> Ingest<T>(HttpRequest request, RecordShape<T> shape,
         Func<IReadOnlyList<Positioned<T>>, Task<BatchReport>> ingest) where T : class

@@ -1,6 +1,8 @@
 using QmInsights.Domain.Analytics;
 using QmInsights.Domain.Facts;
 using QmInsights.Grains.Analytics;
+using QmInsights.Silo.Audit;
+using QmInsights.Silo.Security;
 
 namespace QmInsights.Silo.Api;
 
@@ -20,6 +22,7 @@ public static class InsightEndpoints
                     filter.Options with { TrainModels = false });
                 return Results.Ok(report.Conflicts);
             })
+            .RequireAuthorization(Policies.TeamFigures)
             .WithSummary("Metric pairs and scorecard items whose targets pull against each other, with effect, 95% CI, n, BH-adjusted p and an explanation.");
 
         api.MapGet("/disagreeing-agents", async (HttpRequest request, InsightsService insights) =>
@@ -32,6 +35,8 @@ public static class InsightEndpoints
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["top"] = [$"'{topText}' must be a whole number from 1 to 500"] });
                 return Results.Ok(await insights.DisagreeingAgents(filter!.Range.From, filter.Range.To, filter.TeamId, top));
             })
+            .RequireAuthorization(Policies.Coaching)
+            .Audited("read disagreeing agents")
             .WithSummary("Agents whose QA score and CSAT disagree most (z-score gap), with the scorecard items that explain the gap.");
 
         api.MapGet("/relationships", async (HttpRequest request, InsightsService insights) =>
@@ -40,6 +45,7 @@ public static class InsightEndpoints
                 if (problem is not null) return problem;
                 return Results.Ok(await insights.Analyse(filter!.Range.From, filter.Range.To, filter.TeamId, filter.Channel, filter.Queue, filter.Options));
             })
+            .RequireAuthorization(Policies.TeamFigures)
             .WithSummary("Every relationship tested (QA score and each item vs CSAT, NPS, handle time, FCR; handle time vs FCR), effects and \"no effect found\" alike, and the conflicts.");
     }
 

@@ -1,5 +1,7 @@
 using QmInsights.Domain.Facts;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Silo.Audit;
+using QmInsights.Silo.Security;
 
 namespace QmInsights.Silo.Api;
 
@@ -13,10 +15,13 @@ public static class QueryEndpoints
         api.MapGet("/agents/{agentId}/summary", async (string agentId, HttpRequest request, IGrainFactory grains) =>
                 await RetentionEndpoints.Erased(grains, agentId)
                 ?? await Summary(agentId, request, range => grains.GetGrain<IAgentGrain>(agentId).GetSummary(range.From, range.To, range.Period)))
+            .RequireAuthorization(Policies.AgentData)
+            .Audited("read agent summary")
             .WithSummary("An agent's QA score with 95% CI, CSAT, NPS, handle time, FCR and counts, by channel and by week or month.");
 
         api.MapGet("/teams/{teamId}/summary", (string teamId, HttpRequest request, IGrainFactory grains) =>
                 Summary(teamId, request, range => grains.GetGrain<ITeamGrain>(teamId).GetSummary(range.From, range.To, range.Period)))
+            .RequireAuthorization(Policies.TeamFigures)
             .WithSummary("A team's figures over the contacts handled for it (the interaction's teamId decides).");
 
         api.MapGet("/scorecards/{scorecardId}/items", async (string scorecardId, HttpRequest request, IGrainFactory grains) =>
@@ -39,6 +44,7 @@ public static class QueryEndpoints
                     items,
                 });
             })
+            .RequireAuthorization(Policies.Aggregates)
             .WithSummary("Per item and version: answered, passed, failed, N/A and pass rate in regular evaluations; items that fail most first.");
     }
 

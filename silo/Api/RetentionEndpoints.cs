@@ -1,6 +1,7 @@
 using QmInsights.Domain.Facts;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Retention;
+using QmInsights.Silo.Security;
 
 namespace QmInsights.Silo.Api;
 
@@ -9,7 +10,7 @@ public static class RetentionEndpoints
 {
     public static void MapRetention(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Retention");
+        var api = app.MapGroup("/api").WithTags("Retention").RequireAuthorization(Policies.Admin);
 
         api.MapPost("/admin/retention/run", async (RetentionService retention) =>
                 await retention.Run() is { } run

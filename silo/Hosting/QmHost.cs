@@ -3,6 +3,7 @@ using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Ingestion;
 using QmInsights.Grains.Storage;
 using QmInsights.Silo.Api;
+using QmInsights.Silo.Security;
 using Orleans.Dashboard;
 
 namespace QmInsights.Silo.Hosting;
@@ -30,14 +31,17 @@ public static class QmHost
         builder.AddQmRetention();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddQmOrleans();
+        builder.AddQmSecurity();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAdminTokenGate();
-        app.MapOpenApi();
-        app.MapHealthChecks("/health");
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.UseQmSecurity();
+        app.MapOpenApi().RequireAuthorization(Policies.Authenticated);
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(Policies.Admin);
+        app.MapAuth();
+        app.MapAuditTrail();
         app.MapQueries();
         app.MapIngestion();
         app.MapDefinitions();

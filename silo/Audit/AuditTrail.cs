@@ -1,0 +1,97 @@
+using System.Threading.Channels;
+using QmInsights.Domain.Access;
+
+namespace QmInsights.Silo.Audit;
+
+/// <summary>Takes audit entries off the request path and writes them to the store in batches. Nothing is dropped:
+/// a full queue makes requests wait, a failing store is retried, and on shutdown the queue is drained; only when the
+/// store still fails then is each entry written to the log at Critical level, so it is never lost silently.</summary>
+public sealed class AuditTrail(IAuditStore store, ILogger<AuditTrail> logger) : IHostedService
+{
+    private const int BatchSize = 500;
+
+    private readonly Channel<AuditEntry> _queue = Channel.CreateBounded<AuditEntry>(
+        new BoundedChannelOptions(100_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _writer = Task.CompletedTask;
+    private long _recorded;
+    private long _written;
+
+    public async ValueTask Record(AuditEntry entry)
+    {
+        Interlocked.Increment(ref _recorded);
+        try
+        {
+            if (!_queue.Writer.TryWrite(entry)) await _queue.Writer.WriteAsync(entry);
+        }
+        catch (ChannelClosedException)
+        {
+            Lost([entry], "the audit trail had already stopped");
+        }
+    }
+
+    /// <summary>The entries matching <paramref name="query"/>, after those recorded before the call are written.</summary>
+    public async Task<List<AuditEntry>> Query(AuditQuery query, CancellationToken ct)
+    {
+        var target = Interlocked.Read(ref _recorded);
+        // A query right after an audited request should see it; the writer is at most one batch behind.
+        for (var waited = 0; Interlocked.Read(ref _written) < target && waited < 5000; waited += 10) await Task.Delay(10, ct);
+        return await store.Query(query, ct);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _writer = Task.Run(WriteLoop, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        // Shutdown time is bounded by the host: retries of a failing store stop then, and what is left is logged.
+        await using (cancellationToken.Register(_stopping.Cancel)) await _writer;
+    }
+
+    private async Task WriteLoop()
+    {
+        var batch = new List<AuditEntry>(BatchSize);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < BatchSize && _queue.Reader.TryRead(out var entry)) batch.Add(entry);
+            await Write(batch);
+            Interlocked.Add(ref _written, batch.Count);
+            batch.Clear();
+        }
+    }
+
+    private async Task Write(List<AuditEntry> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.Append(batch, _stopping.Token);
+                return;
+            }
+            catch (Exception e) when (!_stopping.IsCancellationRequested)
+            {
+                logger.LogError(e, "Writing {Count} audit entries failed (attempt {Attempt}); retrying", batch.Count, attempt);
+                try { await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 100 * attempt * attempt)), _stopping.Token); }
+                catch (OperationCanceledException) { }
+            }
+            catch (Exception e)
+            {
+                Lost(batch, e.Message);
+                return;
+            }
+        }
+    }
+
+    private void Lost(IEnumerable<AuditEntry> entries, string why)
+    {
+        foreach (var e in entries)
+            logger.LogCritical("Audit entry not stored ({Why}): {At:o} {Actor} ({Role}, token {TokenId}) from {RemoteIp}: {Action} {Method} {Path} agents [{Agents}] -> {Status} {Detail}",
+                why, e.At, e.Actor, e.Role, e.TokenId, e.RemoteIp, e.Action, e.Method, e.Path, string.Join(",", e.AgentIds), e.Status, e.Detail);
+    }
+}

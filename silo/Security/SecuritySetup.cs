@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Npgsql;
+using QmInsights.Silo.Audit;
+
+namespace QmInsights.Silo.Security;
+
+/// <summary>Bearer tokens, role policies and the audit trail, registered and placed in the pipeline.</summary>
+public static class SecuritySetup
+{
+    public static WebApplicationBuilder AddQmSecurity(this WebApplicationBuilder builder)
+    {
+        // Every refused request would log two lines at Information; the answers say why already.
+        builder.Logging.AddFilter(typeof(BearerTokenHandler).FullName, LogLevel.Warning);
+        builder.Services.AddAuthentication(BearerTokenHandler.SchemeName)
+            .AddScheme<BearerTokenOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName,
+                o => o.AdminToken = builder.Configuration["Auth:AdminToken"]);
+        builder.Services.AddAuthorization(Policies.Add);
+        builder.Services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        // PostgreSQL mode registers a data source: the trail goes to its qm_audit table, else it stays in process.
+        builder.Services.AddSingleton<IAuditStore>(sp => sp.GetService<NpgsqlDataSource>() is { } db ? new PostgresAuditStore(db) : new MemoryAuditStore(sp.GetRequiredService<ILogger<MemoryAuditStore>>()));
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
+        return builder;
+    }
+
+    public static void UseQmSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuditTrail();
+        app.UseAuthorization();
+    }
+}

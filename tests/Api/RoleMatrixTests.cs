@@ -1,0 +1,67 @@
+using System.Net;
+using System.Text;
+using QmInsights.Domain.Access;
+
+namespace QmInsights.Tests.Api;
+
+/// <summary>For each role, representative endpoints and the status each must answer. Columns: admin, qaManager,
+/// teamLead (leads sec-t1), agent (is sec-a1), executive, integration, no token.</summary>
+public sealed class RoleMatrixTests(SecuredHostFixture host) : IClassFixture<SecuredHostFixture>
+{
+    private static readonly Role?[] Columns = [Role.Admin, Role.QaManager, Role.TeamLead, Role.Agent, Role.Executive, Role.Integration, null];
+
+    private const string Interaction =
+        """{"interactionId":"sec-i1","channel":"call","agentId":"sec-a1","teamId":"sec-t1","queue":"q","startedAt":"2026-03-14T09:00:00Z","handleSeconds":300}""";
+
+    [Theory]
+    //                                                                               admin qa  lead agent exec integ none
+    [InlineData("GET", "/api/agents/sec-a1/summary", null,                            200, 200, 200, 200, 403, 403, 401)]
+    [InlineData("GET", "/api/agents/sec-a2/summary", null,                            200, 200, 403, 403, 403, 403, 401)]
+    [InlineData("GET", "/api/agents/sec-a1/evaluations", null,                        200, 200, 200, 200, 403, 403, 401)]
+    [InlineData("GET", "/api/agents/sec-a2/evaluations", null,                        200, 200, 403, 403, 403, 403, 401)]
+    [InlineData("GET", "/api/agents/sec-a1", null,                                    200, 200, 200, 200, 403, 403, 401)]
+    [InlineData("PUT", "/api/agents/sec-a3", """{"teamId":"sec-t2","hiredAt":"2025-01-01T00:00:00Z"}""", 200, 200, 403, 403, 403, 403, 401)]
+    [InlineData("GET", "/api/teams/sec-t1/summary", null,                             200, 200, 200, 403, 200, 403, 401)]
+    [InlineData("GET", "/api/teams/sec-t2/summary", null,                             200, 200, 403, 403, 200, 403, 401)]
+    [InlineData("GET", "/api/scorecards/sec-card", null,                              200, 200, 200, 200, 200, 403, 401)]
+    [InlineData("GET", "/api/scorecards/sec-card/items", null,                        200, 200, 403, 403, 200, 403, 401)]
+    [InlineData("POST", "/api/interactions", Interaction,                             200, 200, 403, 403, 403, 200, 401)]
+    [InlineData("GET", "/api/cadence?asOf=2026-03-20&teamId=sec-t1", null,            200, 200, 200, 403, 403, 403, 401)]
+    [InlineData("GET", "/api/cadence?asOf=2026-03-20", null,                          200, 200, 403, 403, 403, 403, 401)]
+    [InlineData("GET", "/api/insights/disagreeing-agents?teamId=sec-t1", null,        200, 200, 200, 403, 403, 403, 401)]
+    [InlineData("GET", "/api/calibrations/none/results", null,                        404, 404, 403, 403, 403, 403, 401)]
+    [InlineData("POST", "/api/admin/rebuild", null,                                   409, 403, 403, 403, 403, 403, 401)]
+    [InlineData("GET", "/api/auth/tokens", null,                                      200, 403, 403, 403, 403, 403, 401)]
+    [InlineData("GET", "/api/auth/me", null,                                          200, 200, 200, 200, 200, 200, 401)]
+    [InlineData("GET", "/api/audit", null,                                            200, 403, 403, 403, 403, 403, 401)]
+    [InlineData("GET", "/openapi/v1.json", null,                                      200, 200, 200, 200, 200, 200, 401)]
+    [InlineData("GET", "/dashboard/", null,                                           200, 403, 403, 403, 403, 403, 401)]
+    [InlineData("GET", "/health", null,                                               200, 200, 200, 200, 200, 200, 200)]
+    public async Task Each_role_gets_the_expected_status(string method, string path, string? body, params int[] expected)
+    {
+        var actual = new List<int>();
+        foreach (var role in Columns)
+        {
+            using var http = host.As(role);
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (body is not null)
+                request.Content = new StringContent(body, Encoding.UTF8, path.Contains("interactions") ? "application/x-ndjson" : "application/json");
+            using var response = await http.SendAsync(request);
+            actual.Add((int)response.StatusCode);
+        }
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task A_refusal_says_which_rule_refused()
+    {
+        using var lead = host.As(Role.TeamLead);
+        using var response = await lead.GetAsync("/api/agents/sec-a2/summary");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("'sec-a2' is in team 'sec-t2'", text);
+        using var anonymous = host.As(null);
+        using var missing = await anonymous.GetAsync("/api/auth/me");
+        Assert.Equal("Bearer", missing.Headers.WwwAuthenticate.ToString());
+    }
+}
