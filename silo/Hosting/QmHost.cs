@@ -1,5 +1,6 @@
 using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Calibration;
+using QmInsights.Grains.Forecasting;
 using QmInsights.Grains.Ingestion;
 using QmInsights.Grains.Storage;
 using QmInsights.Silo.Api;
@@ -27,6 +28,7 @@ public static class QmHost
         builder.Services.AddSingleton<CalibrationService>();
         builder.Services.AddSingleton<EvaluationReader>();
         builder.Services.AddSingleton<CadenceService>();
+        builder.Services.AddSingleton<ForecastService>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddQmOrleans();
 
@@ -44,6 +46,7 @@ public static class QmHost
         app.MapInsights();
         app.MapCalibrations();
         app.MapEvaluationViews();
+        app.MapForecasts();
 
         return app;
     }
