@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "bench" => await BenchCommand.Run(rest),
     "insights" => await InsightsCommand.Run(rest),
     "rebuild" => await RebuildCommand.Run(rest),
+    "forecast" => await ForecastCommand.Run(rest),
     "health" => await HealthCommand.Run(rest),
     "serve" => await Serve(rest),
     _ => await Serve(args),
