@@ -16,6 +16,7 @@ return args.FirstOrDefault() switch
     "sampling" => await SamplingCommand.Run(rest),
     "evaluations" => await EvaluationsCommand.Run(rest),
     "rebuild" => await RebuildCommand.Run(rest),
+    "forecast" => await ForecastCommand.Run(rest),
     "health" => await HealthCommand.Run(rest),
     "serve" => await Serve(rest),
     _ => await Serve(args),

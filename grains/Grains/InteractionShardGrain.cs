@@ -3,6 +3,7 @@ using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Analytics;
 using QmInsights.Domain.Cadence;
 using QmInsights.Domain.Facts;
+using QmInsights.Domain.Forecasting;
 using QmInsights.Domain.Joins;
 using QmInsights.Domain.Retention;
 using QmInsights.Grains.Interfaces;
@@ -110,6 +111,10 @@ public sealed class InteractionShardGrain(
                     .OrderBy(r => r.Evaluation.Revision).ToList(),
                 row.Interaction?.Channel, row.Interaction?.StartedAt)))
             .ToList());
+
+    Task<List<IntervalTally>> IInteractionShardGrain.GetIntervalTallies(string? queue, Channel? channel, DateTime from, DateTime to,
+        IntervalLength length) =>
+        Task.FromResult(IntervalTallies.Of(state.State.Rows.Values.Select(r => r.Interaction).OfType<Interaction>(), queue, channel, from, to, length));
 
     Task<InteractionJoin?> IInteractionShardGrain.GetInteraction(string interactionId) =>
         Task.FromResult(Book.Find(interactionId));

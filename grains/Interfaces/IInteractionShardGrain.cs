@@ -2,6 +2,7 @@ using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Analytics;
 using QmInsights.Domain.Cadence;
 using QmInsights.Domain.Facts;
+using QmInsights.Domain.Forecasting;
 using QmInsights.Domain.Joins;
 using QmInsights.Domain.Retention;
 
@@ -26,6 +27,11 @@ public interface IInteractionShardGrain : IGrainWithIntegerKey
 
     /// <summary>Every evaluation of one agent in this shard (all kinds), with the revisions it replaced.</summary>
     Task<List<AgentEvaluation>> GetEvaluationsOf(string agentId);
+
+    /// <summary>Contacts of <paramref name="queue"/> and <paramref name="channel"/> (null: any) started in [<paramref name="from"/>,
+    /// <paramref name="to"/>) summed per interval (count, handle-seconds sum and sum of squares): history for the forecast
+    /// without shipping the contacts.</summary>
+    Task<List<IntervalTally>> GetIntervalTallies(string? queue, Channel? channel, DateTime from, DateTime to, IntervalLength length);
 
     /// <summary>Drops the rows and reloads them from the fact store (after a rebuild re-scored evaluations).</summary>
     Task Reload();

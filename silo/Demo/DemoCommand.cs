@@ -77,6 +77,10 @@ public static class DemoCommand
         await PrintCadence(http, o.End.AddDays(-1), log);
         await Calibrate(api, http, centre, log);
 
+        log.WriteLine();
+        log.WriteLine("forecast of billing calls by hour, the week after the data (`forecast --url` shows it all):");
+        await Commands.ForecastTables.Print(http, "queue=billing&channel=call&interval=hour", log, full: false);
+
         var paths = centre.Agents.Select(a => $"/api/agents/{a.AgentId}/summary")
             .Concat(centre.TeamIds.Select(t => $"/api/teams/{t}/summary")).ToList();
         log.WriteLine();

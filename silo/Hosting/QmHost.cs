@@ -1,5 +1,6 @@
 using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Calibration;
+using QmInsights.Grains.Forecasting;
 using QmInsights.Grains.Ingestion;
 using QmInsights.Grains.Storage;
 using QmInsights.Silo.Api;
@@ -29,6 +30,7 @@ public static class QmHost
         builder.Services.AddSingleton<EvaluationReader>();
         builder.Services.AddSingleton<CadenceService>();
         builder.AddQmRetention();
+        builder.Services.AddSingleton<ForecastService>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddQmOrleans();
         builder.AddQmSecurity();
@@ -51,6 +53,7 @@ public static class QmHost
         app.MapEvaluationViews();
         app.MapCadence();
         app.MapRetention();
+        app.MapForecasts();
 
         return app;
     }

@@ -1,0 +1,17 @@
+namespace QmInsights.Domain.Forecasting;
+
+/// <summary>A backtest without its points: the figures a table, a chart caption or an API answer shows.</summary>
+public sealed record BacktestSummary(
+    string Interval,
+    IReadOnlyList<DateTime> Origins,
+    double HistoryWeeks,
+    ErrorMetrics Volume,
+    ErrorMetrics VolumeNaive,
+    ErrorMetrics Handle,
+    ErrorMetrics HandleNaive,
+    double HandleMapeImprovementPercent,
+    double VolumeMapeImprovementPercent)
+{
+    public static BacktestSummary Of(BacktestReport r) => new(r.Interval.Name(), r.Origins, r.HistoryWeeks, r.Volume, r.VolumeNaive,
+        r.Handle, r.HandleNaive, r.HandleMapeImprovementPercent, r.VolumeMapeImprovementPercent);
+}

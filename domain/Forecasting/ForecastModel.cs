@@ -1,0 +1,79 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace QmInsights.Domain.Forecasting;
+
+/// <summary>Two ML.NET FastTree regressions over <see cref="ForecastFeatures"/>: one for volume, one for mean handle
+/// time. Each predicts the ratio of the interval to the level of the week ending a week before it, so a level never seen in
+/// training (a bigger December) is still reachable, and a least-squares fit of the ratio keeps the mean unbiased.
+/// Handle-time rows are weighted by their contacts: a mean of 100 calls says more than a mean of two.</summary>
+internal sealed class ForecastModel
+{
+    private sealed class Example
+    {
+        public float Label { get; set; }
+        public float Weight { get; set; }
+        public float[] Features { get; set; } = [];
+    }
+
+    private readonly MLContext ml;
+    private readonly SchemaDefinition schema;
+    private readonly ITransformer volumeModel;
+    private readonly ITransformer handleModel;
+
+    private ForecastModel(MLContext ml, SchemaDefinition schema, ITransformer volumeModel, ITransformer handleModel)
+    {
+        this.ml = ml;
+        this.schema = schema;
+        this.volumeModel = volumeModel;
+        this.handleModel = handleModel;
+    }
+
+    /// <summary>Trains on the history intervals [first usable, <paramref name="end"/>).</summary>
+    public static ForecastModel Train(ForecastFeatures features, TallySeries history, int end, ForecastSettings settings)
+    {
+        var ml = new MLContext(settings.Seed);
+        var schema = SchemaDefinition.Create(typeof(Example));
+        schema[nameof(Example.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, ForecastFeatures.Names.Length);
+        var first = ForecastFeatures.LagWeeks * features.Period;
+        var volumeRows = new List<Example>(end - first);
+        var handleRows = new List<Example>(end - first);
+        for (var i = first; i < end; i++)
+        {
+            var row = features.Row(i);
+            volumeRows.Add(new Example { Label = (float)(history.Counts[i] / features.VolumeReference(i)), Weight = 1, Features = row });
+            if (history.MeanHandle(i) is { } handle)
+                handleRows.Add(new Example { Label = (float)(handle / features.HandleReference(i)), Weight = history.Counts[i], Features = row });
+        }
+        if (handleRows.Count == 0) throw new InsufficientHistoryException("the history holds no contacts to learn handle time from");
+        return new ForecastModel(ml, schema, Fit(ml, schema, volumeRows, settings), Fit(ml, schema, handleRows, settings));
+    }
+
+    /// <summary>Predicts intervals [<paramref name="from"/>, <paramref name="to"/>), whose lags must all be known or filled.</summary>
+    public (double Volume, double Handle)[] Predict(ForecastFeatures features, int from, int to)
+    {
+        var rows = Enumerable.Range(from, to - from).Select(i => new Example { Features = features.Row(i) }).ToList();
+        var data = ml.Data.LoadFromEnumerable(rows, schema);
+        var volume = volumeModel.Transform(data).GetColumn<float>("Score").ToArray();
+        var handle = handleModel.Transform(data).GetColumn<float>("Score").ToArray();
+        var result = new (double, double)[rows.Count];
+        for (var k = 0; k < rows.Count; k++)
+        {
+            var i = from + k;
+            result[k] = (Math.Max(0, volume[k]) * features.VolumeReference(i),
+                // A ratio under a fifth of the reference is a broken tree, not a contact: keep the prediction sane.
+                Math.Max(0.2, handle[k]) * features.HandleReference(i));
+        }
+        return result;
+    }
+
+    private static ITransformer Fit(MLContext ml, SchemaDefinition schema, List<Example> rows, ForecastSettings settings)
+    {
+        var data = ml.Data.LoadFromEnumerable(rows, schema);
+        var trainer = ml.Regression.Trainers.FastTree(labelColumnName: nameof(Example.Label),
+            featureColumnName: nameof(Example.Features), exampleWeightColumnName: nameof(Example.Weight),
+            numberOfLeaves: settings.Leaves, numberOfTrees: settings.Trees, minimumExampleCountPerLeaf: settings.MinimumPerLeaf,
+            learningRate: settings.LearningRate);
+        return trainer.Fit(data);
+    }
+}

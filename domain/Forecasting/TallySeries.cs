@@ -1,0 +1,65 @@
+namespace QmInsights.Domain.Forecasting;
+
+/// <summary>A regular series of interval tallies for one queue and channel, every interval present (empty ones as
+/// zero), so position i and i - period are the same time of week.</summary>
+public sealed class TallySeries
+{
+    public IntervalLength Length { get; }
+    /// <summary>Start of the first interval, UTC.</summary>
+    public DateTime Start { get; }
+    public long[] Counts { get; }
+    public double[] HandleSums { get; }
+    public double[] HandleSumsOfSquares { get; }
+
+    public TallySeries(IntervalLength length, DateTime start, long[] counts, double[] handleSums, double[] handleSumsOfSquares)
+    {
+        if (counts.Length != handleSums.Length || counts.Length != handleSumsOfSquares.Length)
+            throw new ArgumentException("counts and handle sums must have the same length.", nameof(counts));
+        Length = length;
+        Start = length.Floor(start);
+        Counts = counts;
+        HandleSums = handleSums;
+        HandleSumsOfSquares = handleSumsOfSquares;
+    }
+
+    public int Count => Counts.Length;
+
+    /// <summary>The first instant after the series.</summary>
+    public DateTime End => TimeAt(Count);
+
+    public DateTime TimeAt(int index) => Start + index * Length.Span();
+
+    /// <summary>Mean handle seconds of interval <paramref name="index"/>; null when nobody called.</summary>
+    public double? MeanHandle(int index) => Counts[index] > 0 ? HandleSums[index] / Counts[index] : null;
+
+    /// <summary>Standard deviation of handle seconds within interval <paramref name="index"/>; null below two contacts.</summary>
+    public double? HandleStdDev(int index)
+    {
+        var n = Counts[index];
+        if (n < 2) return null;
+        var mean = HandleSums[index] / n;
+        return Math.Sqrt(Math.Max(0, (HandleSumsOfSquares[index] - n * mean * mean) / (n - 1)));
+    }
+
+    /// <summary>Sums <paramref name="tallies"/> (any finer or equal interval, any order, duplicates of a start
+    /// added up) into a series of <paramref name="length"/> from <paramref name="from"/> up to, not including,
+    /// <paramref name="to"/>; tallies outside are ignored.</summary>
+    public static TallySeries From(IEnumerable<IntervalTally> tallies, IntervalLength length, DateTime from, DateTime to)
+    {
+        var start = length.Floor(from);
+        var span = length.Span();
+        var n = Math.Max(0, (int)Math.Ceiling((to - start) / span));
+        var counts = new long[n];
+        var sums = new double[n];
+        var squares = new double[n];
+        foreach (var t in tallies)
+        {
+            var i = (int)Math.Floor((t.Start - start) / span);
+            if (t.Start < start || i >= n) continue;
+            counts[i] += t.Count;
+            sums[i] += t.HandleSum;
+            squares[i] += t.HandleSumOfSquares;
+        }
+        return new TallySeries(length, start, counts, sums, squares);
+    }
+}

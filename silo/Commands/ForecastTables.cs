@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace QmInsights.Silo.Commands;
+
+/// <summary>Reads the forecast endpoints of a running engine and prints them as tables: shared by the <c>forecast</c>
+/// command (everything) and the demo (the backtest line and the next peak).</summary>
+public static class ForecastTables
+{
+    /// <summary>Backtest line and next-peak staffing; with <paramref name="full"/> also the forecast table and the scenario.</summary>
+    public static async Task<bool> Print(HttpClient http, string query, TextWriter output, bool full, string item = "upsell", double factor = 2)
+    {
+        using var backtest = await Get(http, $"/api/forecast/backtest?{query}", output);
+        if (backtest is null) return false;
+        PrintBacktest(backtest.RootElement, output);
+
+        if (full)
+        {
+            using var forecast = await Get(http, $"/api/forecast/handle-time?{query}", output);
+            if (forecast is null) return false;
+            output.WriteLine();
+            output.WriteLine($"{"interval start (UTC)",-22} {"handle s",9} {"80% interval",15} {"95% interval",15} {"volume",8} {"80% interval",13} {"95% interval",13}");
+            foreach (var r in forecast.RootElement.EnumerateArray())
+                output.WriteLine(F($"{r.GetProperty("intervalStart").GetDateTimeOffset():yyyy-MM-dd ddd HH:mm}{(r.GetProperty("declaredPeak").GetBoolean() ? " *" : "  "),-2} {D(r, "handleSeconds"),9:F0} {Range(r, "handleSeconds", "80", "F0"),15} {Range(r, "handleSeconds", "95", "F0"),15} {D(r, "volume"),8:F1} {Range(r, "volume", "80", "F1"),13} {Range(r, "volume", "95", "F1"),13}"));
+        }
+
+        using var staffing = await Get(http, $"/api/forecast/staffing?{query}", output);
+        if (staffing is null) return false;
+        var peak = staffing.RootElement.GetProperty("nextPeak");
+        output.WriteLine();
+        output.WriteLine($"next peak: {peak.GetProperty("day").GetString()} ({(peak.GetProperty("declared").GetBoolean() ? "declared peak" : "most forecast workload")}), Erlang C at 80% in 20 s, occupancy <= 85%, 30% shrinkage");
+        output.WriteLine($"{"hour (UTC)",-11} {"volume",7} {"handle s",9} {"on phones",10} {"scheduled",10} {"SL",7} {"ASA s",7} {"occupancy",10}");
+        foreach (var i in peak.GetProperty("intervals").EnumerateArray())
+        {
+            var f = i.GetProperty("forecast");
+            var s = i.GetProperty("staffing");
+            if (D(f, "volume") < 0.5) continue;
+            output.WriteLine(F($"{f.GetProperty("intervalStart").GetDateTimeOffset():HH:mm,-11} {D(f, "volume"),7:F1} {D(f, "handleSeconds"),9:F0} {s.GetProperty("agentsOnPhones").GetInt32(),10} {s.GetProperty("agentsScheduled").GetInt32(),10} {D(s, "serviceLevel"),7:P1} {D(s, "averageSpeedOfAnswerSeconds"),7:F1} {D(s, "occupancy"),10:P1}"));
+        }
+        var busiest = peak.GetProperty("busiest");
+        output.WriteLine(F($"busiest: {busiest.GetProperty("forecast").GetProperty("intervalStart").GetDateTimeOffset():HH:mm} needs {busiest.GetProperty("staffing").GetProperty("agentsScheduled").GetInt32()} agents scheduled"));
+
+        if (!full) return true;
+        using var scenario = await Get(http, $"/api/forecast/scenario?{query}&item={Uri.EscapeDataString(item)}&factor={factor.ToString(CultureInfo.InvariantCulture)}", output);
+        if (scenario is null) return false;
+        var sc = scenario.RootElement;
+        var b = sc.GetProperty("busiest");
+        output.WriteLine();
+        output.WriteLine(F($"scenario: {sc.GetProperty("scenario").GetProperty("description").GetString()} ({sc.GetProperty("scenario").GetProperty("effectSource").GetString()}): +{D(sc.GetProperty("scenario"), "extraHandleSeconds"):F0} s a contact"));
+        output.WriteLine(F($"  busiest interval {b.GetProperty("intervalStart").GetDateTimeOffset():yyyy-MM-dd HH:mm}: {b.GetProperty("agentsScheduled").GetInt32()} -> {b.GetProperty("scenarioAgentsScheduled").GetInt32()} agents scheduled (+{b.GetProperty("extraAgents").GetInt32()}); {D(sc, "extraAgentHours"):F0} extra agent-hours over the forecast"));
+        return true;
+    }
+
+    private static void PrintBacktest(JsonElement b, TextWriter output)
+    {
+        output.WriteLine(F($"backtest ({b.GetProperty("origins").GetArrayLength()} rolling weekly origins, {D(b, "historyWeeks"):F1} weeks of {b.GetProperty("interval").GetString()} history):"));
+        output.WriteLine($"{"",-22} {"MAE",9} {"MAPE",8} {"naive MAE",10} {"naive MAPE",11} {"MAPE better by",15}");
+        output.WriteLine(F($"{"handle time (s)",-22} {D(b.GetProperty("handle"), "mae"),9:F1} {D(b.GetProperty("handle"), "mape"),7:F2}% {D(b.GetProperty("handleNaive"), "mae"),10:F1} {D(b.GetProperty("handleNaive"), "mape"),10:F2}% {D(b, "handleMapeImprovementPercent"),14:F1}%"));
+        output.WriteLine(F($"{"volume (contacts)",-22} {D(b.GetProperty("volume"), "mae"),9:F2} {D(b.GetProperty("volume"), "mape"),7:F2}% {D(b.GetProperty("volumeNaive"), "mae"),10:F2} {D(b.GetProperty("volumeNaive"), "mape"),10:F2}% {D(b, "volumeMapeImprovementPercent"),14:F1}%"));
+    }
+
+    private static async Task<JsonDocument?> Get(HttpClient http, string path, TextWriter output)
+    {
+        using var response = await http.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.IsSuccessStatusCode) return JsonDocument.Parse(text);
+        output.WriteLine($"forecast: {path.Split('?')[0]} answered {(int)response.StatusCode}: {text}");
+        return null;
+    }
+
+    private static double D(JsonElement e, string name) =>
+        e.GetProperty(name).ValueKind == JsonValueKind.Number ? e.GetProperty(name).GetDouble() : double.NaN;
+
+    private static string Range(JsonElement r, string what, string level, string format) =>
+        F($"{D(r, $"{what}Lower{level}").ToString(format, CultureInfo.InvariantCulture)}-{D(r, $"{what}Upper{level}").ToString(format, CultureInfo.InvariantCulture)}");
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

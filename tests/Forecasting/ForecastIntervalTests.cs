@@ -1,0 +1,73 @@
+using QmInsights.Domain.Forecasting;
+
+namespace QmInsights.Tests.Forecasting;
+
+public sealed class ForecastIntervalTests
+{
+    // Calibrated on the backtest weeks before the cut, checked on the four weeks after it (none of them seen).
+    [Fact]
+    public void Prediction_intervals_cover_held_out_weeks_at_roughly_their_nominal_rate()
+    {
+        var interactions = DemoHistory.Interactions(42);
+        var cut = new DateTime(2025, 11, 3, 0, 0, 0, DateTimeKind.Utc);
+        var history = DemoHistory.Series(interactions, IntervalLength.Hour, cut);
+        var actual = DemoHistory.Series(interactions, IntervalLength.Hour, cut.AddDays(28));
+
+        var forecast = HandleTimeForecaster.Forecast(history, PeakCalendar.None, cut, cut.AddDays(28), new ForecastSettings());
+
+        Assert.Equal(28 * 24, forecast.Rows.Count);
+        var offset = history.Count;
+        var volume80 = forecast.Rows.Select((r, k) => Within(actual.Counts[offset + k], r.VolumeLower80, r.VolumeUpper80)).Average();
+        var volume95 = forecast.Rows.Select((r, k) => Within(actual.Counts[offset + k], r.VolumeLower95, r.VolumeUpper95)).Average();
+        var busy = forecast.Rows.Select((r, k) => (Row: r, Mean: actual.MeanHandle(offset + k))).Where(x => x.Mean is not null).ToList();
+        var handle80 = busy.Select(x => Within(x.Mean!.Value, x.Row.HandleSecondsLower80, x.Row.HandleSecondsUpper80)).Average();
+        var handle95 = busy.Select(x => Within(x.Mean!.Value, x.Row.HandleSecondsLower95, x.Row.HandleSecondsUpper95)).Average();
+        TestContext.Current.SendDiagnosticMessage($"coverage volume {volume80:P1}/{volume95:P1}, handle {handle80:P1}/{handle95:P1}");
+
+        Assert.InRange(volume80, 0.70, 0.92);
+        Assert.InRange(volume95, 0.88, 1.0);
+        Assert.InRange(handle80, 0.70, 0.92);
+        Assert.InRange(handle95, 0.88, 1.0);
+    }
+
+    [Fact]
+    public void A_declared_peak_day_becomes_the_next_peak_and_a_longer_handle_time_needs_more_agents_there()
+    {
+        var history = DemoHistory.Series(DemoHistory.Interactions(7), IntervalLength.Hour, new DateTime(2025, 11, 3, 0, 0, 0, DateTimeKind.Utc));
+        var peaks = new PeakCalendar([new PeakPeriod("launch", "Product launch", new DateOnly(2025, 11, 6), new DateOnly(2025, 11, 6), PeakKind.Campaign, null, null)], "billing", null);
+        var forecast = HandleTimeForecaster.Forecast(history, peaks, history.End, history.End.AddDays(7), new ForecastSettings());
+
+        var outlook = StaffingOutlook.NextPeak(forecast, IntervalLength.Hour, new StaffingTargets());
+        Assert.Equal(new DateOnly(2025, 11, 6), outlook.Day);
+        Assert.True(outlook.Declared);
+        Assert.Equal(24, outlook.Intervals.Count);
+        Assert.Equal(outlook.Intervals.Max(i => i.Staffing.AgentsScheduled), outlook.Busiest.Staffing.AgentsScheduled);
+
+        // Twice the upsellers at the planted 240 s a call: every busy hour needs at least as many agents, the busiest more.
+        var scenario = new QualityScenario("upsell share doubles", "upsell", 0.2, 0.4, 240, "given");
+        Assert.Equal(48, scenario.ExtraHandleSeconds, 9);
+        var price = ScenarioOutlook.Of(forecast, IntervalLength.Hour, new StaffingTargets(), scenario);
+        Assert.All(price.Intervals, i => Assert.True(i.ExtraAgents >= 0));
+        Assert.True(price.Busiest.ExtraAgents >= 1);
+        Assert.Equal(price.Intervals.Sum(i => i.ExtraAgents), price.ExtraAgentHours, 9);
+    }
+
+    [Fact]
+    public void Tallies_merge_into_a_regular_series_with_empty_intervals_as_zero_and_spread_from_the_sum_of_squares()
+    {
+        var start = new DateTime(2025, 12, 1, 8, 0, 0, DateTimeKind.Utc);
+        var series = TallySeries.From(
+        [
+            new IntervalTally(start, 2, 600, 200_000), // 200 s and 400 s
+            new IntervalTally(start.AddMinutes(15), 1, 300, 90_000),
+            new IntervalTally(start.AddHours(2), 1, 100, 10_000),
+        ], IntervalLength.Hour, start, start.AddHours(3));
+
+        Assert.Equal([3L, 0L, 1L], series.Counts);
+        Assert.Equal(300, series.MeanHandle(0));
+        Assert.Null(series.MeanHandle(1));
+        Assert.Equal(100, series.HandleStdDev(0)!.Value, 9); // sample sd of 200, 400, 300
+    }
+
+    private static double Within(double value, double low, double high) => value >= low && value <= high ? 1 : 0;
+}
