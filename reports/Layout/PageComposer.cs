@@ -6,7 +6,7 @@ namespace QmInsights.Reports.Layout;
 /// so the footer can say "page 3 of 9".</summary>
 public sealed class PageComposer
 {
-    public const float PageWidth = 595f, PageHeight = 842f, Margin = 48f;
+    public const float PageWidth = 595.28f, PageHeight = 841.89f, Margin = 48f;
     public const float Top = Margin + 18f, Bottom = PageHeight - Margin - 14f;
     public const float Left = Margin, ContentWidth = PageWidth - 2 * Margin;
 

@@ -14,7 +14,12 @@ public sealed record TextStyle(bool Bold, float Size, SKColor Color)
 
     public float LineHeight => Size * 1.3f;
 
-    public SKFont Font() => new(Bold ? ReportFonts.Bold : ReportFonts.Regular, Size) { Subpixel = true };
+    public SKFont Font() => new(Bold ? ReportFonts.Bold : ReportFonts.Regular, Size)
+    {
+        // Unhinted, linear advances: the widths Skia lays glyphs out with are the font's own, which is what PDF
+        // readers assume when they extract text (hinted advances make them see spaces inside words).
+        Hinting = SKFontHinting.None, LinearMetrics = true, Subpixel = true,
+    };
 
     public TextStyle WithColor(SKColor color) => this with { Color = color };
 }

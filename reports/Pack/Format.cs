@@ -16,7 +16,8 @@ public static class Format
     /// <summary>A 0..1 share as a percentage.</summary>
     public static string Share(double? value) => Percent(value * 100);
 
-    public static string Signed(double? value, int decimals = 1) => value is { } v ? v.ToString((v >= 0 ? "+" : "") + "F" + decimals, Invariant) : None;
+    public static string Signed(double? value, int decimals = 1) =>
+        value is { } v ? (Math.Round(v, decimals) > 0 ? "+" : "") + v.ToString("F" + decimals, Invariant) : None;
 
     public static string Count(long value) => value.ToString("N0", Invariant);
 

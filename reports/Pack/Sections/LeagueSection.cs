@@ -12,7 +12,7 @@ public sealed class LeagueSection : IPackSection
         yield return new Table(
             [
                 new("#", 0.4f, true), new("Team", 1.6f), new("QA score", 1, true), new("vs last month", 1.2f, true),
-                new("Evaluations", 1, true), new("CSAT", 0.9f, true), new("NPS", 0.8f, true), new("Handle time", 1, true), new("FCR", 0.9f, true),
+                new("Evaluations", 1.3f, true), new("CSAT", 0.9f, true), new("NPS", 0.8f, true), new("Handle time", 1, true), new("FCR", 0.9f, true),
             ],
             data.Teams.OrderByDescending(t => t.QaScore ?? double.MinValue).ThenBy(t => t.TeamId, StringComparer.Ordinal)
                 .Select((t, i) => (IReadOnlyList<TableCell>)

@@ -26,17 +26,17 @@ public sealed class ParetoSection : IPackSection
             line.LegendText = "cumulative % of failures (right axis)";
             line.LineWidth = 2;
             line.Axes.YAxis = plot.Axes.Right;
-            plot.Axes.Right.Min = 0;
-            plot.Axes.Right.Max = 105;
             plot.Axes.Left.Label.Text = "Failed answers";
             plot.Axes.Right.Label.Text = "Cumulative %";
             plot.Axes.Bottom.SetTicks(Enumerable.Range(0, shown.Count).Select(i => (double)i).ToArray(), shown.Select(i => i.ItemId).ToArray());
-            plot.Axes.Bottom.TickLabelStyle.Rotation = -35;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            plot.Axes.Bottom.TickLabelStyle.Rotation = 40;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            plot.Axes.Bottom.MinimumSize = 55;
             plot.Axes.Bottom.MajorTickStyle.Length = 0;
             plot.Axes.Margins(bottom: 0);
             plot.HideGrid();
-            plot.ShowLegend(Alignment.UpperRight);
+            plot.Axes.SetLimitsY(0, 105, plot.Axes.Right);
+            plot.ShowLegend(Edge.Bottom);
         }, 250f);
         yield return new Table(
             [new("Item", 1.3f), new("Text", 3.4f), new("Answered", 1, true), new("Failed", 0.9f, true), new("Pass rate", 1, true), new("Share of failures", 1.2f, true)],

@@ -21,14 +21,14 @@ public sealed class TrendSection : IPackSection
             plot.Axes.Left.Label.Text = "QA score, CSAT %";
             plot.Axes.Right.Label.Text = "NPS";
             MonthTicks(plot, labels);
-            plot.ShowLegend(Alignment.LowerLeft, Orientation.Horizontal);
+            plot.ShowLegend(Edge.Bottom);
         });
         if (points.Any(p => p.AhtSeconds is not null))
             yield return new Chart(plot =>
             {
                 var bars = plot.Add.Bars(points.Select(p => (p.AhtSeconds ?? 0) / 60).ToArray());
                 bars.Color = Colors.SteelBlue;
-                plot.Axes.Left.Label.Text = "Average handle time, minutes";
+                plot.Axes.Left.Label.Text = "Handle time, min";
                 MonthTicks(plot, labels);
                 plot.Axes.Margins(bottom: 0);
             }, 170f);
