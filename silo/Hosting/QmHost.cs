@@ -29,6 +29,7 @@ public static class QmHost
         builder.Services.AddSingleton<CadenceService>();
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddQmOrleans();
+        builder.AddMonthlyPacks();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -44,6 +45,7 @@ public static class QmHost
         app.MapInsights();
         app.MapCalibrations();
         app.MapEvaluationViews();
+        app.MapReports();
 
         return app;
     }
