@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "insights" => await InsightsCommand.Run(rest),
     "rebuild" => await RebuildCommand.Run(rest),
     "health" => await HealthCommand.Run(rest),
+    "report" => await ReportCommand.Run(rest),
     "serve" => await Serve(rest),
     _ => await Serve(args),
 };

@@ -75,6 +75,12 @@ public static class DemoCommand
 
         await PrintCadence(http, o.End.AddDays(-1), log);
 
+        // The executives' pack of the last complete month of the simulated period, as a file.
+        var packMonth = Reports.Pack.PackMonth.Of(o.End).Previous;
+        log.WriteLine();
+        if (await Commands.ReportCommand.Download(http, packMonth, null, false, $"quality-pack-{packMonth}.pdf", log) is { } packError)
+            log.WriteLine($"pack         not written: {packError}");
+
         var paths = centre.Agents.Select(a => $"/api/agents/{a.AgentId}/summary")
             .Concat(centre.TeamIds.Select(t => $"/api/teams/{t}/summary")).ToList();
         log.WriteLine();
