@@ -18,6 +18,7 @@ return args.FirstOrDefault() switch
     "rebuild" => await RebuildCommand.Run(rest),
     "forecast" => await ForecastCommand.Run(rest),
     "health" => await HealthCommand.Run(rest),
+    "report" => await ReportCommand.Run(rest),
     "serve" => await Serve(rest),
     _ => await Serve(args),
 };

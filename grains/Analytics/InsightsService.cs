@@ -22,12 +22,18 @@ public sealed class InsightsService(IGrainFactory grains)
         return AgentDisagreement.Rank(agentIds.Zip(summaries).ToList(), contacts, report.Relationships, items, top);
     }
 
-    private async Task<(InsightReport Report, List<EvaluatedContact> Contacts, Dictionary<string, ScorecardItem> Items)> Gather(
-        DateOnly? from, DateOnly? to, string? teamId, Channel? channel, string? queue, InsightOptions options)
+    /// <summary>The regular evaluations of the period on their joined contacts, from every shard.</summary>
+    public async Task<List<EvaluatedContact>> Contacts(DateOnly? from, DateOnly? to, string? teamId, Channel? channel = null, string? queue = null)
     {
         var parts = await Task.WhenAll(Enumerable.Range(0, Shards.Count)
             .Select(s => grains.GetGrain<IInteractionShardGrain>(s).GetEvaluatedContacts(from, to, teamId, channel, queue)));
-        var contacts = parts.SelectMany(p => p).ToList();
+        return parts.SelectMany(p => p).ToList();
+    }
+
+    private async Task<(InsightReport Report, List<EvaluatedContact> Contacts, Dictionary<string, ScorecardItem> Items)> Gather(
+        DateOnly? from, DateOnly? to, string? teamId, Channel? channel, string? queue, InsightOptions options)
+    {
+        var contacts = await Contacts(from, to, teamId, channel, queue);
 
         var agentIds = contacts.Select(c => c.AgentId).Distinct().ToList();
         var rosters = await Task.WhenAll(agentIds.Select(id => grains.GetGrain<IAgentGrain>(id).GetRoster()));

@@ -14,4 +14,8 @@ public interface IQualityAggregateGrain
 
     /// <summary>Totals, by channel and a trend for the days from <paramref name="from"/> to <paramref name="to"/> (inclusive).</summary>
     Task<QualityFigures> GetSummary(DateOnly? from, DateOnly? to, TrendPeriod period);
+
+    /// <summary>The day-and-channel tallies from <paramref name="from"/> to <paramref name="to"/> (inclusive), to be
+    /// added up with other teams' (the whole centre's figures).</summary>
+    Task<TallyMap<TallyBucket, QualityTally>> GetTallies(DateOnly? from, DateOnly? to);
 }

@@ -81,6 +81,12 @@ public static class DemoCommand
         log.WriteLine("forecast of billing calls by hour, the week after the data (`forecast --url` shows it all):");
         await Commands.ForecastTables.Print(http, "queue=billing&channel=call&interval=hour", log, full: false);
 
+        // The executives' pack of the last complete month of the simulated period, as a file.
+        var packMonth = Reports.Pack.PackMonth.Of(o.End).Previous;
+        log.WriteLine();
+        if (await Commands.ReportCommand.Download(http, packMonth, null, false, $"quality-pack-{packMonth}.pdf", log) is { } packError)
+            log.WriteLine($"pack         not written: {packError}");
+
         var paths = centre.Agents.Select(a => $"/api/agents/{a.AgentId}/summary")
             .Concat(centre.TeamIds.Select(t => $"/api/teams/{t}/summary")).ToList();
         log.WriteLine();

@@ -34,6 +34,7 @@ public static class QmHost
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddQmOrleans();
         builder.AddQmSecurity();
+        builder.AddMonthlyPacks();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -54,6 +55,7 @@ public static class QmHost
         app.MapCadence();
         app.MapRetention();
         app.MapForecasts();
+        app.MapReports();
 
         return app;
     }

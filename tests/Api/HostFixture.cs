@@ -10,6 +10,9 @@ public sealed class HostFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The host's services (grain factory, archive), for what has no HTTP surface such as reminders.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public async ValueTask InitializeAsync()
     {
         _app = QmHost.Build(FreePorts.LocalHostArgs());

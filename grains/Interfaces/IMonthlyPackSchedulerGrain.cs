@@ -1,0 +1,15 @@
+namespace QmInsights.Grains.Interfaces;
+
+/// <summary>Renders and archives the last complete month's packs (the centre's and each team's) once that month is
+/// over: a daily reminder, so the 1st of the month produces them and a silo that was down that day catches up.
+/// A single grain, key "monthly".</summary>
+[Alias("qm.IMonthlyPackSchedulerGrain")]
+public interface IMonthlyPackSchedulerGrain : IGrainWithStringKey
+{
+    /// <summary>Registers the reminder (idempotent).</summary>
+    Task Start();
+
+    /// <summary>Renders the packs of the month before <paramref name="now"/>'s month that are not archived yet; returns
+    /// the scopes rendered.</summary>
+    Task<List<string>> RenderDue(DateTimeOffset now);
+}

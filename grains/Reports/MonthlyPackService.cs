@@ -1,0 +1,120 @@
+using QmInsights.Domain.Aggregates;
+using QmInsights.Domain.Analytics;
+using QmInsights.Domain.Cadence;
+using QmInsights.Domain.Periods;
+using QmInsights.Grains.Analytics;
+using QmInsights.Grains.Calibration;
+using QmInsights.Grains.Interfaces;
+using QmInsights.Reports.Pack;
+
+namespace QmInsights.Grains.Reports;
+
+/// <summary>Gathers a month's pack data from the services behind the API's endpoints (summaries, scorecard items,
+/// insights, leniency, cadence), so the PDF shows the API's numbers, and renders it.</summary>
+public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centre, InsightsService insights, EvaluationReader evaluations,
+    CadenceService cadence)
+{
+    private const int TrendMonths = 12, DisagreeingAgents = 10;
+
+    /// <summary>The pack's data, or null when the month has no contacts and no evaluations in that scope.</summary>
+    public async Task<MonthlyPackData?> Gather(PackMonth month, string? teamId, DateTimeOffset now, IProgress<string>? progress = null)
+    {
+        var (from, to) = (month.First, month.Last);
+        progress?.Report("summaries");
+        var current = await centre.Summary(teamId, from, to, TrendPeriod.Month);
+        if (current.Evaluations == 0 && current.Interactions == 0) return null;
+        var previous = await centre.Summary(teamId, month.Previous.First, month.Previous.Last, TrendPeriod.Month);
+        var trendFrom = month.First.AddMonths(1 - TrendMonths);
+        var trend = await centre.Summary(teamId, trendFrom, to, TrendPeriod.Month);
+
+        progress?.Report("coverage");
+        var plan = await cadence.Plan(to, teamId, new CadencePolicy());
+        var quota = plan.Teams.Sum(t => t.Quota);
+        var agents = plan.Teams.Sum(t => t.Agents);
+
+        progress?.Report("teams");
+        var teams = teamId is null ? await League(from, to, month.Previous) : [];
+        progress?.Report("scorecard items");
+        var items = teamId is null ? await Items(from, to) : [];
+        progress?.Report("conflicting metrics");
+        var report = await insights.Analyse(from, to, teamId, null, null, new InsightOptions(TrainModels: false));
+        progress?.Report("disagreeing agents");
+        var gaps = await insights.DisagreeingAgents(from, to, teamId, DisagreeingAgents);
+        progress?.Report("evaluator leniency");
+        var leniency = await evaluations.Leniency(from, to, teamId);
+
+        return new MonthlyPackData(month.ToString(), teamId is null ? "whole centre" : $"team {teamId}", teamId, now,
+            Kpis(current, quota, agents), previous.Evaluations + previous.Interactions > 0 ? Kpis(previous, null, null) : null,
+            Enumerable.Range(0, TrendMonths).Select(i => Point(PackMonth.Of(trendFrom.AddMonths(i)), trend.Trend ?? [])).ToList(),
+            teams, items,
+            report.Conflicts.Select(Conflict).ToList(),
+            gaps.Select(g => new AgentGapLine(g.AgentId, g.QaScore, g.Csat, g.Evaluations, g.CsatResponses, g.Gap, g.Explanation)).ToList(),
+            new CalibrationHealth(current.CalibrationEvaluations, current.CalibrationQaScore,
+                leniency.Select(l => new LeniencyLine(l.EvaluatorId, l.Evaluations, l.Difference, l.Ci95, l.Verdict)).ToList()),
+            plan.Teams.Select(t => new CoverageRow(t.Id, t.Agents, t.EvaluationsThisMonth, t.Quota, t.Coverage)).ToList());
+    }
+
+    /// <summary>The pack as PDF, or null when the month has no data.</summary>
+    public async Task<byte[]?> Render(PackMonth month, string? teamId, DateTimeOffset now, IProgress<string>? progress = null)
+    {
+        var data = await Gather(month, teamId, now, progress);
+        if (data is null) return null;
+        progress?.Report("layout");
+        return MonthlyPack.Render(data);
+    }
+
+    private static PackKpis Kpis(QualityFigures f, int? quota, int? agents) =>
+        new(f.Evaluations, f.QaScore, f.QaScoreCi95, f.TargetPercent, f.AtTargetShare, f.Csat, f.CsatResponses, f.Nps, f.NpsResponses,
+            f.AhtSeconds, f.FcrRate, f.Interactions, quota, agents);
+
+    private static MonthPoint Point(PackMonth month, List<QualityFigures> trend)
+    {
+        var f = trend.FirstOrDefault(t => t.Period == month.ToString());
+        return new MonthPoint(month.ToString(), f?.QaScore, f?.Csat, f?.Nps, f?.AhtSeconds);
+    }
+
+    private async Task<List<TeamLeagueRow>> League(DateOnly from, DateOnly to, PackMonth previous)
+    {
+        var teams = await centre.Teams();
+        var now = await Task.WhenAll(teams.Select(t => grains.GetGrain<ITeamGrain>(t).GetSummary(from, to, TrendPeriod.Month)));
+        var before = await Task.WhenAll(teams.Select(t => grains.GetGrain<ITeamGrain>(t).GetSummary(previous.First, previous.Last, TrendPeriod.Month)));
+        return teams.Select((t, i) => (Team: t, Now: now[i], Before: before[i]))
+            .Where(x => x.Now.Evaluations + x.Now.Interactions > 0)
+            .Select(x => new TeamLeagueRow(x.Team, x.Now.Evaluations, x.Now.QaScore, x.Before.QaScore, x.Now.Csat, x.Now.Nps, x.Now.AhtSeconds, x.Now.FcrRate))
+            .ToList();
+    }
+
+    /// <summary>Item pass rates of the scorecards the month's evaluations used (as <c>/api/scorecards/{id}/items</c>),
+    /// versions of an item added up.</summary>
+    private async Task<List<ItemPassRate>> Items(DateOnly from, DateOnly to)
+    {
+        var contacts = await insights.Contacts(from, to, null);
+        var figures = await Task.WhenAll(contacts.Select(c => c.ScorecardId).Distinct().Order(StringComparer.Ordinal)
+            .Select(id => grains.GetGrain<IScorecardGrain>(id).GetItems(from, to)));
+        return figures.SelectMany(f => f).GroupBy(i => i.ItemId)
+            .Select(g =>
+            {
+                var (passed, failed) = (g.Sum(i => i.Passed), g.Sum(i => i.Failed));
+                var latest = g.MaxBy(i => i.Version)!;
+                return new ItemPassRate(g.Key, latest.Text, latest.Critical, g.Sum(i => i.Answered), failed,
+                    passed + failed > 0 ? (double)passed / (passed + failed) : null);
+            }).ToList();
+    }
+
+    private static ConflictLine Conflict(MetricConflict c) =>
+        new($"{Metric(c.MetricA)} vs {Metric(c.MetricB)}",
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{c.Effect:+0.00;-0.00} {c.EffectUnit} (95% CI {c.Ci95[0]:0.00} to {c.Ci95[1]:0.00}, n {c.N:N0}, adjusted p {c.PAdjusted:0.0000})"),
+            c.Explanation, c.Cost);
+
+    private static string Metric(string name) => name switch
+    {
+        "qaScore" => "QA score",
+        "csat" => "CSAT",
+        "nps" => "NPS",
+        "handleTime" => "handle time",
+        "fcr" => "first-contact resolution",
+        _ when name.StartsWith("qa:", StringComparison.Ordinal) => $"scorecard item '{name[3..]}'",
+        _ => name,
+    };
+}

@@ -1,0 +1,60 @@
+namespace QmInsights.Reports.Pack;
+
+/// <summary>Everything the monthly pack shows, gathered from the same services the API's endpoints use. Plain
+/// records: the layout is tested without a cluster. A list is empty (a figure null) when there is no data for it,
+/// and its section is then left out.</summary>
+public sealed record MonthlyPackData(
+    string Month,
+    string Scope,
+    string? TeamId,
+    DateTimeOffset GeneratedAt,
+    PackKpis Current,
+    PackKpis? Previous,
+    IReadOnlyList<MonthPoint> Trend,
+    IReadOnlyList<TeamLeagueRow> Teams,
+    IReadOnlyList<ItemPassRate> Items,
+    IReadOnlyList<ConflictLine> Conflicts,
+    IReadOnlyList<AgentGapLine> DisagreeingAgents,
+    CalibrationHealth? Calibration,
+    IReadOnlyList<CoverageRow> Coverage);
+
+/// <summary>The headline figures of one month (the summary endpoint's totals for that month).</summary>
+public sealed record PackKpis(
+    long Evaluations,
+    double? QaScore,
+    double[]? QaScoreCi95,
+    double? TargetPercent,
+    double? AtTargetShare,
+    double? Csat,
+    long CsatResponses,
+    double? Nps,
+    long NpsResponses,
+    double? AhtSeconds,
+    double? FcrRate,
+    long Interactions,
+    int? Quota,
+    int? Agents)
+{
+    /// <summary>Whether the month has anything to report.</summary>
+    public bool HasData => Evaluations > 0 || Interactions > 0;
+}
+
+public sealed record MonthPoint(string Month, double? QaScore, double? Csat, double? Nps, double? AhtSeconds);
+
+public sealed record TeamLeagueRow(string TeamId, long Evaluations, double? QaScore, double? PreviousQaScore, double? Csat,
+    double? Nps, double? AhtSeconds, double? FcrRate);
+
+public sealed record ItemPassRate(string ItemId, string? Text, bool Critical, long Answered, long Failed, double? PassRate);
+
+/// <summary>A conflicting-metrics finding in plain language, with its effect size.</summary>
+public sealed record ConflictLine(string Title, string Effect, string Explanation, string? Cost);
+
+public sealed record AgentGapLine(string AgentId, double QaScore, double Csat, long Evaluations, long CsatResponses, double Gap, string Explanation);
+
+/// <summary>Calibration sessions' agreement and evaluators' leniency over the month.</summary>
+public sealed record CalibrationHealth(long CalibrationEvaluations, double? CalibrationQaScore, IReadOnlyList<LeniencyLine> Evaluators);
+
+public sealed record LeniencyLine(string EvaluatorId, int Evaluations, double Difference, double[] Ci95, string Verdict);
+
+/// <summary>Regular evaluations done in the month against the per-agent quota, by team.</summary>
+public sealed record CoverageRow(string TeamId, int Agents, int Evaluations, int Quota, double Coverage);

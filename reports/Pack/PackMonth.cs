@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace QmInsights.Reports.Pack;
+
+/// <summary>A calendar month as the pack names it (yyyy-MM), with its first and last day.</summary>
+public readonly record struct PackMonth(int Year, int Month)
+{
+    public DateOnly First => new(Year, Month, 1);
+    public DateOnly Last => First.AddMonths(1).AddDays(-1);
+    public PackMonth Previous => Of(First.AddMonths(-1));
+
+    public static PackMonth Of(DateOnly day) => new(day.Year, day.Month);
+
+    /// <summary>The last complete month before <paramref name="now"/>.</summary>
+    public static PackMonth LastComplete(DateTimeOffset now) => Of(DateOnly.FromDateTime(now.UtcDateTime)).Previous;
+
+    public static bool TryParse(string? text, out PackMonth month)
+    {
+        month = default;
+        if (!DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || text!.Length != 7)
+            return false;
+        month = Of(day);
+        return true;
+    }
+
+    public override string ToString() => First.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+}

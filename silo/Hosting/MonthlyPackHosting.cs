@@ -1,0 +1,31 @@
+using QmInsights.Grains.Interfaces;
+using QmInsights.Grains.Reports;
+using QmInsights.Silo.Storage;
+
+namespace QmInsights.Silo.Hosting;
+
+/// <summary>The monthly packs: gathering and rendering, the archive (PostgreSQL or in process, like the rest of the
+/// storage) and the reminder that renders each month's packs.</summary>
+public static class MonthlyPackHosting
+{
+    public static WebApplicationBuilder AddMonthlyPacks(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CentreFigures>();
+        builder.Services.AddSingleton<MonthlyPackService>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        if (string.Equals(builder.Configuration["Storage:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase))
+            builder.Services.AddSingleton<IPackArchive, PostgresPackArchive>();
+        else
+            builder.Services.AddSingleton<IPackArchive, InMemoryPackArchive>();
+        builder.Services.AddHostedService<PackScheduleStart>();
+        return builder;
+    }
+
+    /// <summary>Registers the scheduler's reminder once the silo runs (registered after Orleans, so it starts after it).</summary>
+    private sealed class PackScheduleStart(IGrainFactory grains) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => grains.GetGrain<IMonthlyPackSchedulerGrain>("monthly").Start();
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

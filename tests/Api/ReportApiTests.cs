@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using QmInsights.Domain.Aggregates;
+using QmInsights.Domain.Simulation;
+using QmInsights.Grains.Interfaces;
+using QmInsights.Grains.Reports;
+using QmInsights.Reports.Pack;
+using QmInsights.Silo.Api;
+using QmInsights.Tests.Reports;
+
+namespace QmInsights.Tests.Api;
+
+public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static readonly JsonSerializerOptions Json = JsonDefaults.Create();
+
+    [Fact]
+    public async Task The_monthly_pack_shows_the_summary_endpoints_numbers_is_archived_and_rendered_by_the_monthly_reminder()
+    {
+        var centre = await Feed();
+        var team = centre.TeamIds[0];
+
+        // Whole centre: KPI tiles carry /api/centre/summary's figures for the month, league and pareto are there.
+        var centrePdf = await Pack("/api/reports/monthly/2025-10");
+        var centreText = string.Join("\n", Pdf.Pages(centrePdf));
+        AssertTiles(centreText, await Summary("/api/centre/summary?from=2025-10-01&to=2025-10-31&period=month"));
+        foreach (var section in new[] { "Executive summary", "12-month trends", "Team league table", "where points are lost",
+                     "Conflicting metrics", "QA and CSAT disagree", "Calibration health", "Evaluation coverage" })
+            Assert.Contains(section, centreText);
+
+        // The centre's figures are every team's contacts added up.
+        var teams = await Task.WhenAll(centre.TeamIds.Select(t => Summary($"/api/teams/{t}/summary?from=2025-10-01&to=2025-10-31")));
+        var whole = await Summary("/api/centre/summary?from=2025-10-01&to=2025-10-31");
+        Assert.Equal(teams.Sum(t => t.Interactions), whole.Interactions);
+        Assert.Equal(teams.Sum(t => t.Evaluations), whole.Evaluations);
+
+        // One team: the team summary's figures.
+        var teamText = string.Join("\n", Pdf.Pages(await Pack($"/api/reports/monthly/2025-10?teamId={team}")));
+        AssertTiles(teamText, await Summary($"/api/teams/{team}/summary?from=2025-10-01&to=2025-10-31&period=month"));
+        Assert.Contains($"team {team}", teamText);
+
+        // Archived: asked again, the same document; refresh renders anew.
+        Assert.Equal(centrePdf, await Pack("/api/reports/monthly/2025-10"));
+        Assert.NotEmpty(await Pack("/api/reports/monthly/2025-10?refresh=true"));
+
+        // The reminder's work on the 1st of December: November's packs, the centre's and each team's, then nothing left to do.
+        var scheduler = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IMonthlyPackSchedulerGrain>("monthly");
+        var firstOfDecember = new DateTimeOffset(2025, 12, 1, 0, 5, 0, TimeSpan.Zero);
+        var rendered = await scheduler.RenderDue(firstOfDecember);
+        Assert.Equal(centre.TeamIds.Select(t => "team:" + t).Prepend("centre").Order(), rendered.Order());
+        Assert.Empty(await scheduler.RenderDue(firstOfDecember.AddDays(1)));
+        var archived = await host.Services.GetRequiredService<IPackArchive>().Find("2025-11", "centre");
+        Assert.Equal(archived!.Pdf, await Pack("/api/reports/monthly/2025-11"));
+    }
+
+    [Fact]
+    public async Task A_malformed_month_is_400_and_a_month_without_data_is_404_naming_the_month()
+    {
+        foreach (var month in new[] { "2025-13", "2025-1", "october", "2025-10-01" })
+        {
+            using var bad = await host.Http.GetAsync($"/api/reports/monthly/{month}");
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains("month", await bad.Content.ReadAsStringAsync());
+        }
+        using var badRefresh = await host.Http.GetAsync("/api/reports/monthly/2025-10?refresh=maybe");
+        Assert.Equal(HttpStatusCode.BadRequest, badRefresh.StatusCode);
+
+        using var empty = await host.Http.GetAsync("/api/reports/monthly/1999-02");
+        Assert.Equal(HttpStatusCode.NotFound, empty.StatusCode);
+        Assert.Equal("application/problem+json", empty.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("1999-02", await empty.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The KPI tiles sit side by side, so a page line reads "QA  CSAT  NPS" and the next row "AHT  FCR  done / quota".</summary>
+    private static void AssertTiles(string text, QualityFigures month)
+    {
+        Assert.Matches($@"{Esc(Format.Number(month.QaScore))}\s+{Esc(Format.Percent(month.Csat))}\s+{Esc(Format.Signed(month.Nps, 0))}\n", text);
+        Assert.Matches($@"{Esc(Format.Duration(month.AhtSeconds))}\s+{Esc(Format.Share(month.FcrRate))}\s+{Esc(Format.Count(month.Evaluations))} / \d", text);
+        Assert.Contains($"95% CI {Format.Number(month.QaScoreCi95![0])}–{Format.Number(month.QaScoreCi95[1])}", text);
+    }
+
+    private static string Esc(string text) => System.Text.RegularExpressions.Regex.Escape(text);
+
+    private async Task<byte[]> Pack(string path)
+    {
+        using var response = await host.Http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private async Task<QualityFigures> Summary(string path) =>
+        JsonSerializer.Deserialize<QualityFigures>(await host.Http.GetStringAsync(path), Json)!;
+
+    private async Task<CentreSimulation> Feed()
+    {
+        var centre = new CentreSimulation(new SimulationOptions
+        {
+            Agents = 40, Teams = 4, Months = 3, ContactsPerAgentDay = 8, EvaluationsPerAgentMonth = 12, SurveyResponseRate = 0.6,
+        });
+        foreach (var (version, validFrom, definition) in centre.ScorecardVersions)
+            await Recomputation.PutScorecard(host.Http, new Domain.Scorecards.ScorecardVersion(DemoScorecard.Id, version, validFrom, definition));
+        foreach (var entry in centre.Roster())
+        {
+            var body = JsonSerializer.Serialize(new { teamId = entry.TeamId, hiredAt = entry.HiredAt }, Json);
+            (await host.Http.PutAsync($"/api/agents/{entry.AgentId}", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        }
+        var months = centre.AgentMonths().ToList();
+        var facts = months.SelectMany(m => m.Interactions).Cast<object>()
+            .Concat(months.SelectMany(m => m.Surveys)).Concat(months.SelectMany(m => m.Evaluations)).ToList();
+        foreach (var chunk in facts.Chunk(5000)) Assert.Empty((await FactPoster.Post(host.Http, chunk)).Rejected);
+        return centre;
+    }
+}

@@ -1,0 +1,68 @@
+using QmInsights.Reports.Layout;
+using QmInsights.Reports.Pack;
+
+namespace QmInsights.Tests.Reports;
+
+public sealed class MonthlyPackLayoutTests
+{
+    [Fact]
+    public void A_full_pack_opens_as_A4_with_every_section_and_embedded_selectable_DejaVu_text()
+    {
+        var pdf = MonthlyPack.Render(PackSamples.Full());
+        if (Environment.GetEnvironmentVariable("QM_PACK_OUT") is { Length: > 0 } file) File.WriteAllBytes(file, pdf);
+
+        var info = Pdf.Info(pdf);
+        Assert.EndsWith("(A4)", info["Page size"]);
+        Assert.Equal("Quality monthly pack 2025-12 – whole centre", info["Title"]);
+        var pages = Pdf.Pages(pdf);
+        Assert.Equal(int.Parse(info["Pages"]), pages.Count);
+        var text = string.Join("\n", pages);
+        foreach (var section in new[] { "Quality monthly pack", "Executive summary", "12-month trends", "Team league table",
+                     "where points are lost", "Conflicting metrics", "QA and CSAT disagree", "Calibration health", "Evaluation coverage" })
+            Assert.Contains(section, text);
+        Assert.Contains("83.4", text);
+        Assert.Contains("95% CI 82.6–84.2", text);
+        // The footer numbers every page after the cover, and chart labels are text too (vector, not pictures).
+        Assert.Contains($"Page 2 of {pages.Count}", pages[1]);
+        Assert.Contains("Cumulative %", text);
+        var fonts = Pdf.Fonts(pdf);
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f => Assert.Contains("DejaVuSans", f));
+        Assert.All(fonts, f => Assert.Contains(" yes ", f)); // embedded
+    }
+
+    [Fact]
+    public void Sections_without_data_are_left_out_rather_than_shown_empty()
+    {
+        var data = PackSamples.Full() with { Conflicts = [], DisagreeingAgents = [], Calibration = null, Coverage = [], Trend = [] };
+
+        var text = string.Join("\n", Pdf.Pages(MonthlyPack.Render(data)));
+
+        Assert.Contains("Executive summary", text);
+        Assert.Contains("Team league table", text);
+        Assert.DoesNotContain("Conflicting metrics", text);
+        Assert.DoesNotContain("Calibration health", text);
+        Assert.DoesNotContain("Evaluation coverage", text);
+        Assert.DoesNotContain("12-month trends", text);
+    }
+
+    [Fact]
+    public void A_table_of_300_rows_breaks_across_pages_repeating_its_header_and_never_runs_past_the_bottom_margin()
+    {
+        var rows = Enumerable.Range(1, 300).Select(i => (IReadOnlyList<TableCell>)[$"row-{i:000}", $"value {i}",
+            i % 50 == 0 ? "a long cell that has to wrap onto several lines because it does not fit the narrow column it is in" : "short"]).ToList();
+        var document = new ReportDocument("Long table", "Long table", DateTimeOffset.UnixEpoch,
+            [new Heading("Rows"), new Table([new("Key", 1), new("Value", 1, true), new("Note", 1)], rows)]);
+
+        var layout = PdfRenderer.Layout(document);
+        var pages = Pdf.Pages(PdfRenderer.Render(document));
+
+        Assert.True(pages.Count >= 6, $"300 rows on {pages.Count} pages");
+        Assert.Equal(layout.PageCount, pages.Count);
+        // Every page carries the header row, and every row appears exactly once, in order.
+        Assert.All(pages, p => Assert.Matches(@"Key\s+Value\s+Note", p));
+        var keys = pages.SelectMany(p => System.Text.RegularExpressions.Regex.Matches(p, @"row-\d{3}").Select(m => m.Value)).ToList();
+        Assert.Equal(Enumerable.Range(1, 300).Select(i => $"row-{i:000}"), keys);
+        Assert.True(layout.Y <= PageComposer.Bottom + 8);
+    }
+}
