@@ -37,22 +37,42 @@ public static class Policies
     /// leniency): QA and the team's lead, never executives.</summary>
     public const string Coaching = "coaching";
 
+    /// <summary>The roles each policy admits, and the resource rule it adds (null: none).</summary>
+    public static readonly IReadOnlyDictionary<string, (Role[] Roles, Scope? Scope)> Table = new Dictionary<string, (Role[], Scope?)>
+    {
+        [Admin] = ([Role.Admin], null),
+        [Authenticated] = (Enum.GetValues<Role>(), null),
+        [Ingest] = ([Role.Admin, Role.QaManager, Role.Integration], null),
+        [QaManagement] = ([Role.Admin, Role.QaManager], null),
+        [ReadScorecards] = ([Role.Admin, Role.QaManager, Role.TeamLead, Role.Agent, Role.Executive], null),
+        [AgentData] = ([Role.Admin, Role.QaManager, Role.TeamLead, Role.Agent], Scope.Agent),
+        [TeamFigures] = ([Role.Admin, Role.QaManager, Role.TeamLead, Role.Executive], Scope.Team),
+        [Aggregates] = ([Role.Admin, Role.QaManager, Role.Executive], null),
+        [Coaching] = ([Role.Admin, Role.QaManager, Role.TeamLead], Scope.Team),
+    };
+
     public static void Add(AuthorizationOptions options)
     {
-        Policy(options, Admin, [Role.Admin]);
-        Policy(options, Authenticated, Enum.GetValues<Role>());
-        Policy(options, Ingest, [Role.Admin, Role.QaManager, Role.Integration]);
-        Policy(options, QaManagement, [Role.Admin, Role.QaManager]);
-        Policy(options, ReadScorecards, [Role.Admin, Role.QaManager, Role.TeamLead, Role.Agent, Role.Executive]);
-        Policy(options, AgentData, [Role.Admin, Role.QaManager, Role.TeamLead, Role.Agent], new ScopeRequirement(Scope.Agent));
-        Policy(options, TeamFigures, [Role.Admin, Role.QaManager, Role.TeamLead, Role.Executive], new ScopeRequirement(Scope.Team));
-        Policy(options, Aggregates, [Role.Admin, Role.QaManager, Role.Executive]);
-        Policy(options, Coaching, [Role.Admin, Role.QaManager, Role.TeamLead], new ScopeRequirement(Scope.Team));
+        foreach (var (name, (roles, scope)) in Table)
+            Policy(options, name, roles, scope is { } s ? [new ScopeRequirement(s)] : []);
         // An endpoint someone forgot to give a policy is admin-only rather than open.
         options.FallbackPolicy = options.GetPolicy(Admin);
     }
 
-    private static void Policy(AuthorizationOptions options, string name, IEnumerable<Role> roles, params IAuthorizationRequirement[] more) =>
+    /// <summary>Who a policy admits, in words, for the OpenAPI document.</summary>
+    public static string Describe(string policy)
+    {
+        var (roles, scope) = Table[policy];
+        var rule = scope switch
+        {
+            Scope.Agent => "; agent: only themself; team lead: only agents currently in their teams",
+            Scope.Team => "; team lead: teamId required and one of their teams",
+            _ => "",
+        };
+        return $"roles {string.Join(", ", roles.Select(Roles.Name))}{rule}";
+    }
+
+    private static void Policy(AuthorizationOptions options, string name, IEnumerable<Role> roles, IAuthorizationRequirement[] more) =>
         options.AddPolicy(name, p =>
         {
             p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName);

@@ -15,6 +15,7 @@ public static class SecuritySetup
             .AddScheme<BearerTokenOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName,
                 o => o.AdminToken = builder.Configuration["Auth:AdminToken"]);
         builder.Services.AddAuthorization(Policies.Add);
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", OpenApiSecurity.Add);
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         // PostgreSQL mode registers a data source: the trail goes to its qm_audit table, else it stays in process.

@@ -64,4 +64,15 @@ public sealed class RoleMatrixTests(SecuredHostFixture host) : IClassFixture<Sec
         using var missing = await anonymous.GetAsync("/api/auth/me");
         Assert.Equal("Bearer", missing.Headers.WwwAuthenticate.ToString());
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_declares_bearer_authentication_and_the_roles_of_each_operation()
+    {
+        using var http = host.As(Role.Executive);
+        using var document = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json"));
+        var root = document.RootElement;
+        Assert.Equal("bearer", root.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
+        var summary = root.GetProperty("paths").GetProperty("/api/agents/{agentId}/summary").GetProperty("get").GetProperty("description").GetString();
+        Assert.Contains("agentData (roles admin, qaManager, teamLead, agent; agent: only themself", summary);
+    }
 }
