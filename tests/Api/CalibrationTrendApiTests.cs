@@ -55,6 +55,15 @@ public sealed class CalibrationTrendApiTests(HostFixture host) : IClassFixture<H
         // Filtered by the day they were held.
         using var later = JsonDocument.Parse(await host.Http.GetStringAsync("/api/calibrations?from=2026-03-05&to=2026-04-30"));
         Assert.Equal(["trend-late"], later.RootElement.GetProperty("sessions").EnumerateArray().Select(s => s.GetProperty("sessionId").GetString()));
+        // The calibration command prints the same trend as a table, oldest first.
+        var printed = new StringWriter();
+        Assert.Equal(0, await QmInsights.Silo.Commands.CalibrationCommand.Trend(host.Http, "", printed));
+        var lines = printed.ToString().Split('\n');
+        Assert.StartsWith("held", lines[1]);
+        Assert.True(Array.FindIndex(lines, l => l.Contains("trend-early")) < Array.FindIndex(lines, l => l.Contains("trend-late")));
+        Assert.Contains(lines, l => l.StartsWith("2026-04-08  trend-late") && l.Contains("100.0%"));
+        Assert.Contains("open (results hidden until closed): trend-open", printed.ToString());
+
         using var bad = await host.Http.GetAsync("/api/calibrations?from=yesterday");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("from", await bad.Content.ReadAsStringAsync());
