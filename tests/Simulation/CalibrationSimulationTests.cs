@@ -18,6 +18,7 @@ public sealed class CalibrationSimulationTests
         var distorted = new List<int>();
         foreach (var session in sessions)
         {
+            Assert.Equal(10, session.InteractionIds.Count);
             Assert.All(session.Evaluations, e => Assert.Equal(EvaluationKind.Calibration, e.Kind));
             Assert.Equal(session.EvaluatorIds.Count * session.InteractionIds.Count, session.Evaluations.Count);
             Assert.Equal(session.Evaluations.Count, session.Evaluations.Select(e => e.EvaluationId).Distinct().Count());
