@@ -35,13 +35,14 @@ public static class Outcomes
     /// <summary>An effect in the outcome's own units, e.g. "-0.6 CSAT points", "+190 s handle time".</summary>
     public static string Describe(this Outcome outcome, double effect) => outcome switch
     {
-        Outcome.Csat => $"{effect:+0.00;-0.00} CSAT points",
-        Outcome.Nps => $"{effect:+0.00;-0.00} NPS points (0-10 answer)",
-        Outcome.HandleSeconds => $"{effect:+0;-0} s handle time",
-        _ => $"{effect * 100:+0.0;-0.0} points of first-contact resolution",
+        // Rounded first: a tiny negative value would otherwise print as "-+0.00".
+        Outcome.Csat => $"{Math.Round(effect, 2):+0.00;-0.00;0.00} CSAT points",
+        Outcome.Nps => $"{Math.Round(effect, 2):+0.00;-0.00;0.00} NPS points (0-10 answer)",
+        Outcome.HandleSeconds => $"{Math.Round(effect):+0;-0;0} s handle time",
+        _ => $"{Math.Round(effect * 100, 1):+0.0;-0.0;0.0} points of first-contact resolution",
     };
 
     /// <summary>An effect on a week's mean outcome: NPS is then the -100..100 index, the rest read as per contact.</summary>
     public static string DescribeWeekly(this Outcome outcome, double effect) =>
-        outcome == Outcome.Nps ? $"{effect:+0.0;-0.0} points of weekly NPS (-100..100)" : $"{outcome.Describe(effect)} (weekly mean)";
+        outcome == Outcome.Nps ? $"{Math.Round(effect, 1):+0.0;-0.0;0.0} points of weekly NPS (-100..100)" : $"{outcome.Describe(effect)} (weekly mean)";
 }

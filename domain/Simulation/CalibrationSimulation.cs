@@ -24,10 +24,11 @@ public static class CalibrationSimulation
         {
             var random = new Random(unchecked(o.Seed * 7_777 + s));
             var month = Math.Min(o.Months - 1, s * o.Months / Math.Max(1, sessions));
-            // One contact from each of several agents, so the session covers different styles.
-            var picked = Enumerable.Range(0, centre.Agents.Count).OrderBy(_ => random.Next()).Take(contacts)
+            // One contact from each of several agents (those working that month), so the session covers different styles.
+            var picked = Enumerable.Range(0, centre.Agents.Count).OrderBy(_ => random.Next())
                 .Select(a => centre.AgentMonth(a, month).Contacts)
                 .Where(c => c.Count > 0)
+                .Take(contacts)
                 .Select(c => c[random.Next(c.Count)])
                 .ToList();
             var heldAt = new DateTimeOffset(o.Start.AddMonths(month + 1).ToDateTime(new TimeOnly(14, 0)), TimeSpan.Zero).AddDays(-3);

@@ -22,7 +22,7 @@ public static class CalibrationEndpoints
                 if (problem is not null) return problem;
                 return Results.Ok(await calibration.Trend(range!.From, range.To));
             })
-            .WithSummary("The calibration trend: sessions closed between from and to (inclusive), oldest first, with overall agreement, nominal and interval alpha, Fleiss' kappa, ICC(2,1) and the evaluators; open sessions by id.");
+            .WithSummary("The calibration trend: closed sessions held between from and to (inclusive; held = last calibration evaluation), oldest first, with overall agreement, nominal and interval alpha, Fleiss' kappa, ICC(2,1) and the evaluators; open sessions by id.");
 
         api.MapPut("/{sessionId}", async (string sessionId, HttpRequest request, IGrainFactory grains) =>
             {

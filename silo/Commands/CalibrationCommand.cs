@@ -24,12 +24,12 @@ public static class CalibrationCommand
     {
         using var trend = await EngineClient.Get(http, "calibration", $"/api/calibrations{query}");
         if (trend is null) return 1;
-        var table = new TextTable("closed", "session", "contacts", "evaluators", "agreement", "alpha (nominal)", "alpha (interval)", "kappa", "ICC(2,1)");
+        var table = new TextTable("held", "session", "contacts", "evaluators", "agreement", "alpha (nominal)", "alpha (interval)", "kappa", "ICC(2,1)");
         foreach (var s in trend.RootElement.GetProperty("sessions").EnumerateArray())
-            table.Add(Text(s, "closedAt")[..10], Text(s, "sessionId"), Number(s, "interactions", "0"), Number(s, "evaluators", "0"),
+            table.Add(Text(s, "heldAt")[..10], Text(s, "sessionId"), Number(s, "interactions", "0"), Number(s, "evaluators", "0"),
                 Percent(s, "percentAgreement"), Number(s, "krippendorffAlphaNominal", "0.000"), Number(s, "krippendorffAlphaInterval", "0.000"),
                 Number(s, "fleissKappa", "0.000"), s.TryGetProperty("icc", out var icc) && icc.ValueKind == JsonValueKind.Object ? Number(icc, "value", "0.000") : "-");
-        output.WriteLine("calibration trend (closed sessions, oldest first; /api/calibrations):");
+        output.WriteLine("calibration trend (closed sessions by the day they were held; /api/calibrations):");
         table.Write(output);
         var open = trend.RootElement.GetProperty("openSessions").EnumerateArray().Select(e => e.GetString()).ToList();
         if (open.Count > 0) output.WriteLine($"open (results hidden until closed): {string.Join(", ", open)}");

@@ -8,29 +8,30 @@ public sealed class CalibrationTrendApiTests(HostFixture host) : IClassFixture<H
 {
     private static StringContent Json(string text, string type = "application/json") => new(text, Encoding.UTF8, type);
 
-    private async Task Session(string sessionId, string[][] answers)
+    private async Task Session(string sessionId, string day, string[][] answers)
     {
         // answers[evaluator][interaction]: the "a" item; "b" always yes.
         (await host.Http.PutAsync($"/api/calibrations/{sessionId}", Json($$"""
             { "interactionIds": ["{{sessionId}}-i1", "{{sessionId}}-i2", "{{sessionId}}-i3"], "evaluatorIds": ["t1", "t2", "t3"], "scorecardId": "trend-card" }
             """))).EnsureSuccessStatusCode();
         var lines = answers.SelectMany((row, e) => row.Select((answer, i) =>
-            $$$"""{"evaluationId":"{{{sessionId}}}-{{{e}}}-{{{i}}}","interactionId":"{{{sessionId}}}-i{{{i + 1}}}","agentId":"trend-agent","evaluatorId":"t{{{e + 1}}}","scorecardId":"trend-card","kind":"calibration","evaluatedAt":"2026-03-04T10:00:00Z","answers":{"a":"{{{answer}}}","b":"yes"}}"""));
+            $$$"""{"evaluationId":"{{{sessionId}}}-{{{e}}}-{{{i}}}","interactionId":"{{{sessionId}}}-i{{{i + 1}}}","agentId":"trend-agent","evaluatorId":"t{{{e + 1}}}","scorecardId":"trend-card","kind":"calibration","evaluatedAt":"{{{day}}}T10:00:00Z","answers":{"a":"{{{answer}}}","b":"yes"}}"""));
         (await host.Http.PostAsync("/api/evaluations", Json(string.Join('\n', lines), "application/x-ndjson"))).EnsureSuccessStatusCode();
     }
 
     [Fact]
-    public async Task Closed_sessions_are_listed_in_the_order_they_closed_with_their_headline_statistics()
+    public async Task Closed_sessions_are_listed_in_the_order_they_were_held_with_their_headline_statistics()
     {
         (await host.Http.PutAsync("/api/scorecards/trend-card", Json("""
             { "name": "Trend", "targetPercent": 80, "sections": [ { "id": "s", "name": "S", "items": [
               { "id": "a", "text": "A", "points": 1 }, { "id": "b", "text": "B", "points": 1 } ] } ] }
             """))).EnsureSuccessStatusCode();
-        await Session("trend-early", [["yes", "no", "yes"], ["no", "no", "yes"], ["yes", "yes", "no"]]);
-        await Session("trend-late", [["yes", "no", "yes"], ["yes", "no", "yes"], ["yes", "no", "yes"]]);
-        await Session("trend-open", [["yes", "yes", "yes"], ["yes", "yes", "yes"], ["yes", "yes", "yes"]]);
-        (await host.Http.PostAsync("/api/calibrations/trend-early/close", null)).EnsureSuccessStatusCode();
+        await Session("trend-early", "2026-03-04", [["yes", "no", "yes"], ["no", "no", "yes"], ["yes", "yes", "no"]]);
+        await Session("trend-late", "2026-04-08", [["yes", "no", "yes"], ["yes", "no", "yes"], ["yes", "no", "yes"]]);
+        await Session("trend-open", "2026-05-06", [["yes", "yes", "yes"], ["yes", "yes", "yes"], ["yes", "yes", "yes"]]);
+        // Closed in the other order: the trend follows when the sessions were held (their evaluations).
         (await host.Http.PostAsync("/api/calibrations/trend-late/close", null)).EnsureSuccessStatusCode();
+        (await host.Http.PostAsync("/api/calibrations/trend-early/close", null)).EnsureSuccessStatusCode();
 
         using var trend = JsonDocument.Parse(await host.Http.GetStringAsync("/api/calibrations"));
         var sessions = trend.RootElement.GetProperty("sessions").EnumerateArray().ToList();
@@ -49,10 +50,20 @@ public sealed class CalibrationTrendApiTests(HostFixture host) : IClassFixture<H
         Assert.Equal(results.RootElement.GetProperty("overall").GetProperty("krippendorffAlphaInterval").GetDouble(),
             sessions[0].GetProperty("krippendorffAlphaInterval").GetDouble(), 12);
 
-        // Filtered by the day they closed.
-        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd");
-        using var later = JsonDocument.Parse(await host.Http.GetStringAsync($"/api/calibrations?from={tomorrow}"));
-        Assert.Empty(later.RootElement.GetProperty("sessions").EnumerateArray());
+        Assert.Equal("2026-04-08T10:00:00+00:00", sessions[1].GetProperty("heldAt").GetString());
+
+        // Filtered by the day they were held.
+        using var later = JsonDocument.Parse(await host.Http.GetStringAsync("/api/calibrations?from=2026-03-05&to=2026-04-30"));
+        Assert.Equal(["trend-late"], later.RootElement.GetProperty("sessions").EnumerateArray().Select(s => s.GetProperty("sessionId").GetString()));
+        // The calibration command prints the same trend as a table, oldest first.
+        var printed = new StringWriter();
+        Assert.Equal(0, await QmInsights.Silo.Commands.CalibrationCommand.Trend(host.Http, "", printed));
+        var lines = printed.ToString().Split('\n');
+        Assert.StartsWith("held", lines[1]);
+        Assert.True(Array.FindIndex(lines, l => l.Contains("trend-early")) < Array.FindIndex(lines, l => l.Contains("trend-late")));
+        Assert.Contains(lines, l => l.StartsWith("2026-04-08  trend-late") && l.Contains("100.0%"));
+        Assert.Contains("open (results hidden until closed): trend-open", printed.ToString());
+
         using var bad = await host.Http.GetAsync("/api/calibrations?from=yesterday");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("from", await bad.Content.ReadAsStringAsync());

@@ -34,6 +34,21 @@ public sealed class InsightsApiTests(HostFixture host) : IClassFixture<HostFixtu
         Assert.All(relationships.RootElement.GetProperty("relationships").EnumerateArray(),
             r => Assert.Contains(r.GetProperty("verdict").GetString(), new[] { "effect", "no effect found", "too few observations" }));
         Assert.True(relationships.RootElement.GetProperty("evaluatedContacts").GetInt32() > 0);
+        // A week mixes channels: narrowed to one, the agent-week view is left out.
+        Assert.All(relationships.RootElement.GetProperty("relationships").EnumerateArray(), r => Assert.Equal("interaction", r.GetProperty("level").GetString()));
+
+        // Unfiltered, the agent-week view reads the agents' weekly aggregates: one row per outcome, in agent-weeks.
+        using var all = JsonDocument.Parse(await host.Http.GetStringAsync("/api/insights/relationships"));
+        var weekly = all.RootElement.GetProperty("relationships").EnumerateArray().Where(r => r.GetProperty("level").GetString() == "agentWeek").ToList();
+        Assert.Equal(["csat", "fcr", "handleSeconds", "nps"], weekly.Select(r => r.GetProperty("outcome").GetString()).Order());
+        Assert.All(weekly, r =>
+        {
+            Assert.Equal(JsonValueKind.Number, r.GetProperty("effect").ValueKind);
+            Assert.InRange(r.GetProperty("n").GetInt32(), 100, 40 * 14);
+            Assert.Contains("agent-weeks", r.GetProperty("explanation").GetString());
+        });
+        Assert.All(all.RootElement.GetProperty("models").EnumerateArray().SelectMany(m => m.GetProperty("drivers").EnumerateArray()),
+            d => Assert.Equal(JsonValueKind.Number, d.GetProperty("meanContribution").ValueKind));
 
         // Agents A and B of the domain story: QA rates upsellers above what their customers say, and customers rate
         // the agents who do not upsell above their QA score; wherever upsell explains a gap, it is the right one.

@@ -12,14 +12,14 @@ namespace QmInsights.Tests.Postgres;
 
 public sealed class DurableIngestTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
-    private static async Task<(WebApplication App, HttpClient Http)> StartSilo(string connectionString)
+    internal static async Task<(WebApplication App, HttpClient Http)> StartSilo(string connectionString)
     {
         var app = QmHost.Build([.. FreePorts.LocalHostArgs(), "--Storage:Provider=Postgres", $"--ConnectionStrings:Postgres={connectionString}"]);
         await app.StartAsync();
         return (app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
     }
 
-    private static async Task Stop(WebApplication app, HttpClient http)
+    internal static async Task Stop(WebApplication app, HttpClient http)
     {
         http.Dispose();
         await app.StopAsync();
