@@ -20,9 +20,9 @@ public static class CommentPolicies
         ["keep"] = CommentPolicy.Keep, ["redact-patterns"] = CommentPolicy.RedactPatterns, ["drop"] = CommentPolicy.Drop,
     };
 
-    /// <summary>Reads a configuration value; null or empty means keep.</summary>
+    /// <summary>Reads a configuration value; null or empty means redact (data minimisation unless told otherwise).</summary>
     public static CommentPolicy Parse(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? CommentPolicy.Keep
+        string.IsNullOrWhiteSpace(text) ? CommentPolicy.RedactPatterns
         : Names.TryGetValue(text.Trim(), out var policy) ? policy
         : throw new FormatException($"Retention:Comments: '{text}' is not one of {string.Join(", ", Names.Keys)}");
 }

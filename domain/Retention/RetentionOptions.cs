@@ -8,8 +8,8 @@ public sealed record RetentionOptions(RetentionHorizon Horizon, CommentPolicy Co
     /// touching the clock Orleans itself runs on).</summary>
     public const string ClockKey = "retention";
 
-    /// <summary>Keep everything, comments as written: the behaviour when nothing is configured.</summary>
-    public static readonly RetentionOptions KeepAll = new(new RetentionHorizon(null), CommentPolicy.Keep);
+    /// <summary>Facts kept for ever, comments redacted: the behaviour when nothing is configured.</summary>
+    public static readonly RetentionOptions Default = new(new RetentionHorizon(null), CommentPolicy.RedactPatterns);
 
     /// <summary>From the two configuration values; throws with the key's name when one is invalid.</summary>
     public static RetentionOptions From(string? rawFactMonths, string? comments)

@@ -5,12 +5,12 @@ namespace QmInsights.Domain.Retention;
 
 /// <summary>Interaction rows taken out of the raw facts, and what they still contribute to the aggregates. The
 /// contribution is kept (as retired tallies) so every aggregate keeps its totals after the rows are gone.</summary>
-[GenerateSerializer, Alias("qm.Retirement")]
+/// <remarks>Made and used inside a shard grain (and its fact store), so it never crosses a grain boundary.</remarks>
 public sealed class Retirement
 {
-    [Id(0)] public List<string> InteractionIds { get; init; } = new();
-    [Id(1)] public AggregateChanges Kept { get; init; } = new();
-    [Id(2)] public FactCounts Deleted { get; set; }
+    public List<string> InteractionIds { get; } = new();
+    public AggregateChanges Kept { get; } = new();
+    public FactCounts Deleted { get; private set; }
 
     public bool IsEmpty => InteractionIds.Count == 0;
 

@@ -38,9 +38,8 @@ public sealed class AgentGrain : QualityAggregateGrain, IAgentGrain
     {
         Forget();
         await GrainFactory.GetGrain<IRosterDirectoryGrain>("roster").Remove(this.GetPrimaryKeyString());
-        if (_roster.State.Entry is null) return;
-        _roster.State.Entry = null;
-        await WriteNow(_roster);
+        // Cleared rather than written empty: nothing of the entry stays in grain storage.
+        if (_roster.RecordExists) await _roster.ClearStateAsync();
     }
 
     Task<AgentRosterEntry?> IAgentGrain.GetRoster() => Task.FromResult(_roster.State.Entry);

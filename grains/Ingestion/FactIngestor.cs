@@ -19,7 +19,7 @@ namespace QmInsights.Grains.Ingestion;
 /// and evaluation comments go through the comment policy (<see cref="RetentionOptions"/>).</remarks>
 public sealed class FactIngestor(IGrainFactory grains, IFactStore store, RetentionOptions? retention = null, [FromKeyedServices(RetentionOptions.ClockKey)] TimeProvider? clock = null)
 {
-    private readonly RetentionOptions _retention = retention ?? RetentionOptions.KeepAll;
+    private readonly RetentionOptions _retention = retention ?? RetentionOptions.Default;
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public async Task<BatchReport> Ingest(IReadOnlyList<Positioned<Interaction>> interactions)

@@ -18,5 +18,4 @@ public sealed class RetentionService(IGrainFactory grains, RetentionOptions opti
 }
 
 /// <summary>What one retention run deleted: facts dated before <see cref="KeptFrom"/>.</summary>
-[GenerateSerializer, Alias("qm.RetentionRun")]
 public sealed record RetentionRun(DateOnly KeptFrom, int RawFactMonths, FactCounts Deleted);

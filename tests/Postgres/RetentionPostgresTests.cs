@@ -59,6 +59,12 @@ public sealed class RetentionPostgresTests(PostgresServer server) : IClassFixtur
                    """{"teamId":"p-t3","hiredAt":"2025-06-01T00:00:00Z","displayName":"Kari Nordmann"}""", Encoding.UTF8, "application/json")))
             put.EnsureSuccessStatusCode();
         var before = await Snapshot.Take(http, Prefix);
+        // The daily run is an Orleans reminder, registered once the silo runs.
+        for (var tries = 0; await Count(db, "SELECT count(*) FROM orleansreminderstable WHERE remindername = 'daily-retention'") == 0; tries++)
+        {
+            Assert.True(tries < 50, "the daily retention reminder was not registered");
+            await Task.Delay(200);
+        }
 
         // Retention, five weeks of facts older than the 1-month horizon.
         clock.Now = T2;

@@ -72,7 +72,7 @@ public sealed class CommentPolicyTests
     public void Configuration_names_the_key_and_the_choices_when_the_policy_is_unknown()
     {
         Assert.Equal(CommentPolicy.RedactPatterns, CommentPolicies.Parse("redact-patterns"));
-        Assert.Equal(CommentPolicy.Keep, CommentPolicies.Parse(null));
+        Assert.Equal(CommentPolicy.RedactPatterns, CommentPolicies.Parse(null));
         var error = Assert.Throws<FormatException>(() => CommentPolicies.Parse("mask"));
         Assert.Contains("Retention:Comments: 'mask' is not one of keep, redact-patterns, drop", error.Message);
         Assert.Contains("Retention:RawFactMonths", Assert.Throws<FormatException>(() => RetentionOptions.From("0", null)).Message);

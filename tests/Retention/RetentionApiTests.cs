@@ -95,6 +95,14 @@ public sealed class RetentionApiTests
         Assert.Equal(HttpStatusCode.OK, erase.StatusCode);
         Assert.Equal(facts.Interactions.Count(i => i.AgentId == "x-a3"), answer.GetProperty("deleted").GetProperty("interactions").GetInt64());
 
+        // Asking again is harmless: nothing left to delete, the first erasure's date stands.
+        using (var twice = await http.DeleteAsync("/api/agents/x-a3/personal-data"))
+        {
+            var again = await Json(twice);
+            Assert.Equal(answer.GetProperty("erasedAt").GetString(), again.GetProperty("erasedAt").GetString());
+            Assert.Equal(0, again.GetProperty("deleted").GetProperty("evaluations").GetInt64());
+        }
+
         var after = await Snapshot.Take(http, "x-");
         Assert.False(after.ContainsKey("/api/agents/x-a3/summary?period=month"));
         Snapshot.AssertSame(before, after, path => !path.Contains("x-a3"));
