@@ -2,7 +2,8 @@ namespace QmInsights.Domain.Forecasting;
 
 /// <summary>Finds the peaks a history shows without being told: days whose workload is at least
 /// <see cref="Threshold"/> times the median of the same weekday over the eight weeks before (a median, so an earlier
-/// peak day does not raise the norm), merged into runs of consecutive days.</summary>
+/// peak day does not raise the norm), and not by chance: contacts at least 3 Poisson standard deviations above their
+/// norm, or handle time at least 20% above its norm. Consecutive such days merge into runs.</summary>
 public static class PeakDetector
 {
     public const double Threshold = 1.25;
@@ -18,10 +19,12 @@ public static class PeakDetector
             var before = Enumerable.Range(1, NormWeeks).Select(k => i - 7 * k).ToList();
             var workloadNorm = Median(before.Select(j => daily.HandleSums[j]));
             var day = DateOnly.FromDateTime(daily.TimeAt(i));
-            if (workloadNorm > 0 && daily.HandleSums[i] >= Threshold * workloadNorm)
+            var volumeNorm = Median(before.Select(j => (double)daily.Counts[j]));
+            var handleNorm = Median(before.Where(j => daily.Counts[j] > 0).Select(j => daily.MeanHandle(j)!.Value));
+            var busier = workloadNorm > 0 && daily.HandleSums[i] >= Threshold * workloadNorm && (
+                (daily.Counts[i] - volumeNorm) / Math.Sqrt(volumeNorm) >= 3 || daily.MeanHandle(i) >= 1.2 * handleNorm);
+            if (busier)
             {
-                var volumeNorm = Median(before.Select(j => (double)daily.Counts[j]));
-                var handleNorm = Median(before.Where(j => daily.Counts[j] > 0).Select(j => daily.MeanHandle(j)!.Value));
                 var today = new LearnedPeak(day, day, daily.HandleSums[i] / workloadNorm, daily.Counts[i] / volumeNorm,
                     daily.MeanHandle(i)!.Value / handleNorm);
                 open = open is null ? today
