@@ -23,6 +23,8 @@ internal sealed class ForecastFeatures
     private readonly double[] volume;
     private readonly double[] handleSum;
     private readonly double fallbackHandle;
+    // Rows of history intervals never change (their lags are history too): computed once, shared by every training.
+    private readonly float[]?[] known;
 
     public ForecastFeatures(TallySeries history, PeakCalendar peaks, int futureIntervals)
     {
@@ -40,6 +42,7 @@ internal sealed class ForecastFeatures
         }
         var contacts = history.Counts.Sum();
         fallbackHandle = contacts > 0 ? history.HandleSums.Sum() / contacts : 300;
+        known = new float[history.Count][];
     }
 
     public int Period => period;
@@ -58,7 +61,10 @@ internal sealed class ForecastFeatures
     /// <summary>Handle time over the week ending a week earlier (count-weighted), else over the history.</summary>
     public double HandleReference(int index) => WeekLevelHandle(index) ?? fallbackHandle;
 
-    public float[] Row(int index)
+    public float[] Row(int index) =>
+        index < known.Length ? known[index] ??= Compute(index) : Compute(index);
+
+    private float[] Compute(int index)
     {
         var time = start + index * length.Span();
         var day = DateOnly.FromDateTime(time);

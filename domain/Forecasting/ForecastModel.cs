@@ -6,7 +6,8 @@ namespace QmInsights.Domain.Forecasting;
 /// <summary>Two ML.NET FastTree regressions over <see cref="ForecastFeatures"/>: one for volume, one for mean handle
 /// time. Each predicts the ratio of the interval to the level of the week ending a week before it, so a level never seen in
 /// training (a bigger December) is still reachable, and a least-squares fit of the ratio keeps the mean unbiased.
-/// Handle-time rows are weighted by their contacts: a mean of 100 calls says more than a mean of two.</summary>
+/// Handle-time rows are weighted by their contacts: a mean of 100 calls says more than a mean of two. The trees fit
+/// the ratio minus one, so a model that finds nothing to split on (a short daily history) predicts the reference itself.</summary>
 internal sealed class ForecastModel
 {
     private sealed class Example
@@ -41,9 +42,9 @@ internal sealed class ForecastModel
         for (var i = first; i < end; i++)
         {
             var row = features.Row(i);
-            volumeRows.Add(new Example { Label = (float)(history.Counts[i] / features.VolumeReference(i)), Weight = 1, Features = row });
+            volumeRows.Add(new Example { Label = (float)(history.Counts[i] / features.VolumeReference(i) - 1), Weight = 1, Features = row });
             if (history.MeanHandle(i) is { } handle)
-                handleRows.Add(new Example { Label = (float)(handle / features.HandleReference(i)), Weight = history.Counts[i], Features = row });
+                handleRows.Add(new Example { Label = (float)(handle / features.HandleReference(i) - 1), Weight = history.Counts[i], Features = row });
         }
         if (handleRows.Count == 0) throw new InsufficientHistoryException("the history holds no contacts to learn handle time from");
         return new ForecastModel(ml, schema, Fit(ml, schema, volumeRows, settings), Fit(ml, schema, handleRows, settings));
@@ -60,19 +61,21 @@ internal sealed class ForecastModel
         for (var k = 0; k < rows.Count; k++)
         {
             var i = from + k;
-            result[k] = (Math.Max(0, volume[k]) * features.VolumeReference(i),
+            result[k] = (Math.Max(0, 1 + volume[k]) * features.VolumeReference(i),
                 // A ratio under a fifth of the reference is a broken tree, not a contact: keep the prediction sane.
-                Math.Max(0.2, handle[k]) * features.HandleReference(i));
+                Math.Max(0.2, 1 + handle[k]) * features.HandleReference(i));
         }
         return result;
     }
 
     private static ITransformer Fit(MLContext ml, SchemaDefinition schema, List<Example> rows, ForecastSettings settings)
     {
+        // A daily history of a few months has tens of rows: leaves must stay small enough for a split to exist.
+        var perLeaf = Math.Max(2, Math.Min(settings.MinimumPerLeaf, rows.Count / 8));
         var data = ml.Data.LoadFromEnumerable(rows, schema);
         var trainer = ml.Regression.Trainers.FastTree(labelColumnName: nameof(Example.Label),
             featureColumnName: nameof(Example.Features), exampleWeightColumnName: nameof(Example.Weight),
-            numberOfLeaves: settings.Leaves, numberOfTrees: settings.Trees, minimumExampleCountPerLeaf: settings.MinimumPerLeaf,
+            numberOfLeaves: settings.Leaves, numberOfTrees: settings.Trees, minimumExampleCountPerLeaf: perLeaf,
             learningRate: settings.LearningRate);
         return trainer.Fit(data);
     }

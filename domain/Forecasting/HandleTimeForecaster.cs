@@ -6,8 +6,10 @@ namespace QmInsights.Domain.Forecasting;
 public static class HandleTimeForecaster
 {
     /// <summary>Intervals from <paramref name="from"/> up to, not including, <paramref name="to"/>; both at or after the end of
-    /// <paramref name="history"/>, at most a year after it.</summary>
-    public static HandleTimeForecast Forecast(TallySeries history, PeakCalendar peaks, DateTime from, DateTime to, ForecastSettings settings)
+    /// <paramref name="history"/>, at most a year after it. <paramref name="calibration"/>: a backtest of this same history
+    /// to calibrate the intervals with (one is run when null).</summary>
+    public static HandleTimeForecast Forecast(TallySeries history, PeakCalendar peaks, DateTime from, DateTime to, ForecastSettings settings,
+        BacktestReport? calibration = null)
     {
         if (from < history.End) throw new ArgumentOutOfRangeException(nameof(from), from, "from: must not be before the end of the history");
         if (to <= from) throw new ArgumentOutOfRangeException(nameof(to), to, "to: must be after from");
@@ -15,7 +17,7 @@ public static class HandleTimeForecaster
         var span = history.Length.Span();
         var future = (int)Math.Ceiling((to - history.End) / span);
         var features = new ForecastFeatures(history, peaks, future);
-        var backtest = Backtest.Run(history, features, settings);
+        var backtest = calibration ?? Backtest.Run(history, features, settings);
         var bands = ResidualBands.Fit(backtest.Points);
         var model = ForecastModel.Train(features, history, history.Count, settings);
 

@@ -27,6 +27,13 @@ public sealed class ForecastService(IGrainFactory grains, InsightsService insigh
         return Domain.Forecasting.Backtest.Run(history, calendar, settings);
     }
 
+    /// <summary>The peaks the daily history of the query's queue and channel shows by itself.</summary>
+    public async Task<List<LearnedPeak>> LearnedPeaks(ForecastQuery query)
+    {
+        var (history, _, _, _) = await Prepare(query with { Length = IntervalLength.Day });
+        return PeakDetector.Find(history);
+    }
+
     /// <summary>"Adherence to <paramref name="itemId"/> from p to q": today's share and the handle-time effect come from the
     /// driver analysis of the queue and channel unless given.</summary>
     public async Task<QualityScenario> Scenario(ForecastQuery query, string itemId, double? fromShare, double? toShare, double? factor,

@@ -52,6 +52,10 @@ public static class ForecastEndpoints
         api.MapGet("/peaks", async (ForecastService forecasts) => Results.Ok(await forecasts.Peaks.All()))
             .WithSummary("The declared peaks (campaigns and holidays), in date order.");
 
+        api.MapGet("/peaks/learned", (HttpRequest request, ForecastService forecasts) =>
+                Run(request, null, async (query, _, _) => Results.Ok(await forecasts.LearnedPeaks(query))))
+            .WithSummary("Runs of days whose workload (contacts x handle time) was at least 1.25 times the median of the same weekday over the 8 weeks before (contacts 3 Poisson SDs above their norm or handle time 20% above), for the queue and channel.");
+
         api.MapPut("/peaks/{peakId}", async (string peakId, HttpRequest request, ForecastService forecasts) =>
             {
                 if (!Ids.IsValid(peakId)) return QueryEndpoints.InvalidId("peakId", peakId);

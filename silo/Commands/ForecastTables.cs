@@ -35,7 +35,7 @@ public static class ForecastTables
             var f = i.GetProperty("forecast");
             var s = i.GetProperty("staffing");
             if (D(f, "volume") < 0.5) continue;
-            output.WriteLine(F($"{f.GetProperty("intervalStart").GetDateTimeOffset():HH:mm,-11} {D(f, "volume"),7:F1} {D(f, "handleSeconds"),9:F0} {s.GetProperty("agentsOnPhones").GetInt32(),10} {s.GetProperty("agentsScheduled").GetInt32(),10} {D(s, "serviceLevel"),7:P1} {D(s, "averageSpeedOfAnswerSeconds"),7:F1} {D(s, "occupancy"),10:P1}"));
+            output.WriteLine(F($"{f.GetProperty("intervalStart").GetDateTimeOffset(),-11:HH:mm} {D(f, "volume"),7:F1} {D(f, "handleSeconds"),9:F0} {s.GetProperty("agentsOnPhones").GetInt32(),10} {s.GetProperty("agentsScheduled").GetInt32(),10} {D(s, "serviceLevel"),7:P1} {D(s, "averageSpeedOfAnswerSeconds"),7:F1} {D(s, "occupancy"),10:P1}"));
         }
         var busiest = peak.GetProperty("busiest");
         output.WriteLine(F($"busiest: {busiest.GetProperty("forecast").GetProperty("intervalStart").GetDateTimeOffset():HH:mm} needs {busiest.GetProperty("staffing").GetProperty("agentsScheduled").GetInt32()} agents scheduled"));

@@ -52,6 +52,28 @@ public sealed class ForecastIntervalTests
         Assert.Equal(price.Intervals.Sum(i => i.ExtraAgents), price.ExtraAgentHours, 9);
     }
 
+    // Six weeks ahead, each week's prediction feeding the next: a daily forecast must neither drift nor collapse.
+    [Fact]
+    public void A_daily_forecast_six_weeks_ahead_stays_at_the_recent_weekday_level_and_keeps_Sundays_closed()
+    {
+        var daily = DemoHistory.Series(DemoHistory.Interactions(42), IntervalLength.Day, new DateTime(2025, 12, 1, 0, 0, 0, DateTimeKind.Utc));
+        var recent = Enumerable.Range(daily.Count - 14, 14).ToList();
+        var handle = recent.Sum(i => daily.HandleSums[i]) / recent.Sum(i => daily.Counts[i]);
+        double Volume(DayOfWeek day) => recent.Where(i => daily.TimeAt(i).DayOfWeek == day).Average(i => daily.Counts[i]);
+
+        var forecast = HandleTimeForecaster.Forecast(daily, PeakCalendar.None, daily.End, daily.End.AddDays(42), new ForecastSettings());
+
+        Assert.Equal(42, forecast.Rows.Count);
+        foreach (var row in forecast.Rows)
+        {
+            if (row.IntervalStart.DayOfWeek == DayOfWeek.Sunday) Assert.True(row.Volume < 1, $"{row.IntervalStart:yyyy-MM-dd}: {row.Volume:F1}");
+            if (row.IntervalStart.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) continue;
+            Assert.InRange(row.Volume / Volume(row.IntervalStart.DayOfWeek), 0.8, 1.25);
+            Assert.InRange(row.HandleSeconds / handle, 0.85, 1.15);
+            Assert.InRange(row.VolumeUpper95 / row.Volume, 1.0, 2.0);
+        }
+    }
+
     [Fact]
     public void Tallies_merge_into_a_regular_series_with_empty_intervals_as_zero_and_spread_from_the_sum_of_squares()
     {
