@@ -102,10 +102,12 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centr
     }
 
     private static ConflictLine Conflict(MetricConflict c) =>
-        new($"{Metric(c.MetricA)} vs {Metric(c.MetricB)}",
+        new(Capitalised($"{Metric(c.MetricA)} vs {Metric(c.MetricB)}"),
             string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{c.Effect:+0.00;-0.00} {c.EffectUnit} (95% CI {c.Ci95[0]:0.00} to {c.Ci95[1]:0.00}, n {c.N:N0}, adjusted p {c.PAdjusted:0.0000})"),
+                $"{c.Effect:+0.00;-0.00} {c.EffectUnit} (95% CI {c.Ci95[0]:0.00} to {c.Ci95[1]:0.00}, n {c.N:N0}, adjusted p {(c.PAdjusted < 0.0001 ? "< 0.0001" : c.PAdjusted.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture))})"),
             c.Explanation, c.Cost);
+
+    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Metric(string name) => name switch
     {

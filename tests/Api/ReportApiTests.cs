@@ -26,7 +26,7 @@ public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture
         var centrePdf = await Pack("/api/reports/monthly/2025-10");
         var centreText = string.Join("\n", Pdf.Pages(centrePdf));
         AssertTiles(centreText, await Summary("/api/centre/summary?from=2025-10-01&to=2025-10-31&period=month"));
-        foreach (var section in new[] { "Executive summary", "12-month trends", "Team league table", "where points are lost",
+        foreach (var section in new[] { "Executive summary", "Trends over 2 months", "Team league table", "where points are lost",
                      "Conflicting metrics", "QA and CSAT disagree", "Calibration health", "Evaluation coverage" })
             Assert.Contains(section, centreText);
 

@@ -44,6 +44,7 @@ public sealed class MonthlyPackLayoutTests
         Assert.DoesNotContain("Calibration health", text);
         Assert.DoesNotContain("Evaluation coverage", text);
         Assert.DoesNotContain("12-month trends", text);
+        Assert.DoesNotContain("Trends over", text);
     }
 
     [Fact]
