@@ -23,6 +23,7 @@ public sealed class CalibrationSessionGrain(
         if (state.State.Session is not { } session || session.Closed) return state.State.Session;
         state.State.Session = session with { ClosedAt = DateTimeOffset.UtcNow };
         await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ICalibrationDirectoryGrain>("calibrations").Closed(session.SessionId, state.State.Session.ClosedAt!.Value);
         return state.State.Session;
     }
 

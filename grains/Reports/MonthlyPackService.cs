@@ -12,7 +12,7 @@ namespace QmInsights.Grains.Reports;
 /// <summary>Gathers a month's pack data from the services behind the API's endpoints (summaries, scorecard items,
 /// insights, leniency, cadence), so the PDF shows the API's numbers, and renders it.</summary>
 public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centre, InsightsService insights, EvaluationReader evaluations,
-    CadenceService cadence)
+    CadenceService cadence, CalibrationService calibration)
 {
     private const int TrendMonths = 12, DisagreeingAgents = 10;
 
@@ -40,8 +40,10 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centr
         var report = await insights.Analyse(from, to, teamId, null, null, new InsightOptions(TrainModels: false));
         progress?.Report("disagreeing agents");
         var gaps = await insights.DisagreeingAgents(from, to, teamId, DisagreeingAgents);
-        progress?.Report("evaluator leniency");
+        progress?.Report("calibration");
         var leniency = await evaluations.Leniency(from, to, teamId);
+        // Sessions are the centre's (evaluators calibrate across teams): team packs leave them out.
+        var sessions = teamId is null ? await Sessions(month) : [];
 
         return new MonthlyPackData(month.ToString(), teamId is null ? "whole centre" : $"team {teamId}", teamId, now,
             Kpis(current, quota, agents), previous.Evaluations + previous.Interactions > 0 ? Kpis(previous, null, null) : null,
@@ -49,7 +51,7 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centr
             teams, items,
             report.Conflicts.Select(Conflict).ToList(),
             gaps.Select(g => new AgentGapLine(g.AgentId, g.QaScore, g.Csat, g.Evaluations, g.CsatResponses, g.Gap, g.Explanation)).ToList(),
-            new CalibrationHealth(current.CalibrationEvaluations, current.CalibrationQaScore,
+            new CalibrationHealth(current.CalibrationEvaluations, current.CalibrationQaScore, sessions,
                 leniency.Select(l => new LeniencyLine(l.EvaluatorId, l.Evaluations, l.Difference, l.Ci95, l.Verdict)).ToList()),
             plan.Teams.Select(t => new CoverageRow(t.Id, t.Agents, t.EvaluationsThisMonth, t.Quota, t.Coverage)).ToList());
     }
@@ -101,11 +103,29 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centr
             }).ToList();
     }
 
+    /// <summary>The calibration sessions closed in the month, with their results (as <c>/api/calibrations/{id}/results</c>).</summary>
+    private async Task<List<SessionLine>> Sessions(PackMonth month)
+    {
+        var from = new DateTimeOffset(month.First.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var lines = new List<SessionLine>();
+        foreach (var id in await grains.GetGrain<ICalibrationDirectoryGrain>("calibrations").ClosedBetween(from, from.AddMonths(1)))
+        {
+            if (await grains.GetGrain<ICalibrationSessionGrain>(id).Get() is not { ClosedAt: { } closedAt } session) continue;
+            var results = await calibration.Results(session);
+            lines.Add(new SessionLine(id, DateOnly.FromDateTime(closedAt.UtcDateTime), results.Interactions, results.Evaluators,
+                results.Overall.PercentAgreement, results.Overall.KrippendorffAlphaNominal, results.Overall.KrippendorffAlphaInterval,
+                results.Items.FirstOrDefault()?.ItemId));
+        }
+        return lines;
+    }
+
     private static ConflictLine Conflict(MetricConflict c) =>
-        new($"{Metric(c.MetricA)} vs {Metric(c.MetricB)}",
+        new(Capitalised($"{Metric(c.MetricA)} vs {Metric(c.MetricB)}"),
             string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{c.Effect:+0.00;-0.00} {c.EffectUnit} (95% CI {c.Ci95[0]:0.00} to {c.Ci95[1]:0.00}, n {c.N:N0}, adjusted p {c.PAdjusted:0.0000})"),
+                $"{c.Effect:+0.00;-0.00} {c.EffectUnit} (95% CI {c.Ci95[0]:0.00} to {c.Ci95[1]:0.00}, n {c.N:N0}, adjusted p {(c.PAdjusted < 0.0001 ? "< 0.0001" : c.PAdjusted.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture))})"),
             c.Explanation, c.Cost);
+
+    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Metric(string name) => name switch
     {

@@ -43,9 +43,8 @@ public static class ReportFonts
     /// <summary>Answers every family name with DejaVu Sans: one face for the whole document.</summary>
     private sealed class Resolver : ScottPlot.IFontResolver
     {
-        // ScottPlot disposes typefaces it is given in some paths, so each request gets its own instance.
-        public SKTypeface CreateTypeface(string fontName, bool bold, bool italic) =>
-            SKTypeface.FromData(SKData.CreateCopy(bold ? BoldData : RegularData));
+        // The document's own instances: the PDF then embeds each face once, shared by text and charts.
+        public SKTypeface CreateTypeface(string fontName, bool bold, bool italic) => bold ? Bold : Regular;
 
         public SKTypeface CreateTypeface(string fontName, ScottPlot.FontWeight weight, ScottPlot.FontSlant slant, ScottPlot.FontSpacing spacing) =>
             CreateTypeface(fontName, (int)weight >= (int)ScottPlot.FontWeight.SemiBold, false);

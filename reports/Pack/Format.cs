@@ -16,8 +16,13 @@ public static class Format
     /// <summary>A 0..1 share as a percentage.</summary>
     public static string Share(double? value) => Percent(value * 100);
 
-    public static string Signed(double? value, int decimals = 1) =>
-        value is { } v ? (Math.Round(v, decimals) > 0 ? "+" : "") + v.ToString("F" + decimals, Invariant) : None;
+    /// <summary>With its sign; a value that rounds to zero reads "0", never "-0".</summary>
+    public static string Signed(double? value, int decimals = 1)
+    {
+        if (value is not { } v) return None;
+        var rounded = Math.Round(v, decimals);
+        return rounded == 0 ? 0.0.ToString("F" + decimals, Invariant) : (rounded > 0 ? "+" : "") + rounded.ToString("F" + decimals, Invariant);
+    }
 
     public static string Count(long value) => value.ToString("N0", Invariant);
 

@@ -52,7 +52,12 @@ public sealed record ConflictLine(string Title, string Effect, string Explanatio
 public sealed record AgentGapLine(string AgentId, double QaScore, double Csat, long Evaluations, long CsatResponses, double Gap, string Explanation);
 
 /// <summary>Calibration sessions' agreement and evaluators' leniency over the month.</summary>
-public sealed record CalibrationHealth(long CalibrationEvaluations, double? CalibrationQaScore, IReadOnlyList<LeniencyLine> Evaluators);
+public sealed record CalibrationHealth(long CalibrationEvaluations, double? CalibrationQaScore, IReadOnlyList<SessionLine> Sessions,
+    IReadOnlyList<LeniencyLine> Evaluators);
+
+/// <summary>A calibration session closed in the month: how far its evaluators agreed, and the item they agreed on least.</summary>
+public sealed record SessionLine(string SessionId, DateOnly ClosedOn, int Interactions, int Evaluators, double? PercentAgreement,
+    double? AlphaNominal, double? AlphaInterval, string? PoorestItem);
 
 public sealed record LeniencyLine(string EvaluatorId, int Evaluations, double Difference, double[] Ci95, string Verdict);
 

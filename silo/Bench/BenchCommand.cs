@@ -12,6 +12,7 @@ public static class BenchCommand
     {
         if (args.Length > 0 && args[0] == "--insights") return await InsightsBench.Run(Console.Out);
         if (args.Length > 0 && args[0] == "--forecast") return await ForecastBench.Run(Console.Out);
+        if (args.Length > 0 && args[0] == "--report") return await ReportBench.Run(Console.Out);
         var options = new SimulationOptions { Agents = 100, Teams = 10, Months = 3 };
         for (var i = 0; i + 1 < args.Length; i += 2)
         {

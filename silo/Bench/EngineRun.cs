@@ -12,7 +12,7 @@ namespace QmInsights.Silo.Bench;
 public sealed record EngineRun(TimeSpan Ingest, Latency Agents, Latency Teams, Dictionary<string, JsonElement> AgentSummaries)
 {
     public static async Task<EngineRun> Measure(BenchData data, IEnumerable<string> settings, TextWriter log, string name,
-        Func<HttpClient, Task>? afterIngest = null)
+        Func<HttpClient, IServiceProvider, Task>? afterIngest = null)
     {
         await using var app = QmHost.Build([.. FreePorts.LocalHostArgs(), .. settings]);
         await app.StartAsync();
@@ -36,7 +36,7 @@ public sealed record EngineRun(TimeSpan Ingest, Latency Agents, Latency Teams, D
         }
         await Task.WhenAll(pending);
         var ingest = clock.Elapsed;
-        if (afterIngest is not null) await afterIngest(http);
+        if (afterIngest is not null) await afterIngest(http, app.Services);
 
         var agentIds = data.Centre.Agents.Select(a => a.AgentId).ToList();
         var agents = await Latency.Measure(agentIds, 3, id => http.GetStringAsync($"/api/agents/{id}/summary"));

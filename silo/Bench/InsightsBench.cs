@@ -19,7 +19,7 @@ public static class InsightsBench
         var data = new BenchData(options);
         log.WriteLine($"  {data.Interactions.Count:N0} interactions, {data.Surveys.Count:N0} surveys, {data.Evaluations.Count:N0} evaluations");
         var rows = new List<(string What, double Seconds, string Result)>();
-        await EngineRun.Measure(data, [], log, "ingest", async http =>
+        await EngineRun.Measure(data, [], log, "ingest", async (http, _) =>
         {
             foreach (var (what, path) in new[]
                      {

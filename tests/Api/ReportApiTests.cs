@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -26,7 +27,7 @@ public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture
         var centrePdf = await Pack("/api/reports/monthly/2025-10");
         var centreText = string.Join("\n", Pdf.Pages(centrePdf));
         AssertTiles(centreText, await Summary("/api/centre/summary?from=2025-10-01&to=2025-10-31&period=month"));
-        foreach (var section in new[] { "Executive summary", "12-month trends", "Team league table", "where points are lost",
+        foreach (var section in new[] { "Executive summary", "Trends over 2 months", "Team league table", "where points are lost",
                      "Conflicting metrics", "QA and CSAT disagree", "Calibration health", "Evaluation coverage" })
             Assert.Contains(section, centreText);
 
@@ -72,6 +73,41 @@ public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture
         Assert.Equal("application/problem+json", empty.Content.Headers.ContentType?.MediaType);
         Assert.Contains("1999-02", await empty.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_centre_pack_lists_the_calibration_sessions_closed_in_its_month_with_their_agreement()
+    {
+        // Sessions close "now", so the pack is this month's: one rostered agent with contacts today.
+        var today = DateTimeOffset.UtcNow;
+        var month = PackMonth.Of(DateOnly.FromDateTime(today.UtcDateTime));
+        (await host.Http.PutAsync("/api/scorecards/rep-card", Body("""
+            { "name": "Rep", "targetPercent": 80, "sections": [ { "id": "s", "name": "S", "items": [
+              { "id": "greet", "text": "Greets", "points": 1 }, { "id": "close", "text": "Closes", "points": 1 } ] } ] }
+            """))).EnsureSuccessStatusCode();
+        (await host.Http.PutAsync("/api/agents/rep-agent", Body("""{ "teamId": "rep-team", "hiredAt": "2024-01-10T08:00:00Z" }"""))).EnsureSuccessStatusCode();
+        var at = today.AddMinutes(-30).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var lines = new List<string>();
+        for (var i = 1; i <= 2; i++)
+            lines.Add($$"""{"interactionId":"rep-i{{i}}","channel":"call","agentId":"rep-agent","teamId":"rep-team","queue":"q","startedAt":"{{at}}","handleSeconds":300}""");
+        (await host.Http.PostAsync("/api/interactions", Body(string.Join('\n', lines), "application/x-ndjson"))).EnsureSuccessStatusCode();
+        (await host.Http.PutAsync("/api/calibrations/rep-cal", Body("""
+            { "interactionIds": ["rep-i1", "rep-i2"], "evaluatorIds": ["e1", "e2"], "scorecardId": "rep-card" }
+            """))).EnsureSuccessStatusCode();
+        lines.Clear();
+        foreach (var e in new[] { "e1", "e2" })
+            for (var i = 1; i <= 2; i++)
+                lines.Add($$$"""{"evaluationId":"rep-{{{e}}}-{{{i}}}","interactionId":"rep-i{{{i}}}","agentId":"rep-agent","evaluatorId":"{{{e}}}","scorecardId":"rep-card","kind":"calibration","evaluatedAt":"{{{at}}}","answers":{"greet":"yes","close":"{{{(e == "e1" ? "yes" : "no")}}}"}}""");
+        (await host.Http.PostAsync("/api/evaluations", Body(string.Join('\n', lines), "application/x-ndjson"))).EnsureSuccessStatusCode();
+        (await host.Http.PostAsync("/api/calibrations/rep-cal/close", null)).EnsureSuccessStatusCode();
+
+        var text = string.Join("\n", Pdf.Pages(await Pack($"/api/reports/monthly/{month}?refresh=true")));
+
+        Assert.Contains("1 calibration sessions closed this month", text);
+        // Two contacts, two evaluators; they agree on greet and never on close: half the pairs, close the least agreed.
+        Assert.Matches($@"rep-cal\s+{today.UtcDateTime:yyyy-MM-dd}\s+2\s+2\s+50\.0%.*close", text);
+    }
+
+    private static StringContent Body(string text, string type = "application/json") => new(text, Encoding.UTF8, type);
 
     /// <summary>The KPI tiles sit side by side, so a page line reads "QA  CSAT  NPS" and the next row "AHT  FCR  done / quota".</summary>
     private static void AssertTiles(string text, QualityFigures month)

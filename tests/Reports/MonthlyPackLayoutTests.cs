@@ -25,6 +25,7 @@ public sealed class MonthlyPackLayoutTests
         // The footer numbers every page after the cover, and chart labels are text too (vector, not pictures).
         Assert.Contains($"Page 2 of {pages.Count}", pages[1]);
         Assert.Contains("Cumulative %", text);
+        Assert.Matches(@"cal-2025-12-b\s+2025-12-18\s+5\s+7\s+79\.0%\s+0\.58\s+0\.66\s+empathy", text);
         var fonts = Pdf.Fonts(pdf);
         Assert.NotEmpty(fonts);
         Assert.All(fonts, f => Assert.Contains("DejaVuSans", f));
@@ -44,6 +45,7 @@ public sealed class MonthlyPackLayoutTests
         Assert.DoesNotContain("Calibration health", text);
         Assert.DoesNotContain("Evaluation coverage", text);
         Assert.DoesNotContain("12-month trends", text);
+        Assert.DoesNotContain("Trends over", text);
     }
 
     [Fact]

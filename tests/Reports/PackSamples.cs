@@ -24,7 +24,12 @@ public static class PackSamples
             ],
             Enumerable.Range(1, 8).Select(i => new AgentGapLine($"agent-{i:000}", 85 + i, 60 + i, 6, 40, 2.5 - i * 0.6,
                 "Upsells more often than the centre (82% vs 51%); upsell lowers CSAT.")).ToList(),
-            new CalibrationHealth(42, 81.5, Enumerable.Range(1, 6).Select(i => new LeniencyLine($"evaluator-{i}", 60 + i, (i - 3) * 1.7, [(i - 3) * 1.7 - 1.2, (i - 3) * 1.7 + 1.2],
+            new CalibrationHealth(42, 81.5,
+                [
+                    new SessionLine("cal-2025-12-a", new DateOnly(2025, 12, 4), 6, 8, 0.86, 0.71, 0.82, "upsell"),
+                    new SessionLine("cal-2025-12-b", new DateOnly(2025, 12, 18), 5, 7, 0.79, 0.58, 0.66, "empathy"),
+                ],
+                Enumerable.Range(1, 6).Select(i => new LeniencyLine($"evaluator-{i}", 60 + i, (i - 3) * 1.7, [(i - 3) * 1.7 - 1.2, (i - 3) * 1.7 + 1.2],
                 Math.Abs(i - 3) >= 2 ? (i > 3 ? "lenient" : "severe") : "in line")).ToList()),
             Enumerable.Range(1, teams).Select(t => new CoverageRow($"team-{t:00}", 14, 40 + t, 56, (40 + t) / 56.0)).ToList());
     }

@@ -7,8 +7,20 @@ public sealed class CalibrationSection : IPackSection
 {
     public IEnumerable<Block> Build(MonthlyPackData data)
     {
-        if (data.Calibration is not { } health || health.CalibrationEvaluations == 0 && health.Evaluators.Count == 0) yield break;
+        if (data.Calibration is not { } health || health.CalibrationEvaluations == 0 && health.Sessions.Count == 0 && health.Evaluators.Count == 0) yield break;
         yield return new Heading("Calibration health");
+        if (health.Sessions.Count > 0)
+        {
+            yield return new Paragraph($"{health.Sessions.Count} calibration sessions closed this month. Krippendorff's alpha: 1 is perfect agreement, below 0.667 too weak to rely on.");
+            yield return new Table(
+                [new("Session", 1.6f), new("Closed", 1), new("Contacts", 0.9f, true), new("Evaluators", 1, true), new("Agreement", 1, true),
+                    new("Alpha (items)", 1, true), new("Alpha (scores)", 1, true), new("Least agreed item", 1.6f)],
+                health.Sessions.Select(s => (IReadOnlyList<TableCell>)
+                [
+                    s.SessionId, s.ClosedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Format.Count(s.Interactions),
+                    Format.Count(s.Evaluators), Format.Percent(s.PercentAgreement * 100), Alpha(s.AlphaNominal), Alpha(s.AlphaInterval), s.PoorestItem ?? Format.None,
+                ]).ToList());
+        }
         if (health.CalibrationEvaluations > 0)
             yield return new Paragraph($"{Format.Count(health.CalibrationEvaluations)} calibration evaluations this month (mean score {Format.Number(health.CalibrationQaScore)}, against {Format.Number(data.Current.QaScore)} in everyday evaluations; they never count in agents' scores).");
         if (health.Evaluators.Count == 0) yield break;
@@ -22,4 +34,7 @@ public sealed class CalibrationSection : IPackSection
                 $"{Format.Signed(e.Ci95[0])} to {Format.Signed(e.Ci95[1])}", new TableCell(e.Verdict, e.Verdict == "in line" ? Tone.Neutral : Tone.Bad),
             ]).ToList());
     }
+
+    private static TableCell Alpha(double? alpha) =>
+        new(Format.Number(alpha, 2), alpha is { } a ? a >= 0.8 ? Tone.Good : a < 0.667 ? Tone.Bad : Tone.Neutral : Tone.Neutral);
 }

@@ -8,10 +8,11 @@ public sealed class TrendSection : IPackSection
 {
     public IEnumerable<Block> Build(MonthlyPackData data)
     {
-        var points = data.Trend;
+        // From the first month with data: a centre with six months of history gets six, not six empty ones first.
+        var points = data.Trend.SkipWhile(p => p.QaScore is null && p.Csat is null && p.AhtSeconds is null).ToList();
         if (points.Count(p => p.QaScore is not null || p.Csat is not null) < 2) yield break;
         var labels = points.Select(p => Format.ShortMonth(p.Month)).ToArray();
-        yield return new Heading("12-month trends");
+        yield return new Heading(points.Count == 12 ? "12-month trends" : $"Trends over {points.Count} months");
         yield return new Paragraph("QA score and CSAT (share of 4-5 answers) on the left axis, NPS on the right axis. Months without data are gaps.");
         yield return new Chart(plot =>
         {
@@ -28,9 +29,9 @@ public sealed class TrendSection : IPackSection
             {
                 var bars = plot.Add.Bars(points.Select(p => (p.AhtSeconds ?? 0) / 60).ToArray());
                 bars.Color = Colors.SteelBlue;
+                plot.Axes.Margins(bottom: 0);
                 plot.Axes.Left.Label.Text = "Handle time, min";
                 MonthTicks(plot, labels);
-                plot.Axes.Margins(bottom: 0);
             }, 170f);
     }
 
@@ -49,6 +50,7 @@ public sealed class TrendSection : IPackSection
     {
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, labels.Length).Select(i => (double)i).ToArray(), labels);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.SetLimitsX(-0.5, labels.Length - 0.5);
         plot.HideGrid();
     }
 }
