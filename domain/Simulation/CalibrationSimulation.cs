@@ -32,7 +32,7 @@ public static class CalibrationSimulation
                 .Select(c => c[random.Next(c.Count)])
                 .ToList();
             var heldAt = new DateTimeOffset(o.Start.AddMonths(month + 1).ToDateTime(new TimeOnly(14, 0)), TimeSpan.Zero).AddDays(-3);
-            var sessionId = $"cal-{o.Start.AddMonths(month):yyyy-MM}";
+            var sessionId = $"cal-{o.Start.AddMonths(month):yyyy-MM}-{s + 1}";
             var factor = Math.Pow(learning, s);
             var evaluations = new List<Evaluation>();
             foreach (var evaluator in panel.Select(e => e with { Leniency = e.Leniency * factor, Severity = e.Severity * factor }).Append(expert))

@@ -23,7 +23,7 @@ public static class EvaluationsCommand
         {
             var current = row.GetProperty("current");
             var e = current.GetProperty("evaluation");
-            table.Add(Text(e, "evaluatedAt"), Text(e, "kind"), Text(e, "evaluatorId"), $"{Text(e, "scorecardId")} v{Text(e, "scorecardVersion")}",
+            table.Add(Text(e, "evaluatedAt"), Text(e, "kind"), Text(e, "evaluatorId"), Text(e, "scorecardVersion") is var v && v != "-" ? $"{Text(e, "scorecardId")} v{v}" : Text(e, "scorecardId"),
                 Number(current.GetProperty("score"), "percent", "0.0"), Text(e, "interactionId"), Text(row, "channel"),
                 row.GetProperty("earlierRevisions").GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 e.TryGetProperty("comment", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()! : "");

@@ -26,8 +26,9 @@ public sealed class ApiClient(HttpClient http, TextWriter log)
         await Ensure(response, $"agent {entry.AgentId}");
     }
 
-    /// <summary>Defines a calibration session (every participant and the expert scoring the same contacts).</summary>
-    public async Task PutCalibration(SimulatedCalibration session)
+    /// <summary>Defines a calibration session (every participant and the expert scoring the same contacts); false when
+    /// an earlier run already held and closed it (a closed session cannot change).</summary>
+    public async Task<bool> PutCalibration(SimulatedCalibration session)
     {
         using var response = await http.PutAsync($"/api/calibrations/{Uri.EscapeDataString(session.SessionId)}", Json(w =>
         {
@@ -42,7 +43,9 @@ public sealed class ApiClient(HttpClient http, TextWriter log)
             w.WriteEndArray();
             w.WriteEndObject();
         }));
-        await Ensure(response, $"calibration {session.SessionId}");
+        if (response.StatusCode == System.Net.HttpStatusCode.Conflict) return false;
+        (await Ensure(response, $"calibration {session.SessionId}")).Dispose();
+        return true;
     }
 
     public async Task CloseCalibration(string sessionId)

@@ -140,7 +140,11 @@ public static class DemoCommand
         log.WriteLine();
         foreach (var session in CalibrationSimulation.Sessions(centre))
         {
-            await api.PutCalibration(session);
+            if (!await api.PutCalibration(session))
+            {
+                log.WriteLine($"calibration {session.SessionId} was held by an earlier run");
+                continue;
+            }
             await api.Post("/api/evaluations", $"calibration {session.SessionId}", session.Evaluations, session.Evaluations.Count, ContractJson.Write);
             await api.CloseCalibration(session.SessionId);
         }
