@@ -19,7 +19,7 @@ public sealed class DurableIngestTests(PostgresServer server) : IClassFixture<Po
         return (app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
     }
 
-    private static async Task Stop(WebApplication app, HttpClient http)
+    internal static async Task Stop(WebApplication app, HttpClient http)
     {
         http.Dispose();
         await app.StopAsync();
