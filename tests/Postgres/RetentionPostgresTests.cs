@@ -29,12 +29,7 @@ public sealed class RetentionPostgresTests(PostgresServer server) : IClassFixtur
         return (app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
     }
 
-    private static async Task Stop(WebApplication app, HttpClient http)
-    {
-        http.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    private static Task Stop(WebApplication app, HttpClient http) => DurableIngestTests.Stop(app, http);
 
     private static async Task<long> Count(string connectionString, string sql, object? parameter = null)
     {
