@@ -11,11 +11,11 @@ public static class QueryEndpoints
         var api = app.MapGroup("/api").WithTags("Queries");
 
         api.MapGet("/agents/{agentId}/summary", (string agentId, HttpRequest request, IGrainFactory grains) =>
-                Summary(agentId, request, range => grains.GetGrain<IAgentGrain>(agentId).GetSummary(range.From, range.To, range.Period)))
-            .WithSummary("An agent's QA score with 95% CI, CSAT, NPS, handle time, FCR and counts, by channel and by week or month.");
+                Summary(agentId, request, range => grains.GetGrain<IAgentGrain>(agentId).GetSummary(range.From, range.To, range.Period, range.Channel)))
+            .WithSummary("An agent's QA score with 95% CI, CSAT, NPS, handle time, FCR and counts, by channel and by week or month; channel= keeps one channel.");
 
         api.MapGet("/teams/{teamId}/summary", (string teamId, HttpRequest request, IGrainFactory grains) =>
-                Summary(teamId, request, range => grains.GetGrain<ITeamGrain>(teamId).GetSummary(range.From, range.To, range.Period)))
+                Summary(teamId, request, range => grains.GetGrain<ITeamGrain>(teamId).GetSummary(range.From, range.To, range.Period, range.Channel)))
             .WithSummary("A team's figures over the contacts handled for it (the interaction's teamId decides).");
 
         api.MapGet("/scorecards/{scorecardId}/items", async (string scorecardId, HttpRequest request, IGrainFactory grains) =>

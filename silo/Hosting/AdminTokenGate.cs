@@ -16,7 +16,11 @@ public static class AdminTokenGate
         {
             if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/dashboard"))
             {
-                var given = Encoding.UTF8.GetBytes(context.Request.Headers.Authorization.ToString());
+                var header = context.Request.Headers.Authorization.ToString();
+                // A browser's EventSource cannot send headers: the event stream may carry the token in the query.
+                if (header.Length == 0 && context.Request.Path.StartsWithSegments("/api/events"))
+                    header = $"Bearer {context.Request.Query["access_token"]}";
+                var given = Encoding.UTF8.GetBytes(header);
                 if (!CryptographicOperations.FixedTimeEquals(given, expected))
                 {
                     await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",

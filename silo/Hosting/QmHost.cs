@@ -1,8 +1,10 @@
 using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Ingestion;
+using QmInsights.Grains.Live;
 using QmInsights.Grains.Storage;
 using QmInsights.Silo.Api;
+using QmInsights.Silo.Live;
 using Orleans.Dashboard;
 
 namespace QmInsights.Silo.Hosting;
@@ -27,6 +29,8 @@ public static class QmHost
         builder.Services.AddSingleton<CalibrationService>();
         builder.Services.AddSingleton<EvaluationReader>();
         builder.Services.AddSingleton<CadenceService>();
+        builder.Services.AddSingleton<CentreService>();
+        builder.Services.AddSingleton<LiveChanges>().AddHostedService(s => s.GetRequiredService<LiveChanges>());
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddQmOrleans();
 
@@ -34,6 +38,7 @@ public static class QmHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAdminTokenGate();
+        app.UseDashboardApp();
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapOrleansDashboard(routePrefix: "/dashboard");
@@ -44,6 +49,9 @@ public static class QmHost
         app.MapInsights();
         app.MapCalibrations();
         app.MapEvaluationViews();
+        app.MapEvents();
+        app.MapCentre();
+        app.MapDirectory();
 
         return app;
     }

@@ -1,0 +1,60 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using QmInsights.Silo.Live;
+
+namespace QmInsights.Silo.Api;
+
+/// <summary>Server-sent events for live views: "changed" names the agents, teams and scorecards whose figures new data
+/// changed (at most one message a second), so a page re-reads only what it shows.</summary>
+public static class EventEndpoints
+{
+    // Proxies close idle connections; a comment-like ping keeps the stream open without waking the page.
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
+
+    public static void MapEvents(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/events").WithTags("Live");
+
+        api.MapGet("", (LiveChanges live, CancellationToken aborted) => TypedResults.ServerSentEvents(Stream(live, aborted)))
+            .WithSummary("text/event-stream: 'hello' on connect, then 'changed' {agents, teams, scorecards, reload} after accepted data, 'ping' every 20 s of quiet.");
+    }
+
+    private static async IAsyncEnumerable<SseItem<object>> Stream(LiveChanges live, [EnumeratorCancellation] CancellationToken aborted)
+    {
+        var (changes, subscription) = live.Subscribe();
+        using var _ = subscription;
+        yield return new SseItem<object>(new { connected = DateTimeOffset.UtcNow }, "hello");
+        while (!aborted.IsCancellationRequested)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+            wait.CancelAfter(Heartbeat);
+            bool ready;
+            try
+            {
+                ready = await changes.WaitToReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+            {
+                ready = false;
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+            if (!ready)
+            {
+                yield return new SseItem<object>(new { }, "ping");
+                continue;
+            }
+            while (changes.TryRead(out var change))
+                yield return new SseItem<object>(new
+                {
+                    version = change.Version,
+                    agents = change.Change.Agents,
+                    teams = change.Change.Teams,
+                    scorecards = change.Change.Scorecards,
+                    reload = change.Reload,
+                }, "changed");
+        }
+    }
+}
