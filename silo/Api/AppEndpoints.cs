@@ -11,7 +11,13 @@ public static class AppEndpoints
     public static void UseDashboardApp(this WebApplication app)
     {
         var files = new PhysicalFileProvider(System.IO.Path.Combine(AppContext.BaseDirectory, "wwwroot"));
-        app.MapGet(Path, () => Results.Redirect($"{Path}/")).ExcludeFromDescription();
+        // Relative links in the page need the trailing slash; routing would match /app/ too, so test the exact path.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.Value != Path) return next(context);
+            context.Response.Redirect($"{Path}/");
+            return Task.CompletedTask;
+        });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = Path });
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -34,6 +34,13 @@ public static class DemoCommand
             using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(10) };
             if (options.Token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
             await Feed(http, new CentreSimulation(options.Simulation), Console.Out);
+            Console.WriteLine();
+            Console.WriteLine($"dashboard: {new Uri(url, "/app/")}");
+            if (options.Keep && host is not null)
+            {
+                Console.WriteLine($"the engine keeps running (API {url}); Ctrl+C stops it");
+                await host.WaitForShutdownAsync();
+            }
             return 0;
         }
         finally
