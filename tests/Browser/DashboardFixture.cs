@@ -1,61 +1,23 @@
-using Microsoft.AspNetCore.Builder;
-using QmInsights.Domain.Simulation;
-using QmInsights.Silo.Demo;
-using QmInsights.Silo.Hosting;
 using QmInsights.Tests.Api;
 
 namespace QmInsights.Tests.Browser;
 
-/// <summary>A host fed a small simulated centre through the API (scorecard, roster, contacts, surveys, evaluations),
-/// and a headless Chromium to look at its dashboard. Extra host settings (e.g. a token) come from subclasses.</summary>
-public class DashboardFixture : IAsyncLifetime
+/// <summary>The simulated centre and a headless Chromium to look at its dashboard.</summary>
+public sealed class DashboardFixture : SimulatedCentreFixture
 {
-    private WebApplication? _app;
-
-    public static readonly SimulationOptions Centre = new()
-    {
-        Agents = 18, Teams = 3, Months = 2, ContactsPerAgentDay = 5, SurveyResponseRate = 0.3, EvaluationsPerAgentMonth = 6,
-    };
-
-    public HttpClient Http { get; private set; } = null!;
-
     public Chromium Browser { get; private set; } = null!;
 
-    public CentreSimulation Simulation { get; } = new(Centre);
-
-    protected virtual string[] Settings => [];
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _app = QmHost.Build([.. FreePorts.LocalHostArgs(), .. Settings]);
-        await _app.StartAsync();
-        Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
-        Authorize(Http);
-        var api = new ApiClient(Http, TextWriter.Null);
-        foreach (var (_, validFrom, definition) in Simulation.ScorecardVersions)
-            await api.PutScorecard(DemoScorecard.Id, definition, validFrom);
-        foreach (var entry in Simulation.Roster()) await api.PutAgent(entry);
-        var months = Simulation.AgentMonths().ToList();
-        var facts = months.SelectMany(m => m.Interactions).Cast<object>()
-            .Concat(months.SelectMany(m => m.Surveys)).Concat(months.SelectMany(m => m.Evaluations)).ToList();
-        foreach (var chunk in facts.Chunk(5000)) Assert.Empty((await FactPoster.Post(Http, chunk)).Rejected);
+        await base.InitializeAsync();
         Browser = await Chromium.Launch();
-    }
-
-    protected virtual void Authorize(HttpClient http)
-    {
     }
 
     public string AppUrl(string fragment) => new Uri(Http.BaseAddress!, $"/app/{fragment}").ToString();
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
-        Http?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        await base.DisposeAsync();
     }
 }

@@ -34,6 +34,7 @@ public sealed class DashboardTests(DashboardFixture centre) : IClassFixture<Dash
         // Trend charts are drawn: one QA line, one CSAT line, one NPS line at least.
         Assert.True((await Browser.Evaluate("document.querySelectorAll('.chart path.line').length")).GetInt32() >= 3);
         Assert.Equal("live", (await Browser.WaitFor("document.querySelector('#live.on')?.textContent", Patience)).GetString());
+        await SaveScreenshot("dashboard-centre.png");
     }
 
     [Fact]
@@ -52,10 +53,29 @@ public sealed class DashboardTests(DashboardFixture centre) : IClassFixture<Dash
 
         // The README's picture: saved with the test output, copied to docs/ by hand when the page changes.
         await Browser.WaitFor("document.querySelector('#live.on')", Patience);
+        await SaveScreenshot("dashboard-team.png");
+    }
+
+    [Fact]
+    public async Task The_agent_view_shows_the_agent_summary_cadence_and_latest_evaluations()
+    {
+        var agentId = centre.Simulation.Roster().First().AgentId;
+        await Browser.Navigate(centre.AppUrl($"#/agent/{agentId}"));
+        await ViewLoaded("agent");
+        using var summary = JsonDocument.Parse(await centre.Http.GetStringAsync($"/api/agents/{agentId}/summary"));
+        Assert.Equal(Count(summary.RootElement.GetProperty("evaluations").GetInt64()), await Kpi("evaluations"));
+        Assert.Contains("Next evaluation due", (await Browser.Evaluate("document.querySelector('.due').textContent")).GetString());
+        var rows = await Browser.Evaluate("[...document.querySelectorAll('.panel')].find(p => p.textContent.startsWith('Latest evaluations')).querySelectorAll('tbody tr').length");
+        Assert.InRange(rows.GetInt32(), 1, 10);
+        await SaveScreenshot("dashboard-agent.png");
+    }
+
+    private async Task SaveScreenshot(string name)
+    {
         var png = await Browser.Screenshot();
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
-        await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "dashboard-team.png"), png);
+        await File.WriteAllBytesAsync(Path.Combine(folder.FullName, name), png);
     }
 
     [Fact]
@@ -82,7 +102,7 @@ public sealed class DashboardTests(DashboardFixture centre) : IClassFixture<Dash
         var before = await Kpi("interactions");
 
         var agent = centre.Simulation.Roster().First(r => r.TeamId == teamId).AgentId;
-        var start = new DateTimeOffset(DashboardFixture.Centre.Start.AddDays(3).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
+        var start = new DateTimeOffset(SimulatedCentreFixture.Centre.Start.AddDays(3).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
         var added = Enumerable.Range(0, 25)
             .Select(i => (object)new Interaction($"live-{teamId}-{i}", Channel.Call, agent, teamId, "billing", start.AddMinutes(i), 300, null, null, true))
             .ToList();

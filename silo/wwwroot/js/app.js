@@ -91,12 +91,14 @@ $('#filters').addEventListener('change', e => {
 
 const range = () => ({ from: state.from, to: state.to, period: state.period, channel: state.channel });
 
-// The cadence report is "as of" a day: the end of the chosen range, else the last day with data (not after today).
-function asOfFor(summary) {
+// The cadence report is "as of" a day: the end of the chosen range, else the end of the last month with contacts
+// (evaluations trail the contacts they score), never after today.
+async function asOfFor(path) {
   const today = new Date().toISOString().slice(0, 10);
-  const last = summary.trend?.at(-1)?.to ?? today;
-  const day = state.to || last;
-  return day < today ? day : today;
+  if (state.to) return state.to < today ? state.to : today;
+  const months = await must(path, { from: state.from, period: 'month', channel: state.channel });
+  const last = (months.centre ?? months).trend?.filter(m => m.interactions > 0).at(-1)?.to ?? today;
+  return last < today ? last : today;
 }
 
 const scorecardItems = () => directory.scorecards[0]
@@ -107,8 +109,7 @@ const scorecardItems = () => directory.scorecards[0]
 const forecast = teamId => get('/api/forecast/staffing', { teamId, from: state.from, to: state.to }).then(r => r.status === 200 ? r.body : null, () => null);
 
 async function centreView() {
-  const { centre, teams } = await must('/api/centre/summary', range());
-  const asOf = asOfFor(centre);
+  const [{ centre, teams }, asOf] = await Promise.all([must('/api/centre/summary', range()), asOfFor('/api/centre/summary')]);
   const [cadence, items, conflicts, leniency, staffing] = await Promise.all([
     must('/api/cadence', { asOf }), scorecardItems(), must('/api/insights/conflicts', range()),
     must('/api/evaluators/leniency', { from: state.from, to: state.to }), forecast(),
@@ -128,8 +129,8 @@ async function centreView() {
 async function teamView() {
   const teamId = state.id ?? directory.teams[0]?.teamId;
   if (!teamId) return `<div class="empty">No teams yet: ingest some data first.</div>`;
-  const summary = await must(`/api/teams/${encodeURIComponent(teamId)}/summary`, range());
-  const asOf = asOfFor(summary);
+  const path = `/api/teams/${encodeURIComponent(teamId)}/summary`;
+  const [summary, asOf] = await Promise.all([must(path, range()), asOfFor(path)]);
   const [cadence, items, conflicts, leniency, staffing] = await Promise.all([
     must('/api/cadence', { asOf, teamId }), scorecardItems(), must('/api/insights/conflicts', { ...range(), teamId }),
     must('/api/evaluators/leniency', { from: state.from, to: state.to, teamId }), forecast(teamId),
@@ -149,10 +150,11 @@ async function teamView() {
 async function agentView() {
   const agentId = state.id ?? directory.agents[0]?.agentId;
   if (!agentId) return `<div class="empty">No agents on the roster yet.</div>`;
-  const summary = await must(`/api/agents/${encodeURIComponent(agentId)}/summary`, range());
+  const path = `/api/agents/${encodeURIComponent(agentId)}/summary`;
+  const [summary, asOf] = await Promise.all([must(path, range()), asOfFor(path)]);
   const teamId = directory.agents.find(a => a.agentId === agentId)?.teamId;
   const [cadence, evaluations] = await Promise.all([
-    get('/api/cadence', { asOf: asOfFor(summary), teamId }).then(r => r.body),
+    get('/api/cadence', { asOf, teamId }).then(r => r.body),
     get(`/api/agents/${encodeURIComponent(agentId)}/evaluations`).then(r => r.body ?? []),
   ]);
   const mine = cadence?.agents.find(a => a.agentId === agentId);

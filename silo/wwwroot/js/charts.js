@@ -1,7 +1,7 @@
 // Small SVG charts drawn by hand: a trend line chart (with an optional interval band) and horizontal bars.
 import { esc } from './format.js';
 
-const W = 640, H = 220, PAD = { l: 44, r: 12, t: 12, b: 28 };
+const PAD = { l: 44, r: 16, t: 12, b: 28 };
 
 /** Rounds a data range out to "nice" tick steps. */
 function ticks(min, max, count = 5) {
@@ -18,19 +18,21 @@ function ticks(min, max, count = 5) {
  * A line chart of one or more series over the same labels.
  * series: [{ name, values: (number|null)[], color, dashed?, band?: ([lo, hi]|null)[] }]
  */
-export function lineChart({ labels, series, format = v => v, yMin, yMax, title = '' }) {
+export function lineChart({ labels, series, format = v => v, yMin, yMax, title = '', width = 640, height = 220 }) {
+  // The drawing is as wide as the panel is expected to be, so text keeps its size when the SVG scales.
+  const W = width, H = height;
   const all = series.flatMap(s => [...s.values, ...(s.band ?? []).flat()]).filter(v => v != null && Number.isFinite(v));
   if (labels.length === 0 || all.length === 0) return `<div class="empty">No data for this selection</div>`;
   const ys = ticks(yMin ?? Math.min(...all), yMax ?? Math.max(...all));
   const y0 = ys[0], y1 = ys[ys.length - 1];
   const x = i => PAD.l + (labels.length === 1 ? (W - PAD.l - PAD.r) / 2 : i * (W - PAD.l - PAD.r) / (labels.length - 1));
   const y = v => PAD.t + (1 - (v - y0) / (y1 - y0)) * (H - PAD.t - PAD.b);
-  const every = Math.ceil(labels.length / 8);
+  const every = Math.ceil(labels.length / Math.max(2, Math.floor(W / 90)));
 
   const grid = ys.map(v => `<line class="grid" x1="${PAD.l}" x2="${W - PAD.r}" y1="${y(v)}" y2="${y(v)}"/>
     <text class="tick" x="${PAD.l - 6}" y="${y(v) + 4}" text-anchor="end">${esc(format(v))}</text>`).join('');
   const xlabels = labels.map((l, i) => i % every === 0 || i === labels.length - 1
-    ? `<text class="tick" x="${x(i)}" y="${H - 8}" text-anchor="middle">${esc(l)}</text>` : '').join('');
+    ? `<text class="tick" x="${x(i)}" y="${H - 8}" text-anchor="${labels.length > 1 && i === 0 ? 'start' : i === labels.length - 1 && i > 0 ? 'end' : 'middle'}">${esc(l)}</text>` : '').join('');
 
   const paths = series.map(s => {
     const band = s.band ? segments(s.band.map((b, i) => b ? [i, b] : null)).map(seg =>

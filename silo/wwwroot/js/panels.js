@@ -29,7 +29,7 @@ export function trends(s) {
   const t = s.trend ?? [];
   const labels = t.map(p => p.period);
   const quality = lineChart({
-    title: 'QA vs CSAT and NPS', labels, format: v => `${Math.round(v)}`,
+    title: 'QA vs CSAT and NPS', labels, format: v => `${Math.round(v)}`, width: 1300, height: 300,
     series: [
       { name: 'QA score %', values: t.map(p => p.qaScore), color: C.qa, band: t.map(p => p.qaScoreCi95) },
       { name: 'CSAT % satisfied', values: t.map(p => p.csat), color: C.csat },
