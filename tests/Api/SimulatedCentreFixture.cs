@@ -19,11 +19,15 @@ public class SimulatedCentreFixture : IAsyncLifetime
 
     public CentreSimulation Simulation { get; } = new(Centre);
 
+    /// <summary>A token the host requires (Auth:AdminToken), or null for an open API.</summary>
+    public virtual string? Token => null;
+
     public virtual async ValueTask InitializeAsync()
     {
-        _app = QmHost.Build(FreePorts.LocalHostArgs());
+        _app = QmHost.Build([.. FreePorts.LocalHostArgs(), .. Token is null ? [] : new[] { $"--Auth:AdminToken={Token}" }]);
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
+        if (Token is not null) Http.DefaultRequestHeaders.Authorization = new("Bearer", Token);
         var api = new ApiClient(Http, TextWriter.Null);
         foreach (var (_, validFrom, definition) in Simulation.ScorecardVersions)
             await api.PutScorecard(DemoScorecard.Id, definition, validFrom);

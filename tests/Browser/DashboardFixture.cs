@@ -3,7 +3,7 @@ using QmInsights.Tests.Api;
 namespace QmInsights.Tests.Browser;
 
 /// <summary>The simulated centre and a headless Chromium to look at its dashboard.</summary>
-public sealed class DashboardFixture : SimulatedCentreFixture
+public class DashboardFixture : SimulatedCentreFixture
 {
     public Chromium Browser { get; private set; } = null!;
 
@@ -20,4 +20,10 @@ public sealed class DashboardFixture : SimulatedCentreFixture
         if (Browser is not null) await Browser.DisposeAsync();
         await base.DisposeAsync();
     }
+}
+
+/// <summary>The same behind a token: the dashboard must ask for it.</summary>
+public sealed class TokenDashboardFixture : DashboardFixture
+{
+    public override string? Token => "dashboard-test-token";
 }
