@@ -105,6 +105,31 @@ public sealed partial class Chromium : IAsyncDisposable
         }
     }
 
+    /// <summary>Answers requests whose URL matches <paramref name="urlPattern"/> (DevTools wildcards) with a JSON body
+    /// instead of the server, until the returned handle is disposed: a stand-in for an endpoint another part of the
+    /// product serves.</summary>
+    public async Task<IAsyncDisposable> Answer(string urlPattern, string json)
+    {
+        Page.On("Fetch.requestPaused", paused => Page.Send("Fetch.fulfillRequest", new
+        {
+            requestId = paused.GetProperty("requestId").GetString(),
+            responseCode = 200,
+            responseHeaders = new[] { new { name = "Content-Type", value = "application/json" } },
+            body = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)),
+        }));
+        await Page.Send("Fetch.enable", new { patterns = new[] { new { urlPattern } } });
+        return new Interception(Page);
+    }
+
+    private sealed class Interception(DevToolsConnection page) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await page.Send("Fetch.disable");
+            page.On("Fetch.requestPaused", null);
+        }
+    }
+
     /// <summary>A PNG of the whole page (not only the window).</summary>
     public async Task<byte[]> Screenshot()
     {

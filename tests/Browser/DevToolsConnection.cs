@@ -12,6 +12,7 @@ public sealed class DevToolsConnection : IAsyncDisposable
     private readonly ClientWebSocket _socket = new();
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonElement>> _calls = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> _waiters = new();
+    private readonly ConcurrentDictionary<string, Func<JsonElement, Task>> _handlers = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _sending = new(1, 1);
     private Task _receiving = Task.CompletedTask;
@@ -49,6 +50,14 @@ public sealed class DevToolsConnection : IAsyncDisposable
     public Task<JsonElement> Next(string eventName) =>
         _waiters.GetOrAdd(eventName, _ => new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
+    /// <summary>Handles every occurrence of an event (null removes the handler). Handlers run off the receive loop, so
+    /// they may send commands.</summary>
+    public void On(string eventName, Func<JsonElement, Task>? handler)
+    {
+        if (handler is null) _handlers.TryRemove(eventName, out _);
+        else _handlers[eventName] = handler;
+    }
+
     private async Task Receive()
     {
         var buffer = new byte[64 * 1024];
@@ -79,8 +88,12 @@ public sealed class DevToolsConnection : IAsyncDisposable
             if (message.TryGetProperty("error", out var error)) call.SetException(new InvalidOperationException(error.ToString()));
             else call.SetResult(message.GetProperty("result").Clone());
         }
-        else if (message.TryGetProperty("method", out var method) && _waiters.TryRemove(method.GetString()!, out var waiter))
-            waiter.SetResult(message.TryGetProperty("params", out var p) ? p.Clone() : default);
+        else if (message.TryGetProperty("method", out var method))
+        {
+            var parameters = message.TryGetProperty("params", out var p) ? p.Clone() : default;
+            if (_waiters.TryRemove(method.GetString()!, out var waiter)) waiter.SetResult(parameters);
+            if (_handlers.TryGetValue(method.GetString()!, out var handler)) _ = Task.Run(() => handler(parameters));
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -35,6 +35,8 @@ function readHash() {
   Object.assign(state, { view: ['centre', 'team', 'agent'].includes(view) ? view : 'centre', id: id ? decodeURIComponent(id) : null,
     from: q.get('from') ?? '', to: q.get('to') ?? '', period: q.get('period') ?? 'week', channel: q.get('channel') ?? '' });
   restrict();
+  // The address says what is shown, also when the role redirected the view.
+  if (me?.role === 'agent' || me?.role === 'teamLead') history.replaceState(null, '', href(state.view, state.id));
 }
 
 function href(view, id, changes = {}) {
@@ -101,6 +103,20 @@ async function asOfFor(path) {
   return last < today ? last : today;
 }
 
+// Analyses over the interaction rows (conflicts, leniency, cadence) take seconds on a large centre: live refreshes
+// reuse a recent answer instead of re-running them every second of an import. Summaries are always fresh.
+const recent = new Map();
+function slow(path, params, maxAgeMs) {
+  const key = `${path}?${new URLSearchParams(params)}`;
+  const hit = recent.get(key);
+  if (hit && Date.now() - hit.at < maxAgeMs) return hit.value;
+  const value = must(path, params);
+  recent.set(key, { at: Date.now(), value });
+  value.catch(() => recent.delete(key));
+  return value;
+}
+const MINUTE = 60_000;
+
 const scorecardItems = () => directory.scorecards[0]
   ? get(`/api/scorecards/${encodeURIComponent(directory.scorecards[0])}/items`, { from: state.from, to: state.to }).then(r => r.body)
   : Promise.resolve(null);
@@ -111,8 +127,8 @@ const forecast = teamId => get('/api/forecast/staffing', { teamId, from: state.f
 async function centreView() {
   const [{ centre, teams }, asOf] = await Promise.all([must('/api/centre/summary', range()), asOfFor('/api/centre/summary')]);
   const [cadence, items, conflicts, leniency, staffing] = await Promise.all([
-    must('/api/cadence', { asOf }), scorecardItems(), must('/api/insights/conflicts', range()),
-    must('/api/evaluators/leniency', { from: state.from, to: state.to }), forecast(),
+    slow('/api/cadence', { asOf }, 15_000), scorecardItems(), slow('/api/insights/conflicts', range(), MINUTE),
+    slow('/api/evaluators/leniency', { from: state.from, to: state.to }, MINUTE), forecast(),
   ]);
   const quota = sum(cadence.teams);
   const coverageById = Object.fromEntries(cadence.teams.map(t => [t.id, t]));
@@ -132,8 +148,8 @@ async function teamView() {
   const path = `/api/teams/${encodeURIComponent(teamId)}/summary`;
   const [summary, asOf] = await Promise.all([must(path, range()), asOfFor(path)]);
   const [cadence, items, conflicts, leniency, staffing] = await Promise.all([
-    must('/api/cadence', { asOf, teamId }), scorecardItems(), must('/api/insights/conflicts', { ...range(), teamId }),
-    must('/api/evaluators/leniency', { from: state.from, to: state.to, teamId }), forecast(teamId),
+    slow('/api/cadence', { asOf, teamId }, 15_000), scorecardItems(), slow('/api/insights/conflicts', { ...range(), teamId }, MINUTE),
+    slow('/api/evaluators/leniency', { from: state.from, to: state.to, teamId }, MINUTE), forecast(teamId),
   ]);
   const summaries = Object.fromEntries(await Promise.all(cadence.agents.map(async a =>
     [a.agentId, (await get(`/api/agents/${encodeURIComponent(a.agentId)}/summary`, { ...range(), period: 'month' })).body])));
@@ -253,7 +269,6 @@ async function start() {
   me = who.status === 200 ? who.body : null;
   await loadDirectory();
   readHash();
-  if (me?.role === 'agent' || me?.role === 'teamLead') history.replaceState(null, '', href(state.view, state.id));
   window.addEventListener('hashchange', () => { readHash(); render(); });
   await render();
   connectLive();
