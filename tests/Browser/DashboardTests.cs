@@ -93,6 +93,30 @@ public sealed class DashboardTests(DashboardFixture centre) : IClassFixture<Dash
         }
     }
 
+    [Fact]
+    public async Task The_forecast_panel_shows_only_where_the_forecast_endpoint_answers()
+    {
+        // This branch has no forecast endpoints: 404, and no panel.
+        await Browser.Navigate(centre.AppUrl("#/centre"));
+        await ViewLoaded("centre");
+        Assert.False((await Browser.Evaluate("!!document.querySelector('#forecast')")).GetBoolean());
+
+        // Where they exist, the panel shows each day's forecast and staffing (the staffing endpoint's answer shape).
+        var days = Enumerable.Range(0, 7).Select(d => new
+        {
+            forecast = new { intervalStart = new DateTimeOffset(2025, 11, 3 + d, 0, 0, 0, TimeSpan.Zero), handleSeconds = 400.0, volume = 900.0 + d,
+                volumeLower80 = 850.0, volumeUpper80 = 960.0 },
+            staffing = new { agentsOnPhones = 9, agentsScheduled = 13, serviceLevel = 0.82, occupancy = 0.8 },
+        });
+        await using (await Browser.Answer("*/api/forecast/staffing*", JsonSerializer.Serialize(new { intervals = days, nextPeak = new { day = "2025-12-01" } })))
+        {
+            await Browser.Navigate(centre.AppUrl("#/centre?channel=call"));
+            await Browser.WaitFor("document.querySelectorAll('#forecast tbody tr').length === 7", Patience);
+            var first = await Browser.Evaluate("[...document.querySelectorAll('#forecast tbody tr:first-child td')].map(td => td.textContent)");
+            Assert.Equal(["2025-11-03", "900 (850–960)", "6:40", "9", "13", "82%", "80%"], first.EnumerateArray().Select(c => c.GetString()));
+        }
+    }
+
     private async Task SaveScreenshot(string name)
     {
         var png = await Browser.Screenshot();

@@ -106,23 +106,27 @@ async function asOfFor(path) {
 // Analyses over the interaction rows (conflicts, leniency, cadence) take seconds on a large centre: live refreshes
 // reuse a recent answer instead of re-running them every second of an import. Summaries are always fresh.
 const recent = new Map();
-function slow(path, params, maxAgeMs) {
+function cached(call, path, params, maxAgeMs) {
   const key = `${path}?${new URLSearchParams(params)}`;
   const hit = recent.get(key);
   if (hit && Date.now() - hit.at < maxAgeMs) return hit.value;
-  const value = must(path, params);
+  const value = call(path, params);
   recent.set(key, { at: Date.now(), value });
   value.catch(() => recent.delete(key));
   return value;
 }
+const slow = (path, params, maxAgeMs) => cached(must, path, params, maxAgeMs);
 const MINUTE = 60_000;
 
 const scorecardItems = () => directory.scorecards[0]
   ? get(`/api/scorecards/${encodeURIComponent(directory.scorecards[0])}/items`, { from: state.from, to: state.to }).then(r => r.body)
   : Promise.resolve(null);
 
-// The forecast endpoints belong to a later part of the product: show the panel only where they answer.
-const forecast = teamId => get('/api/forecast/staffing', { teamId, from: state.from, to: state.to }).then(r => r.status === 200 ? r.body : null, () => null);
+// Forecast and staffing come from another part of the product: the panel shows only where the endpoint answers 200
+// (not 404 where it is absent, nor 422 with too little history). A forecast is centre-wide, per channel, for the
+// days after the history; training it takes seconds, so it is re-read at most every ten minutes.
+const forecast = () => cached(get, '/api/forecast/staffing', { interval: 'day', channel: state.channel }, 10 * MINUTE)
+  .then(r => r.status === 200 ? r.body : null, () => null);
 
 async function centreView() {
   const [{ centre, teams }, asOf] = await Promise.all([must('/api/centre/summary', range()), asOfFor('/api/centre/summary')]);
@@ -149,7 +153,7 @@ async function teamView() {
   const [summary, asOf] = await Promise.all([must(path, range()), asOfFor(path)]);
   const [cadence, items, conflicts, leniency, staffing] = await Promise.all([
     slow('/api/cadence', { asOf, teamId }, 15_000), scorecardItems(), slow('/api/insights/conflicts', { ...range(), teamId }, MINUTE),
-    slow('/api/evaluators/leniency', { from: state.from, to: state.to, teamId }, MINUTE), forecast(teamId),
+    slow('/api/evaluators/leniency', { from: state.from, to: state.to, teamId }, MINUTE), forecast(),
   ]);
   const summaries = Object.fromEntries(await Promise.all(cadence.agents.map(async a =>
     [a.agentId, (await get(`/api/agents/${encodeURIComponent(a.agentId)}/summary`, { ...range(), period: 'month' })).body])));

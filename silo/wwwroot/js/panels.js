@@ -122,13 +122,21 @@ export function calibrationResults(r) {
     ${table(['Item', 'Agreement', 'α', 'κ'], r.items.slice(0, 6).map(i => [esc(i.itemId), share(i.percentAgreement), n(i.krippendorffAlpha), n(i.fleissKappa)]))}</div>`;
 }
 
-/** Staffing from the forecast endpoints, whatever rows they answer with: numbers and short text columns. */
+/** Forecast volume with its 80% interval and the Erlang C staffing of each day, from GET /api/forecast/staffing. */
 export function forecast(body) {
-  const rows = Array.isArray(body) ? body : Object.values(body).find(Array.isArray) ?? [];
+  const rows = body.intervals ?? [];
   if (rows.length === 0) return '';
-  const keys = Object.keys(rows[0]).filter(k => rows.some(r => ['number', 'string'].includes(typeof r[k]))).slice(0, 7);
-  const cell = v => typeof v === 'number' ? (Number.isInteger(v) ? count(v) : score(v)) : esc(v ?? dash);
-  return panel('Forecast and staffing', table(keys.map(esc), rows.slice(0, 14).map(r => keys.map(k => cell(r[k])))), { wide: true, id: 'forecast' });
+  const labels = rows.map(r => r.forecast.intervalStart.slice(0, 10));
+  const chart = lineChart({
+    title: 'Forecast contacts', labels, format: v => count(v), yMin: 0, width: 1300, height: 220,
+    series: [{ name: 'Forecast contacts (80% interval)', values: rows.map(r => r.forecast.volume), color: C.qa,
+      band: rows.map(r => [r.forecast.volumeLower80, r.forecast.volumeUpper80]) }],
+  });
+  const peak = body.nextPeak?.day ? `next peak ${body.nextPeak.day}` : '';
+  return panel('Forecast and staffing', chart + table(['Day', 'Contacts (80%)', 'Handle time', 'Agents on phones', 'Agents scheduled', 'Service level', 'Occupancy'],
+    rows.map((r, i) => [esc(labels[i]), `${count(r.forecast.volume)} (${count(r.forecast.volumeLower80)}–${count(r.forecast.volumeUpper80)})`,
+      minutes(r.forecast.handleSeconds), count(r.staffing.agentsOnPhones), count(r.staffing.agentsScheduled), share(r.staffing.serviceLevel), share(r.staffing.occupancy)]),
+    { id: 'forecast' }), { wide: true, note: `whole centre${peak ? ` · ${peak}` : ''}` });
 }
 
 /** An agent's latest evaluations, from GET /api/agents/{id}/evaluations. */
