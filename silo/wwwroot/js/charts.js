@@ -31,7 +31,9 @@ export function lineChart({ labels, series, format = v => v, yMin, yMax, title =
 
   const grid = ys.map(v => `<line class="grid" x1="${PAD.l}" x2="${W - PAD.r}" y1="${y(v)}" y2="${y(v)}"/>
     <text class="tick" x="${PAD.l - 6}" y="${y(v) + 4}" text-anchor="end">${esc(format(v))}</text>`).join('');
-  const xlabels = labels.map((l, i) => i % every === 0 || i === labels.length - 1
+  const last = labels.length - 1;
+  // Every few labels, and the last one, unless a regular one would crowd it.
+  const xlabels = labels.map((l, i) => (i % every === 0 && (i === last || last - i >= every / 2 + 0.5)) || i === last
     ? `<text class="tick" x="${x(i)}" y="${H - 8}" text-anchor="${labels.length > 1 && i === 0 ? 'start' : i === labels.length - 1 && i > 0 ? 'end' : 'middle'}">${esc(l)}</text>` : '').join('');
 
   const paths = series.map(s => {
