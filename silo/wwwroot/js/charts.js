@@ -17,6 +17,7 @@ function ticks(min, max, count = 5) {
 /**
  * A line chart of one or more series over the same labels.
  * series: [{ name, values: (number|null)[], color, dashed?, band?: ([lo, hi]|null)[] }]
+ * format(value, step) labels values; axis ticks pass their step so fine scales can show decimals.
  */
 export function lineChart({ labels, series, format = v => v, yMin, yMax, title = '', width = 640, height = 220 }) {
   // The drawing is as wide as the panel is expected to be, so text keeps its size when the SVG scales.
@@ -30,7 +31,7 @@ export function lineChart({ labels, series, format = v => v, yMin, yMax, title =
   const every = Math.ceil(labels.length / Math.max(2, Math.floor(W / 90)));
 
   const grid = ys.map(v => `<line class="grid" x1="${PAD.l}" x2="${W - PAD.r}" y1="${y(v)}" y2="${y(v)}"/>
-    <text class="tick" x="${PAD.l - 6}" y="${y(v) + 4}" text-anchor="end">${esc(format(v))}</text>`).join('');
+    <text class="tick" x="${PAD.l - 6}" y="${y(v) + 4}" text-anchor="end">${esc(format(v, ys[1] - ys[0]))}</text>`).join('');
   const last = labels.length - 1;
   // Every few labels, and the last one, unless a regular one would crowd it.
   const xlabels = labels.map((l, i) => (i % every === 0 && (i === last || last - i >= every / 2 + 0.5)) || i === last

@@ -37,7 +37,7 @@ export function trends(s) {
     ],
   });
   const aht = lineChart({ title: 'Handle time', labels, format: v => minutes(v), series: [{ name: 'Handle time (min:s)', values: t.map(p => p.ahtSeconds), color: C.aht }] });
-  const fcr = lineChart({ title: 'FCR', labels, format: v => `${Math.round(v)}%`, series: [{ name: 'FCR %', values: t.map(p => p.fcrRate == null ? null : 100 * p.fcrRate), color: C.fcr }] });
+  const fcr = lineChart({ title: 'FCR', labels, format: (v, step = 1) => `${v.toFixed(step < 1 ? 1 : 0)}%`, series: [{ name: 'FCR %', values: t.map(p => p.fcrRate == null ? null : 100 * p.fcrRate), color: C.fcr }] });
   return panel('Quality vs customer outcomes', quality, { wide: true, note: 'QA band: 95% confidence interval' })
     + panel('Handle time', aht) + panel('First-contact resolution', fcr);
 }
