@@ -39,7 +39,10 @@ public static class DemoCommand
             if (options.Keep && host is not null)
             {
                 Console.WriteLine($"the engine keeps running (API {url}); Ctrl+C stops it");
+                // WaitForShutdownAsync stops the host itself: stopping it a second time below would never return.
                 await host.WaitForShutdownAsync();
+                await host.DisposeAsync();
+                host = null;
             }
             return 0;
         }
