@@ -94,6 +94,22 @@ public sealed class DashboardTests(DashboardFixture centre) : IClassFixture<Dash
     }
 
     [Fact]
+    public async Task A_team_lead_lands_on_their_team_and_picks_only_among_their_teams()
+    {
+        var mine = centre.Simulation.TeamIds[1];
+        await using (await Browser.Answer("*/api/auth/me*",
+                         JsonSerializer.Serialize(new { role = "teamLead", name = "Lead", agentId = (string?)null, teamIds = new[] { mine } })))
+        {
+            await Browser.Navigate(centre.AppUrl("#/centre"));
+            await ViewLoaded("team");
+            Assert.Equal($"#/team/{mine}", (await Browser.Evaluate("location.hash")).GetString());
+            Assert.True((await Browser.Evaluate("document.querySelector('#tabs a[data-view=centre]').hidden")).GetBoolean());
+            var teams = await Browser.Evaluate("[...document.querySelectorAll('#filters select[name=team] option')].map(o => o.value)");
+            Assert.Equal([mine], teams.EnumerateArray().Select(t => t.GetString()));
+        }
+    }
+
+    [Fact]
     public async Task The_forecast_panel_shows_only_where_the_forecast_endpoint_answers()
     {
         // This branch has no forecast endpoints: 404, and no panel.
