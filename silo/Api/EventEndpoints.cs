@@ -1,5 +1,4 @@
 using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using QmInsights.Silo.Live;
 
 namespace QmInsights.Silo.Api;
@@ -15,12 +14,16 @@ public static class EventEndpoints
     {
         var api = app.MapGroup("/api/events").WithTags("Live");
 
-        api.MapGet("", (LiveChanges live, CancellationToken aborted) => TypedResults.ServerSentEvents(Stream(live, aborted)))
+        // The stream ends when the browser leaves or the silo stops (else shutdown would wait for every open page).
+        api.MapGet("", (LiveChanges live, IHostApplicationLifetime lifetime, CancellationToken aborted) =>
+                TypedResults.ServerSentEvents(Stream(live, CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping))))
             .WithSummary("text/event-stream: 'hello' on connect, then 'changed' {agents, teams, scorecards, reload} after accepted data, 'ping' every 20 s of quiet.");
     }
 
-    private static async IAsyncEnumerable<SseItem<object>> Stream(LiveChanges live, [EnumeratorCancellation] CancellationToken aborted)
+    private static async IAsyncEnumerable<SseItem<object>> Stream(LiveChanges live, CancellationTokenSource end)
     {
+        using var ending = end;
+        var aborted = end.Token;
         var (changes, subscription) = live.Subscribe();
         using var _ = subscription;
         yield return new SseItem<object>(new { connected = DateTimeOffset.UtcNow }, "hello");
