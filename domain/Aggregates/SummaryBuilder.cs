@@ -1,3 +1,4 @@
+using QmInsights.Domain.Facts;
 using QmInsights.Domain.Periods;
 using QmInsights.Domain.Statistics;
 
@@ -7,16 +8,17 @@ namespace QmInsights.Domain.Aggregates;
 public static class SummaryBuilder
 {
     /// <summary>Summarises the days from <paramref name="from"/> to <paramref name="to"/> (both inclusive; null = open).
-    /// The trend has one row per period from the first to the last period with data, empty periods included.</summary>
+    /// The trend has one row per period from the first to the last period with data, empty periods included.
+    /// With <paramref name="channel"/> only that channel's contacts count.</summary>
     public static QualityFigures Build(TallyMap<TallyBucket, QualityTally> tallies, DateOnly? from, DateOnly? to,
-        TrendPeriod period)
+        TrendPeriod period, Channel? channel = null)
     {
         var total = new QualityTally();
         var byChannel = new SortedDictionary<string, QualityTally>(StringComparer.Ordinal);
         var byPeriod = new SortedDictionary<DateOnly, QualityTally>();
         foreach (var (bucket, tally) in tallies.Buckets)
         {
-            if (from is { } f && bucket.Day < f || to is { } t && bucket.Day > t) continue;
+            if (!Includes(bucket, from, to, channel)) continue;
             total.Add(tally, 1);
             Accumulate(byChannel, bucket.Channel?.ToString().ToLowerInvariant() ?? "unknown", tally);
             Accumulate(byPeriod, period.StartOf(bucket.Day), tally);
@@ -41,6 +43,22 @@ public static class SummaryBuilder
             Trend = trend,
         };
     }
+
+    /// <summary>The tallies of the days from <paramref name="from"/> to <paramref name="to"/> summed by period start
+    /// and channel: what a caller needs to add several aggregates together (a centre is the sum of its teams) without
+    /// moving every day. <see cref="Build"/> over the sum with the same period gives the summary of the whole.</summary>
+    public static TallyMap<TallyBucket, QualityTally> Condense(TallyMap<TallyBucket, QualityTally> tallies, DateOnly? from,
+        DateOnly? to, TrendPeriod period, Channel? channel = null)
+    {
+        var condensed = new TallyMap<TallyBucket, QualityTally>();
+        foreach (var (bucket, tally) in tallies.Buckets)
+            if (Includes(bucket, from, to, channel))
+                condensed.Add(bucket with { Day = period.StartOf(bucket.Day) }, tally, 1);
+        return condensed;
+    }
+
+    private static bool Includes(TallyBucket bucket, DateOnly? from, DateOnly? to, Channel? channel) =>
+        !(from is { } f && bucket.Day < f || to is { } t && bucket.Day > t || channel is { } c && bucket.Channel != c);
 
     /// <summary>The figures of one tally.</summary>
     public static QualityFigures Figures(QualityTally t)

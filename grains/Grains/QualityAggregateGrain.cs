@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using QmInsights.Domain.Aggregates;
+using QmInsights.Domain.Facts;
 using QmInsights.Domain.Joins;
 using QmInsights.Domain.Periods;
 using QmInsights.Grains.Interfaces;
@@ -33,8 +34,11 @@ public abstract class QualityAggregateGrain(IPersistentState<QualityState> state
 
     public Task Refresh() => Facts.IsDurable ? Rebuild() : Task.CompletedTask;
 
-    public Task<QualityFigures> GetSummary(DateOnly? from, DateOnly? to, TrendPeriod period) =>
-        Task.FromResult(SummaryBuilder.Build(state.State.Tallies, from, to, period));
+    public Task<QualityFigures> GetSummary(DateOnly? from, DateOnly? to, TrendPeriod period, Channel? channel = null) =>
+        Task.FromResult(SummaryBuilder.Build(state.State.Tallies, from, to, period, channel));
+
+    public Task<TallyMap<TallyBucket, QualityTally>> GetCondensed(DateOnly? from, DateOnly? to, TrendPeriod period, Channel? channel) =>
+        Task.FromResult(SummaryBuilder.Condense(state.State.Tallies, from, to, period, channel));
 
     /// <summary>Drops every tally (erasure of an agent's personal data).</summary>
     protected void Forget()

@@ -3,6 +3,7 @@ using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Joins;
 using QmInsights.Domain.Retention;
+using QmInsights.Domain.Live;
 using QmInsights.Domain.Scorecards;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Routing;
@@ -138,15 +139,18 @@ public sealed class FactIngestor(IGrainFactory grains, IFactStore store, Retenti
         return report;
     }
 
-    private Task ApplyChanges(IReadOnlyList<ShardResult> results)
+    private async Task ApplyChanges(IReadOnlyList<ShardResult> results)
     {
         var agents = ByTarget(results, r => r.Changes.Agents);
         var teams = ByTarget(results, r => r.Changes.Teams);
         var scorecards = ByTarget(results, r => r.Changes.Scorecards);
-        return Task.WhenAll(
+        await Task.WhenAll(
             agents.Select(p => grains.GetGrain<IAgentGrain>(p.Key).Apply(p.Value))
                 .Concat(teams.Select(p => grains.GetGrain<ITeamGrain>(p.Key).Apply(p.Value)))
                 .Concat(scorecards.Select(p => grains.GetGrain<IScorecardGrain>(p.Key).Apply(p.Value))));
+        // Live views learn about the batch only once the aggregates hold it, so what they re-read includes it.
+        var change = new DataChange(agents.Keys.ToList(), teams.Keys.ToList(), scorecards.Keys.ToList());
+        if (!change.IsEmpty) await grains.GetGrain<IChangeFeedGrain>(ChangeFeed.Key).Publish(change);
     }
 
     // One message per aggregate, carrying each shard batch's part separately so the aggregate can apply each batch once.

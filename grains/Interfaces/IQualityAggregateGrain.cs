@@ -1,4 +1,5 @@
 using QmInsights.Domain.Aggregates;
+using QmInsights.Domain.Facts;
 using QmInsights.Domain.Periods;
 
 namespace QmInsights.Grains.Interfaces;
@@ -12,8 +13,12 @@ public interface IQualityAggregateGrain
     /// <summary>Rebuilds the tallies from the fact store (recovery, when a batch's changes may have been lost).</summary>
     Task Refresh();
 
-    /// <summary>Totals, by channel and a trend for the days from <paramref name="from"/> to <paramref name="to"/> (inclusive).</summary>
-    Task<QualityFigures> GetSummary(DateOnly? from, DateOnly? to, TrendPeriod period);
+    /// <summary>Totals, by channel and a trend for the days from <paramref name="from"/> to <paramref name="to"/> (inclusive),
+    /// over one channel's contacts when <paramref name="channel"/> is given.</summary>
+    Task<QualityFigures> GetSummary(DateOnly? from, DateOnly? to, TrendPeriod period, Channel? channel = null);
+
+    /// <summary>The tallies of those days summed by period start and channel, for adding aggregates together.</summary>
+    Task<TallyMap<TallyBucket, QualityTally>> GetCondensed(DateOnly? from, DateOnly? to, TrendPeriod period, Channel? channel);
 
     /// <summary>The day-and-channel tallies from <paramref name="from"/> to <paramref name="to"/> (inclusive), to be
     /// added up with other teams' (the whole centre's figures).</summary>

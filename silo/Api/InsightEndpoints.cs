@@ -56,13 +56,6 @@ public static class InsightEndpoints
         var (range, problem) = QueryRange.Read(request);
         if (problem is not null) return (null, problem);
         var problems = new Dictionary<string, string[]>();
-        var channelText = request.Query["channel"].ToString();
-        Channel? channel = null;
-        if (channelText.Length > 0)
-        {
-            if (Enum.TryParse<Channel>(channelText, ignoreCase: true, out var c) && Enum.IsDefined(c)) channel = c;
-            else problems["channel"] = [$"'{channelText}' is not one of call, email, chat"];
-        }
         var minimum = request.Query["minPerGroup"].ToString();
         var options = new InsightOptions();
         if (minimum.Length > 0)
@@ -72,6 +65,6 @@ public static class InsightEndpoints
         }
         if (problems.Count > 0) return (null, Results.ValidationProblem(problems, title: "Invalid query parameters"));
         string? Text(string name) => request.Query[name].ToString() is { Length: > 0 } v ? v : null;
-        return (new InsightFilter(range!, Text("teamId"), channel, Text("queue"), options), null);
+        return (new InsightFilter(range!, Text("teamId"), range!.Channel, Text("queue"), options), null);
     }
 }

@@ -14,13 +14,13 @@ public static class QueryEndpoints
 
         api.MapGet("/agents/{agentId}/summary", async (string agentId, HttpRequest request, IGrainFactory grains) =>
                 await RetentionEndpoints.Erased(grains, agentId)
-                ?? await Summary(agentId, request, range => grains.GetGrain<IAgentGrain>(agentId).GetSummary(range.From, range.To, range.Period)))
+                ?? await Summary(agentId, request, range => grains.GetGrain<IAgentGrain>(agentId).GetSummary(range.From, range.To, range.Period, range.Channel)))
             .RequireAuthorization(Policies.AgentData)
             .Audited("read agent summary")
-            .WithSummary("An agent's QA score with 95% CI, CSAT, NPS, handle time, FCR and counts, by channel and by week or month.");
+            .WithSummary("An agent's QA score with 95% CI, CSAT, NPS, handle time, FCR and counts, by channel and by week or month; channel= keeps one channel.");
 
         api.MapGet("/teams/{teamId}/summary", (string teamId, HttpRequest request, IGrainFactory grains) =>
-                Summary(teamId, request, range => grains.GetGrain<ITeamGrain>(teamId).GetSummary(range.From, range.To, range.Period)))
+                Summary(teamId, request, range => grains.GetGrain<ITeamGrain>(teamId).GetSummary(range.From, range.To, range.Period, range.Channel)))
             .RequireAuthorization(Policies.TeamFigures)
             .WithSummary("A team's figures over the contacts handled for it (the interaction's teamId decides).");
 

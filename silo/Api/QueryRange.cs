@@ -1,11 +1,12 @@
 using System.Globalization;
+using QmInsights.Domain.Facts;
 using QmInsights.Domain.Periods;
 
 namespace QmInsights.Silo.Api;
 
 /// <summary>The from/to/period query parameters of a summary: dates (or date-times, taken as their UTC day),
-/// both days inclusive; period week (default) or month.</summary>
-public sealed record QueryRange(DateOnly? From, DateOnly? To, TrendPeriod Period)
+/// both days inclusive; period week (default) or month; optionally one channel.</summary>
+public sealed record QueryRange(DateOnly? From, DateOnly? To, TrendPeriod Period, Channel? Channel = null)
 {
     /// <summary>Reads the parameters, or returns a problem naming the parameter that is wrong.</summary>
     public static (QueryRange? Range, IResult? Problem) Read(HttpRequest request)
@@ -17,9 +18,20 @@ public sealed record QueryRange(DateOnly? From, DateOnly? To, TrendPeriod Period
         var period = string.IsNullOrEmpty(periodText) ? TrendPeriod.Week : TrendPeriods.Parse(periodText);
         if (period is null) problems["period"] = [$"'{periodText}' is not one of week, month"];
         if (from is { } f && to is { } t && f > t) problems["to"] = [$"{t:yyyy-MM-dd} is before from ({f:yyyy-MM-dd})"];
+        var channel = ReadChannel(request, problems);
         return problems.Count > 0
             ? (null, Results.ValidationProblem(problems, title: "Invalid query parameters"))
-            : (new QueryRange(from, to, period!.Value), null);
+            : (new QueryRange(from, to, period!.Value, channel), null);
+    }
+
+    /// <summary>The optional channel parameter (call, email or chat, any case).</summary>
+    public static Channel? ReadChannel(HttpRequest request, Dictionary<string, string[]> problems)
+    {
+        var text = request.Query["channel"].ToString();
+        if (text.Length == 0) return null;
+        if (Enum.TryParse<Channel>(text, ignoreCase: true, out var c) && Enum.IsDefined(c)) return c;
+        problems["channel"] = [$"'{text}' is not one of call, email, chat"];
+        return null;
     }
 
     private static DateOnly? Day(string? text, string name, Dictionary<string, string[]> problems)

@@ -38,15 +38,5 @@ public static class ReportEndpoints
             })
             .Produces(200, contentType: "application/pdf")
             .WithSummary("The month's quality pack as PDF (whole centre, or ?teamId=): archived copy, rendered on first request; ?refresh=true re-renders.");
-
-        app.MapGet("/api/centre/summary", async (HttpRequest request, CentreFigures centre) =>
-            {
-                var (range, problem) = QueryRange.Read(request);
-                if (problem is not null) return problem;
-                return Results.Ok(await centre.Summary(range!.From, range.To, range.Period));
-            })
-            .WithTags("Reports")
-            .RequireAuthorization(Policies.Aggregates)
-            .WithSummary("The whole centre's figures (every rostered team's contacts added up), as the pack shows them.");
     }
 }

@@ -35,6 +35,16 @@ public static class DemoCommand
             using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(10) };
             if (options.Token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
             await Feed(http, new CentreSimulation(options.Simulation), Console.Out);
+            Console.WriteLine();
+            Console.WriteLine($"dashboard: {new Uri(url, "/app/")}");
+            if (options.Keep && host is not null)
+            {
+                Console.WriteLine($"the engine keeps running (API {url}); Ctrl+C stops it");
+                // WaitForShutdownAsync stops the host itself: stopping it a second time below would never return.
+                await host.WaitForShutdownAsync();
+                await host.DisposeAsync();
+                host = null;
+            }
             return 0;
         }
         finally

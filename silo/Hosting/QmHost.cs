@@ -2,9 +2,11 @@ using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Forecasting;
 using QmInsights.Grains.Ingestion;
+using QmInsights.Grains.Live;
 using QmInsights.Grains.Storage;
 using QmInsights.Silo.Api;
 using QmInsights.Silo.Security;
+using QmInsights.Silo.Live;
 using Orleans.Dashboard;
 
 namespace QmInsights.Silo.Hosting;
@@ -31,6 +33,8 @@ public static class QmHost
         builder.Services.AddSingleton<CadenceService>();
         builder.AddQmRetention();
         builder.Services.AddSingleton<ForecastService>();
+        builder.Services.AddSingleton<CentreService>();
+        builder.Services.AddSingleton<LiveChanges>().AddHostedService(s => s.GetRequiredService<LiveChanges>());
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddQmOrleans();
         builder.AddQmSecurity();
@@ -39,6 +43,7 @@ public static class QmHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboardApp();
         app.UseQmSecurity();
         app.MapOpenApi().RequireAuthorization(Policies.Authenticated);
         app.MapHealthChecks("/health").AllowAnonymous();
@@ -56,6 +61,9 @@ public static class QmHost
         app.MapRetention();
         app.MapForecasts();
         app.MapReports();
+        app.MapEvents();
+        app.MapCentre();
+        app.MapDirectory();
 
         return app;
     }

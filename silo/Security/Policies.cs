@@ -33,6 +33,9 @@ public static class Policies
     /// <summary>Centre-wide aggregates that take no team filter.</summary>
     public const string Aggregates = "aggregates";
 
+    /// <summary>Dashboard views that every reader gets, filtered to what the caller may see (directory, live events).</summary>
+    public const string Viewer = "viewer";
+
     /// <summary>Lists that name individual agents or evaluators of a team (cadence, sampling, disagreeing agents,
     /// leniency): QA and the team's lead, never executives.</summary>
     public const string Coaching = "coaching";
@@ -48,6 +51,7 @@ public static class Policies
         [AgentData] = ([Role.Admin, Role.QaManager, Role.TeamLead, Role.Agent], Scope.Agent),
         [TeamFigures] = ([Role.Admin, Role.QaManager, Role.TeamLead, Role.Executive], Scope.Team),
         [Aggregates] = ([Role.Admin, Role.QaManager, Role.Executive], null),
+        [Viewer] = ([Role.Admin, Role.QaManager, Role.TeamLead, Role.Agent, Role.Executive], null),
         [Coaching] = ([Role.Admin, Role.QaManager, Role.TeamLead], Scope.Team),
     };
 

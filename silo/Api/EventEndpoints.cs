@@ -1,0 +1,85 @@
+using System.Net.ServerSentEvents;
+using QmInsights.Domain.Access;
+using QmInsights.Domain.Live;
+using QmInsights.Grains.Live;
+using QmInsights.Silo.Live;
+using QmInsights.Silo.Security;
+
+namespace QmInsights.Silo.Api;
+
+/// <summary>Server-sent events for live views: "changed" names the agents, teams and scorecards whose figures new data
+/// changed (at most one message a second), so a page re-reads only what it shows.</summary>
+public static class EventEndpoints
+{
+    // Proxies close idle connections; a comment-like ping keeps the stream open without waking the page.
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
+
+    public static void MapEvents(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/events").WithTags("Live").RequireAuthorization(Policies.Viewer);
+
+        // The stream ends when the browser leaves or the silo stops (else shutdown would wait for every open page).
+        api.MapGet("", (HttpContext context, LiveChanges live, CentreService centre, IHostApplicationLifetime lifetime, CancellationToken aborted) =>
+                TypedResults.ServerSentEvents(Stream(live, Filter(context.User.Caller()!, centre),
+                    CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping))))
+            .WithSummary("text/event-stream: 'hello' on connect, then 'changed' {agents, teams, scorecards, reload} after accepted data (only the agents and teams the caller may see), 'ping' every 20 s of quiet.");
+    }
+
+    /// <summary>Narrows a change to what the caller may see; admins and QA managers see all without a roster lookup.</summary>
+    private static Func<DataChange, Task<DataChange>> Filter(Caller caller, CentreService centre) =>
+        caller.Role is Role.Admin or Role.QaManager
+            ? Task.FromResult
+            : async change =>
+            {
+                var teamOf = (await centre.Directory()).Agents.ToDictionary(a => a.AgentId, a => a.TeamId, StringComparer.Ordinal);
+                return change with
+                {
+                    Agents = change.Agents.Where(a => Visibility.SeesAgent(caller, a, teamOf.GetValueOrDefault(a))).ToList(),
+                    Teams = change.Teams.Where(t => Visibility.SeesTeam(caller, t)).ToList(),
+                };
+            };
+
+    private static async IAsyncEnumerable<SseItem<object>> Stream(LiveChanges live, Func<DataChange, Task<DataChange>> visible, CancellationTokenSource end)
+    {
+        using var ending = end;
+        var aborted = end.Token;
+        var (changes, subscription) = live.Subscribe();
+        using var _ = subscription;
+        yield return new SseItem<object>(new { connected = DateTimeOffset.UtcNow }, "hello");
+        while (!aborted.IsCancellationRequested)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+            wait.CancelAfter(Heartbeat);
+            bool ready;
+            try
+            {
+                ready = await changes.WaitToReadAsync(wait.Token);
+            }
+            catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+            {
+                ready = false;
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+            if (!ready)
+            {
+                yield return new SseItem<object>(new { }, "ping");
+                continue;
+            }
+            while (changes.TryRead(out var change))
+            {
+                var seen = await visible(change.Change);
+                yield return new SseItem<object>(new
+                {
+                    version = change.Version,
+                    agents = seen.Agents,
+                    teams = seen.Teams,
+                    scorecards = seen.Scorecards,
+                    reload = change.Reload,
+                }, "changed");
+            }
+        }
+    }
+}
