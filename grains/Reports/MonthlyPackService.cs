@@ -33,7 +33,7 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centr
         var agents = plan.Teams.Sum(t => t.Agents);
 
         progress?.Report("teams");
-        var teams = teamId is null ? await League(from, to, month.Previous) : [];
+        var league = await League(teamId, from, to, month.Previous);
         progress?.Report("scorecard items");
         var items = teamId is null ? await Items(from, to) : [];
         progress?.Report("conflicting metrics");
@@ -48,7 +48,7 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centr
         return new MonthlyPackData(month.ToString(), teamId is null ? "whole centre" : $"team {teamId}", teamId, now,
             Kpis(current, quota, agents), previous.Evaluations + previous.Interactions > 0 ? Kpis(previous, null, null) : null,
             Enumerable.Range(0, TrendMonths).Select(i => Point(PackMonth.Of(trendFrom.AddMonths(i)), trend.Trend ?? [])).ToList(),
-            teams, items,
+            league, items,
             report.Conflicts.Select(Conflict).ToList(),
             gaps.Select(g => new AgentGapLine(g.AgentId, g.QaScore, g.Csat, g.Evaluations, g.CsatResponses, g.Gap, g.Explanation)).ToList(),
             new CalibrationHealth(current.CalibrationEvaluations, current.CalibrationQaScore, sessions,
@@ -75,14 +75,17 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centr
         return new MonthPoint(month.ToString(), f?.QaScore, f?.Csat, f?.Nps, f?.AhtSeconds);
     }
 
-    private async Task<List<TeamLeagueRow>> League(DateOnly from, DateOnly to, PackMonth previous)
+    /// <summary>The centre's teams, or a team's rostered agents (their agent summaries), this month and the one before.</summary>
+    private async Task<List<LeagueRow>> League(string? teamId, DateOnly from, DateOnly to, PackMonth previous)
     {
-        var teams = await centre.Teams();
-        var now = await Task.WhenAll(teams.Select(t => grains.GetGrain<ITeamGrain>(t).GetSummary(from, to, TrendPeriod.Month)));
-        var before = await Task.WhenAll(teams.Select(t => grains.GetGrain<ITeamGrain>(t).GetSummary(previous.First, previous.Last, TrendPeriod.Month)));
-        return teams.Select((t, i) => (Team: t, Now: now[i], Before: before[i]))
+        IQualityAggregateGrain Grain(string id) => teamId is null ? grains.GetGrain<ITeamGrain>(id) : grains.GetGrain<IAgentGrain>(id);
+        var ids = teamId is null ? await centre.Teams()
+            : (await grains.GetGrain<IRosterDirectoryGrain>("roster").All()).Where(r => r.TeamId == teamId).Select(r => r.AgentId).ToList();
+        var now = await Task.WhenAll(ids.Select(id => Grain(id).GetSummary(from, to, TrendPeriod.Month)));
+        var before = await Task.WhenAll(ids.Select(id => Grain(id).GetSummary(previous.First, previous.Last, TrendPeriod.Month)));
+        return ids.Select((id, i) => (Id: id, Now: now[i], Before: before[i]))
             .Where(x => x.Now.Evaluations + x.Now.Interactions > 0)
-            .Select(x => new TeamLeagueRow(x.Team, x.Now.Evaluations, x.Now.QaScore, x.Before.QaScore, x.Now.Csat, x.Now.Nps, x.Now.AhtSeconds, x.Now.FcrRate))
+            .Select(x => new LeagueRow(x.Id, x.Now.Evaluations, x.Now.QaScore, x.Before.QaScore, x.Now.Csat, x.Now.Nps, x.Now.AhtSeconds, x.Now.FcrRate))
             .ToList();
     }
 

@@ -11,7 +11,7 @@ public sealed record MonthlyPackData(
     PackKpis Current,
     PackKpis? Previous,
     IReadOnlyList<MonthPoint> Trend,
-    IReadOnlyList<TeamLeagueRow> Teams,
+    IReadOnlyList<LeagueRow> League,
     IReadOnlyList<ItemPassRate> Items,
     IReadOnlyList<ConflictLine> Conflicts,
     IReadOnlyList<AgentGapLine> DisagreeingAgents,
@@ -41,7 +41,8 @@ public sealed record PackKpis(
 
 public sealed record MonthPoint(string Month, double? QaScore, double? Csat, double? Nps, double? AhtSeconds);
 
-public sealed record TeamLeagueRow(string TeamId, long Evaluations, double? QaScore, double? PreviousQaScore, double? Csat,
+/// <summary>A row of the league table: a team in the centre's pack, an agent in a team's pack.</summary>
+public sealed record LeagueRow(string Name, long Evaluations, double? QaScore, double? PreviousQaScore, double? Csat,
     double? Nps, double? AhtSeconds, double? FcrRate);
 
 public sealed record ItemPassRate(string ItemId, string? Text, bool Critical, long Answered, long Failed, double? PassRate);

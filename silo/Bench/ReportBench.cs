@@ -34,7 +34,7 @@ public static class ReportBench
             byte[] pdf = [];
             var now = DateTimeOffset.UtcNow;
             rows.Add(("gathering the figures (summaries, items, insights, leniency, cadence)",
-                await Time(log, "gathering", async () => pack = await packs.Gather(month, null, now)), ""));
+                await Time(log, "gathering", async () => pack = await packs.Gather(month, null, now, new StageLog(log))), ""));
             var document = MonthlyPack.Compose(pack!);
             rows.Add(("layout and PDF, vector charts", await Time(log, "layout", () => Task.FromResult(pdf = PdfRenderer.Render(document))),
                 $"{PdfRenderer.Layout(document).PageCount} pages, {pdf.Length / 1024} KiB"));
@@ -69,6 +69,12 @@ public static class ReportBench
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what} run {i + 1}: {seconds[^1]:F2} s"));
         }
         return seconds;
+    }
+
+    /// <summary>Prints each stage of the gathering as it starts.</summary>
+    private sealed class StageLog(TextWriter log) : IProgress<string>
+    {
+        public void Report(string value) => log.WriteLine($"    {value} ...");
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

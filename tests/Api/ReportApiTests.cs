@@ -41,6 +41,7 @@ public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture
         var teamText = string.Join("\n", Pdf.Pages(await Pack($"/api/reports/monthly/2025-10?teamId={team}")));
         AssertTiles(teamText, await Summary($"/api/teams/{team}/summary?from=2025-10-01&to=2025-10-31&period=month"));
         Assert.Contains($"team {team}", teamText);
+        Assert.Contains("Agent league table", teamText);
 
         // Archived: asked again, the same document; refresh renders anew.
         Assert.Equal(centrePdf, await Pack("/api/reports/monthly/2025-10"));

@@ -12,7 +12,7 @@ public static class PackSamples
             80 + random.NextDouble() * 6, 74 + random.NextDouble() * 8, 20 + random.NextDouble() * 15, 330 + random.NextDouble() * 60)).ToList();
         return new MonthlyPackData("2025-12", "whole centre", null, new DateTimeOffset(2026, 1, 1, 6, 0, 0, TimeSpan.Zero),
             Kpis(812, 83.4), Kpis(790, 82.1), trend,
-            Enumerable.Range(1, teams).Select(t => new TeamLeagueRow($"team-{t:00}", 60 + t, 78 + random.NextDouble() * 10, 78 + random.NextDouble() * 10,
+            Enumerable.Range(1, teams).Select(t => new LeagueRow($"team-{t:00}", 60 + t, 78 + random.NextDouble() * 10, 78 + random.NextDouble() * 10,
                 70 + random.NextDouble() * 10, 15 + random.NextDouble() * 20, 300 + random.NextDouble() * 100, 0.6 + random.NextDouble() * 0.2)).ToList(),
             Enumerable.Range(1, 16).Select(i => new ItemPassRate($"item-{i:00}", $"Scorecard item number {i} with a fairly long description that wraps", i % 5 == 0,
                 800, 200 - i * 11, 1 - (200 - i * 11) / 800.0)).ToList(),
