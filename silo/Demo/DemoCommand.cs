@@ -36,7 +36,9 @@ public static class DemoCommand
             if (options.Token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
             await Feed(http, new CentreSimulation(options.Simulation), Console.Out);
             Console.WriteLine();
-            Console.WriteLine($"dashboard: {new Uri(url, "/app/")}");
+            // The embedded engine stops with the demo unless --keep: only then is there a dashboard to open.
+            if (host is null || options.Keep) Console.WriteLine($"dashboard: {new Uri(url, "/app/")}");
+            else Console.WriteLine("dashboard: add --keep to leave the engine running and open it in a browser");
             if (options.Keep && host is not null)
             {
                 Console.WriteLine($"the engine keeps running (API {url}); Ctrl+C stops it");
