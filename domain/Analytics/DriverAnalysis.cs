@@ -35,8 +35,12 @@ public static class DriverAnalysis
         }
         tests.AddRange(HandleTimeVersusResolution(contacts, hiredAt, quality, options));
         if (weeks is not null)
+        {
             foreach (var outcome in Enum.GetValues<Outcome>())
-                tests.Add(AgentWeekTest(weeks, outcome, hiredAt, quality, options));
+                tests.Add(AgentWeekTest(weeks, QaDriver, w => w.QaScore / 10, outcome, hiredAt, quality, options));
+            // Between agents: one contact's length mostly reflects its problem, an agent's week of contacts their style.
+            tests.Add(AgentWeekTest(weeks, HandleDriver, w => w.HandleSeconds / 60, Outcome.Fcr, hiredAt, quality, options));
+        }
 
         var fitted = tests.Where(t => t.Fit is not null).ToList();
         var adjusted = BenjaminiHochberg.Adjust(fitted.Select(t => t.Fit!.Value.P).ToList());
@@ -103,15 +107,15 @@ public static class DriverAnalysis
         yield return new Test(HandleDriver, Outcome.Fcr, design.Fit(Outcome.Fcr).Effect(HandleDriver), rows.Count, null, null);
     }
 
-    // Weekly means: QA of the week's evaluations against every contact's outcome that week. The interaction-level
-    // controls that apply to a whole week: team, new hire and tenure at the week's start, the agent's overall QA level
-    // (channel and queue do not: a week mixes them).
-    private static Test AgentWeekTest(IReadOnlyList<AgentWeek> weeks, Outcome outcome, IReadOnlyDictionary<string, DateTimeOffset> hiredAt,
-        IReadOnlyDictionary<string, double> quality, InsightOptions options)
+    // Weekly means: QA of the week's evaluations (or the week's mean handle minutes) against every contact's outcome
+    // that week. The interaction-level controls that apply to a whole week: team, new hire and tenure at the week's
+    // start, the agent's overall QA level (channel and queue do not: a week mixes them).
+    private static Test AgentWeekTest(IReadOnlyList<AgentWeek> weeks, string driver, Func<AgentWeek, double?> driverValue, Outcome outcome,
+        IReadOnlyDictionary<string, DateTimeOffset> hiredAt, IReadOnlyDictionary<string, double> quality, InsightOptions options)
     {
-        var rows = weeks.Where(w => w.Of(outcome) is not null).ToList();
-        if (rows.Count < 2 * options.MinimumPerGroup) return new Test(QaDriver, outcome, null, rows.Count, null, null, AgentWeekLevel);
-        var columns = new List<(string Name, Func<AgentWeek, double> Value)> { (QaDriver, w => w.QaScore / 10) };
+        var rows = weeks.Where(w => w.Of(outcome) is not null && driverValue(w) is not null).ToList();
+        if (rows.Count < 2 * options.MinimumPerGroup) return new Test(driver, outcome, null, rows.Count, null, null, AgentWeekLevel);
+        var columns = new List<(string Name, Func<AgentWeek, double> Value)> { (driver, w => driverValue(w)!.Value) };
         foreach (var team in rows.Select(w => w.TeamId).Distinct().Order(StringComparer.Ordinal).Skip(1))
             columns.Add(($"team={team}", w => w.TeamId == team ? 1 : 0));
         double TenureDays(AgentWeek w) => hiredAt.TryGetValue(w.AgentId, out var hired)
@@ -121,7 +125,7 @@ public static class DriverAnalysis
         columns.Add(("agentQa", w => quality.GetValueOrDefault(w.AgentId, w.QaScore)));
         var model = LinearModel.Fit(rows.Select(w => columns.Select(c => c.Value(w)).ToArray()).ToList(),
             rows.Select(w => w.Of(outcome)!.Value).ToList(), columns.Select(c => c.Name).ToList());
-        return new Test(QaDriver, outcome, model.Effect(QaDriver), rows.Count, null, null, AgentWeekLevel);
+        return new Test(driver, outcome, model.Effect(driver), rows.Count, null, null, AgentWeekLevel);
     }
 
     private static ItemAnswer? Answer(EvaluatedContact c, string itemId)
@@ -134,7 +138,9 @@ public static class DriverAnalysis
     private static Relationship Describe(Test t, double pAdjusted, IReadOnlyDictionary<string, ScorecardItem> items, InsightOptions options)
     {
         var weekly = t.Level == AgentWeekLevel;
-        var what = weekly ? "Agent-weeks: every 10 points of the week's mean QA score" : DriverText(t.Driver, items);
+        var what = !weekly ? DriverText(t.Driver, items)
+            : t.Driver == HandleDriver ? "Agent-weeks: every minute of the week's mean handle time"
+            : "Agent-weeks: every 10 points of the week's mean QA score";
         var unitsOf = weekly ? "agent-weeks" : "contacts";
         if (t.Fit is not { } fit)
             return new Relationship(t.Driver, t.Outcome, null, null, t.N, t.Yes, t.No, null, null, "too few observations",
@@ -163,8 +169,9 @@ public static class DriverAnalysis
     private static List<MetricConflict> Conflicts(List<Relationship> relationships, IReadOnlyDictionary<string, ScorecardItem> items,
         InsightOptions options)
     {
-        // Conflicts are read at the interaction level, where items can be told apart; the agent-week view backs it up.
-        var found = relationships.Where(r => r.Verdict == "effect" && r.Level == InteractionLevel).ToList();
+        // Conflicts are read at the interaction level, where items can be told apart; the agent-week view backs it up,
+        // except for handle time against resolution, which is a matter of each agent's style.
+        var found = relationships.Where(r => r.Verdict == "effect" && (r.Level == InteractionLevel || r.Driver == HandleDriver)).ToList();
         var conflicts = new List<MetricConflict>();
         string? HandleCost(string driver) =>
             found.FirstOrDefault(r => r.Driver == driver && r.Outcome == Outcome.HandleSeconds && r.Effect > 0) is { } h
@@ -195,7 +202,9 @@ public static class DriverAnalysis
             else if (r.Driver == HandleDriver && r.Outcome == Outcome.Fcr && effect > 0)
                 conflicts.Add(new MetricConflict("handleTime", "fcr", null, "opposite", effect, "resolution rate per minute", r.Ci95,
                     r.N, r.PAdjusted!.Value, string.Create(CultureInfo.InvariantCulture, $"{effect * 100:0.0} points of FCR per minute taken off handle time"),
-                    $"Shorter contacts are resolved less often: {evidence} per minute. A tighter handle-time target costs first-contact resolution."));
+                    r.Level == AgentWeekLevel
+                        ? $"Agents whose contacts are shorter resolve fewer of them: {evidence} per minute of an agent's weekly mean handle time. A tighter handle-time target costs first-contact resolution."
+                        : $"Shorter contacts are resolved less often: {evidence} per minute. A tighter handle-time target costs first-contact resolution."));
         }
         return conflicts.OrderBy(c => c.PAdjusted).ToList();
     }

@@ -37,10 +37,12 @@ public sealed class InsightsApiTests(HostFixture host) : IClassFixture<HostFixtu
         // A week mixes channels: narrowed to one, the agent-week view is left out.
         Assert.All(relationships.RootElement.GetProperty("relationships").EnumerateArray(), r => Assert.Equal("interaction", r.GetProperty("level").GetString()));
 
-        // Unfiltered, the agent-week view reads the agents' weekly aggregates: one row per outcome, in agent-weeks.
+        // Unfiltered, the agent-week view reads the agents' weekly aggregates: weekly QA against each outcome, and
+        // weekly handle time against resolution (an agent's style), in agent-weeks.
         using var all = JsonDocument.Parse(await host.Http.GetStringAsync("/api/insights/relationships"));
         var weekly = all.RootElement.GetProperty("relationships").EnumerateArray().Where(r => r.GetProperty("level").GetString() == "agentWeek").ToList();
-        Assert.Equal(["csat", "fcr", "handleSeconds", "nps"], weekly.Select(r => r.GetProperty("outcome").GetString()).Order());
+        Assert.Equal(["qaScore:csat", "qaScore:fcr", "qaScore:handleSeconds", "qaScore:nps", "handleMinutes:fcr"],
+            weekly.Select(r => $"{r.GetProperty("driver").GetString()}:{r.GetProperty("outcome").GetString()}").OrderBy(d => d.StartsWith("handle")).ThenBy(d => d, StringComparer.Ordinal));
         Assert.All(weekly, r =>
         {
             Assert.Equal(JsonValueKind.Number, r.GetProperty("effect").ValueKind);
