@@ -87,6 +87,10 @@ public sealed class SignInTests(TokenDashboardFixture centre) : IClassFixture<To
         var listed = await Browser.Evaluate(InPage("/api/directory") + ".then(r => r.json()).then(d => d.teams.map(t => t.teamId))");
         Assert.Equal([mine], listed.EnumerateArray().Select(t => t.GetString()));
 
+        // Forecasts are centre-wide aggregates, refused to a team lead: the page leaves their panel out.
+        Assert.Equal(403, await StatusInPage("/api/forecast/staffing?interval=day"));
+        Assert.False((await Browser.Evaluate("!!document.querySelector('#forecast')")).GetBoolean());
+
         // Another team's figures are refused, and a link to that team lands back on the lead's own.
         Assert.Equal(403, await StatusInPage($"/api/teams/{other}/summary"));
         using (var http = centre.Client(secret))
