@@ -36,6 +36,17 @@ public sealed class RoleMatrixTests(SecuredHostFixture host) : IClassFixture<Sec
     [InlineData("GET", "/api/audit", null,                                            200, 403, 403, 403, 403, 403, 401)]
     [InlineData("GET", "/openapi/v1.json", null,                                      200, 200, 200, 200, 200, 200, 401)]
     [InlineData("GET", "/dashboard/", null,                                           200, 403, 403, 403, 403, 403, 401)]
+    [InlineData("GET", "/api/centre/summary", null,                                   200, 200, 403, 403, 200, 403, 401)]
+    [InlineData("GET", "/api/directory", null,                                        200, 200, 200, 200, 200, 403, 401)]
+    [InlineData("GET", "/api/events", null,                                           200, 200, 200, 200, 200, 403, 401)]
+    [InlineData("GET", "/api/forecast/handle-time", null,                             422, 422, 403, 403, 422, 403, 401)]
+    [InlineData("GET", "/api/reports/monthly/2020-01?teamId=sec-t1", null,            404, 404, 404, 403, 404, 403, 401)]
+    [InlineData("GET", "/api/reports/monthly/2020-01?teamId=sec-t2", null,            404, 404, 403, 403, 404, 403, 401)]
+    // An incomplete policy: past the role check it is refused as invalid, and the policy other rows rely on stays.
+    [InlineData("PUT", "/api/cadence/policy", "{}",                                   400, 400, 403, 403, 403, 403, 401)]
+    // No Retention:RawFactMonths on this host: past the role check there is nothing to delete.
+    [InlineData("POST", "/api/admin/retention/run", null,                             409, 403, 403, 403, 403, 403, 401)]
+    [InlineData("DELETE", "/api/agents/sec-gone/personal-data", null,                 200, 403, 403, 403, 403, 403, 401)]
     [InlineData("GET", "/health", null,                                               200, 200, 200, 200, 200, 200, 200)]
     public async Task Each_role_gets_the_expected_status(string method, string path, string? body, params int[] expected)
     {
@@ -46,10 +57,24 @@ public sealed class RoleMatrixTests(SecuredHostFixture host) : IClassFixture<Sec
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (body is not null)
                 request.Content = new StringContent(body, Encoding.UTF8, path.Contains("interactions") ? "application/x-ndjson" : "application/json");
-            using var response = await http.SendAsync(request);
+            // Headers only: the event stream never ends by itself.
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             actual.Add((int)response.StatusCode);
         }
         Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [InlineData(Role.TeamLead, new[] { "sec-t1" }, new[] { "sec-a1" })]
+    [InlineData(Role.Agent, new string[0], new[] { "sec-a1" })]
+    [InlineData(Role.Executive, new[] { "sec-t1", "sec-t2" }, new string[0])]
+    public async Task The_directory_names_only_whom_the_caller_may_see(Role role, string[] teams, string[] agents)
+    {
+        using var http = host.As(role);
+        using var directory = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/directory"));
+        var root = directory.RootElement;
+        Assert.Equal(teams, root.GetProperty("teams").EnumerateArray().Select(t => t.GetProperty("teamId").GetString()!).Order());
+        Assert.Equal(agents, root.GetProperty("agents").EnumerateArray().Select(a => a.GetProperty("agentId").GetString()!).Order());
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public class DashboardFixture : SimulatedCentreFixture
 
     public string AppUrl(string fragment) => new Uri(Http.BaseAddress!, $"/app/{fragment}").ToString();
 
+    /// <summary>A client of the same host carrying <paramref name="token"/>.</summary>
+    public HttpClient Client(string token) => new() { BaseAddress = Http.BaseAddress, DefaultRequestHeaders = { Authorization = new("Bearer", token) } };
+
     public override async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
