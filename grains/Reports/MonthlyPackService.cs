@@ -5,13 +5,14 @@ using QmInsights.Domain.Periods;
 using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Grains.Live;
 using QmInsights.Reports.Pack;
 
 namespace QmInsights.Grains.Reports;
 
 /// <summary>Gathers a month's pack data from the services behind the API's endpoints (summaries, scorecard items,
 /// insights, leniency, cadence), so the PDF shows the API's numbers, and renders it.</summary>
-public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centre, InsightsService insights, EvaluationReader evaluations,
+public sealed class MonthlyPackService(IGrainFactory grains, CentreService centre, InsightsService insights, EvaluationReader evaluations,
     CadenceService cadence, CalibrationService calibration)
 {
     private const int TrendMonths = 12, DisagreeingAgents = 10;
@@ -21,11 +22,11 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centr
     {
         var (from, to) = (month.First, month.Last);
         progress?.Report("summaries");
-        var current = await centre.Summary(teamId, from, to, TrendPeriod.Month);
+        var current = await Summary(teamId, from, to);
         if (current.Evaluations == 0 && current.Interactions == 0) return null;
-        var previous = await centre.Summary(teamId, month.Previous.First, month.Previous.Last, TrendPeriod.Month);
+        var previous = await Summary(teamId, month.Previous.First, month.Previous.Last);
         var trendFrom = month.First.AddMonths(1 - TrendMonths);
-        var trend = await centre.Summary(teamId, trendFrom, to, TrendPeriod.Month);
+        var trend = await Summary(teamId, trendFrom, to);
 
         progress?.Report("coverage");
         var plan = await cadence.Plan(to, teamId, new CadencePolicy());
@@ -65,6 +66,12 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centr
         return MonthlyPack.Render(data);
     }
 
+    /// <summary>The figures /api/centre/summary answers as <c>centre</c> (every team, rostered or only seen in the data),
+    /// or one team's as /api/teams/{id}/summary.</summary>
+    private async Task<QualityFigures> Summary(string? teamId, DateOnly from, DateOnly to) =>
+        teamId is null ? (await centre.Summary(from, to, TrendPeriod.Month, null)).Centre
+            : await grains.GetGrain<ITeamGrain>(teamId).GetSummary(from, to, TrendPeriod.Month);
+
     private static PackKpis Kpis(QualityFigures f, int? quota, int? agents) =>
         new(f.Evaluations, f.QaScore, f.QaScoreCi95, f.TargetPercent, f.AtTargetShare, f.Csat, f.CsatResponses, f.Nps, f.NpsResponses,
             f.AhtSeconds, f.FcrRate, f.Interactions, quota, agents);
@@ -79,7 +86,7 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centr
     private async Task<List<LeagueRow>> League(string? teamId, DateOnly from, DateOnly to, PackMonth previous)
     {
         IQualityAggregateGrain Grain(string id) => teamId is null ? grains.GetGrain<ITeamGrain>(id) : grains.GetGrain<IAgentGrain>(id);
-        var ids = teamId is null ? await centre.Teams()
+        var ids = teamId is null ? (await centre.Directory()).Teams.Select(t => t.TeamId).ToList()
             : (await grains.GetGrain<IRosterDirectoryGrain>("roster").All()).Where(r => r.TeamId == teamId).Select(r => r.AgentId).ToList();
         var now = await Task.WhenAll(ids.Select(id => Grain(id).GetSummary(from, to, TrendPeriod.Month)));
         var before = await Task.WhenAll(ids.Select(id => Grain(id).GetSummary(previous.First, previous.Last, TrendPeriod.Month)));

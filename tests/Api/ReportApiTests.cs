@@ -22,19 +22,23 @@ public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture
     {
         var centre = await Feed();
         var team = centre.TeamIds[0];
+        // A team with contacts but no rostered agent is part of the centre (as /api/centre/summary counts it).
+        var line = $$"""{"interactionId":"unrostered-1","channel":"call","agentId":"visitor","teamId":"unrostered-team","queue":"q","startedAt":"2025-10-15T10:00:00Z","handleSeconds":7200}""";
+        (await host.Http.PostAsync("/api/interactions", Body(line, "application/x-ndjson"))).EnsureSuccessStatusCode();
 
         // Whole centre: KPI tiles carry /api/centre/summary's figures for the month, league and pareto are there.
         var centrePdf = await Pack("/api/reports/monthly/2025-10");
         var centreText = string.Join("\n", Pdf.Pages(centrePdf));
-        AssertTiles(centreText, await Summary("/api/centre/summary?from=2025-10-01&to=2025-10-31&period=month"));
+        AssertTiles(centreText, await Centre("/api/centre/summary?from=2025-10-01&to=2025-10-31&period=month"));
+        Assert.Contains("unrostered-team", centreText);
         foreach (var section in new[] { "Executive summary", "Trends over 2 months", "Team league table", "where points are lost",
                      "Conflicting metrics", "QA and CSAT disagree", "Calibration health", "Evaluation coverage" })
             Assert.Contains(section, centreText);
 
         // The centre's figures are every team's contacts added up.
         var teams = await Task.WhenAll(centre.TeamIds.Select(t => Summary($"/api/teams/{t}/summary?from=2025-10-01&to=2025-10-31")));
-        var whole = await Summary("/api/centre/summary?from=2025-10-01&to=2025-10-31");
-        Assert.Equal(teams.Sum(t => t.Interactions), whole.Interactions);
+        var whole = await Centre("/api/centre/summary?from=2025-10-01&to=2025-10-31");
+        Assert.Equal(teams.Sum(t => t.Interactions) + 1, whole.Interactions);
         Assert.Equal(teams.Sum(t => t.Evaluations), whole.Evaluations);
 
         // One team: the team summary's figures.
@@ -130,6 +134,13 @@ public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture
 
     private async Task<QualityFigures> Summary(string path) =>
         JsonSerializer.Deserialize<QualityFigures>(await host.Http.GetStringAsync(path), Json)!;
+
+    /// <summary>The <c>centre</c> figures of /api/centre/summary (beside them: each team's).</summary>
+    private async Task<QualityFigures> Centre(string path)
+    {
+        using var answer = JsonDocument.Parse(await host.Http.GetStringAsync(path));
+        return answer.RootElement.GetProperty("centre").Deserialize<QualityFigures>(Json)!;
+    }
 
     private async Task<CentreSimulation> Feed()
     {
