@@ -1,6 +1,5 @@
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Analytics;
-using QmInsights.Domain.Cadence;
 using QmInsights.Domain.Periods;
 using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Calibration;
@@ -29,7 +28,8 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
         var trend = await Summary(teamId, trendFrom, to);
 
         progress?.Report("coverage");
-        var plan = await cadence.Plan(to, teamId, new CadencePolicy());
+        // The configured policy, as /api/cadence uses: the pack's quota is the API's.
+        var plan = await cadence.Plan(to, teamId, await grains.GetGrain<ICadencePolicyGrain>("policy").Get());
         var quota = plan.Teams.Sum(t => t.Quota);
         var agents = plan.Teams.Sum(t => t.Agents);
 

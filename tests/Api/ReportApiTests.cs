@@ -26,11 +26,19 @@ public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture
         var line = $$"""{"interactionId":"unrostered-1","channel":"call","agentId":"visitor","teamId":"unrostered-team","queue":"q","startedAt":"2025-10-15T10:00:00Z","handleSeconds":7200}""";
         (await host.Http.PostAsync("/api/interactions", Body(line, "application/x-ndjson"))).EnsureSuccessStatusCode();
 
+        // The configured cadence policy sets the quota, as for /api/cadence.
+        (await host.Http.PutAsync("/api/cadence/policy", Body("""
+            { "newHireDays": 90, "newHireIntervalDays": 7, "belowTargetIntervalDays": 7, "regularIntervalDays": 14, "monthlyQuota": 5, "dueWithinDays": 2 }
+            """))).EnsureSuccessStatusCode();
         // Whole centre: KPI tiles carry /api/centre/summary's figures for the month, league and pareto are there.
         var centrePdf = await Pack("/api/reports/monthly/2025-10");
         var centreText = string.Join("\n", Pdf.Pages(centrePdf));
         AssertTiles(centreText, await Centre("/api/centre/summary?from=2025-10-01&to=2025-10-31&period=month"));
         Assert.Contains("unrostered-team", centreText);
+        using var cadence = JsonDocument.Parse(await host.Http.GetStringAsync("/api/cadence?asOf=2025-10-31"));
+        var quota = cadence.RootElement.GetProperty("teams").EnumerateArray().Sum(t => t.GetProperty("quota").GetInt32());
+        Assert.Equal(5 * centre.Roster().Count(), quota);
+        Assert.Matches($@"\d / {Esc(Format.Count(quota))}\s", centreText);
         foreach (var section in new[] { "Executive summary", "Trends over 2 months", "Team league table", "where points are lost",
                      "Conflicting metrics", "QA and CSAT disagree", "Calibration health", "Evaluation coverage" })
             Assert.Contains(section, centreText);
