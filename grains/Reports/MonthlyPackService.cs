@@ -12,7 +12,7 @@ namespace QmInsights.Grains.Reports;
 /// <summary>Gathers a month's pack data from the services behind the API's endpoints (summaries, scorecard items,
 /// insights, leniency, cadence), so the PDF shows the API's numbers, and renders it.</summary>
 public sealed class MonthlyPackService(IGrainFactory grains, CentreService centre, InsightsService insights, EvaluationReader evaluations,
-    CadenceService cadence, CalibrationService calibration)
+    CadenceService cadence, CalibrationService calibration, PackForecast forecast)
 {
     private const int TrendMonths = 12, DisagreeingAgents = 10;
 
@@ -45,6 +45,9 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
         var leniency = await evaluations.Leniency(from, to, teamId);
         // Sessions are the centre's (evaluators calibrate across teams): team packs leave them out.
         var sessions = teamId is null ? await Sessions(month) : [];
+        // The forecast is per queue, not per team: the centre's pack only.
+        if (teamId is null) progress?.Report("next peak forecast");
+        var peak = teamId is null ? await forecast.NextPeak(month) : null;
 
         return new MonthlyPackData(month.ToString(), teamId is null ? "whole centre" : $"team {teamId}", teamId, now,
             Kpis(current, quota, agents), previous.Evaluations + previous.Interactions > 0 ? Kpis(previous, null, null) : null,
@@ -54,7 +57,7 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
             gaps.Select(g => new AgentGapLine(g.AgentId, g.QaScore, g.Csat, g.Evaluations, g.CsatResponses, g.Gap, g.Explanation)).ToList(),
             new CalibrationHealth(current.CalibrationEvaluations, current.CalibrationQaScore, sessions,
                 leniency.Select(l => new LeniencyLine(l.EvaluatorId, l.Evaluations, l.Difference, l.Ci95, l.Verdict)).ToList()),
-            plan.Teams.Select(t => new CoverageRow(t.Id, t.Agents, t.EvaluationsThisMonth, t.Quota, t.Coverage)).ToList());
+            plan.Teams.Select(t => new CoverageRow(t.Id, t.Agents, t.EvaluationsThisMonth, t.Quota, t.Coverage)).ToList(), peak);
     }
 
     /// <summary>The pack as PDF, or null when the month has no data.</summary>
