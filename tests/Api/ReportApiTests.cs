@@ -43,6 +43,33 @@ public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture
                      "Conflicting metrics", "QA and CSAT disagree", "Calibration health", "Evaluation coverage" })
             Assert.Contains(section, centreText);
 
+        // Next peak: October's busiest queue, the two weeks after it, the numbers of /api/forecast/staffing (8+ weeks of history).
+        var busiest = centre.Interactions().Where(i => i.StartedAt.Month == 10).GroupBy(i => (i.Queue, i.Channel))
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Queue, StringComparer.Ordinal).ThenBy(g => g.Key.Channel).First();
+        var channel = busiest.Key.Channel.ToString().ToLowerInvariant();
+        Assert.Matches(Wrapped($"Queue {busiest.Key.Queue} ({channel}), the busiest of the month with {Format.Count(busiest.Count() + (busiest.Key is ("q", _) ? 1 : 0))} contacts"), centreText);
+        using var staffing = JsonDocument.Parse(await host.Http.GetStringAsync(
+            $"/api/forecast/staffing?queue={busiest.Key.Queue}&channel={channel}&from=2025-11-01&to=2025-11-14"));
+        var peak = staffing.RootElement.GetProperty("nextPeak");
+        var day = DateOnly.Parse(peak.GetProperty("day").GetString()!, CultureInfo.InvariantCulture);
+        Assert.Matches(Wrapped($"Next peak from 1 Nov to 14 Nov 2025: {day.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}"), centreText);
+        var top = peak.GetProperty("busiest");
+        double Row(string part, string name) => top.GetProperty(part).GetProperty(name).GetDouble();
+        var start = top.GetProperty("forecast").GetProperty("intervalStart").GetDateTimeOffset().UtcDateTime;
+        Assert.Matches($@"{start:HH:mm}–{start.AddHours(1):HH:mm}\s+{Esc(Format.Number(Row("forecast", "volume"), 0))}\s+"
+            + $@"{Esc(Format.Number(Row("forecast", "volumeLower80"), 0))}–{Esc(Format.Number(Row("forecast", "volumeUpper80"), 0))}\s+"
+            + $@"{Esc(Format.Duration(Row("forecast", "handleSeconds")))}\s+"
+            + $@"{Esc(Format.Duration(Row("forecast", "handleSecondsLower80")))}–{Esc(Format.Duration(Row("forecast", "handleSecondsUpper80")))}\s+"
+            + $@"{Row("staffing", "agentsOnPhones")}\s+{Row("staffing", "agentsScheduled")}\s+{Esc(Format.Share(Row("staffing", "serviceLevel")))}", centreText);
+        var backtest = peak.GetProperty("backtest");
+        double Mape(string name) => backtest.GetProperty(name).GetProperty("mape").GetDouble();
+        Assert.Matches(Wrapped($"volume MAPE {Format.Percent(Mape("volume"))} against {Format.Percent(Mape("volumeNaive"))} for seasonal-naive"), centreText);
+        Assert.Matches(Wrapped($"handle time MAPE {Format.Percent(Mape("handle"))} against {Format.Percent(Mape("handleNaive"))}"), centreText);
+        // September has 4 weeks of history before the weeks after it: too little to forecast, no section (and none in a team's pack).
+        var september = string.Join("\n", Pdf.Pages(await Pack("/api/reports/monthly/2025-09")));
+        Assert.Contains("Evaluation coverage", september);
+        Assert.DoesNotContain("Next peak", september);
+
         // The centre's figures are every team's contacts added up.
         var teams = await Task.WhenAll(centre.TeamIds.Select(t => Summary($"/api/teams/{t}/summary?from=2025-10-01&to=2025-10-31")));
         var whole = await Centre("/api/centre/summary?from=2025-10-01&to=2025-10-31");
@@ -54,6 +81,7 @@ public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture
         AssertTiles(teamText, await Summary($"/api/teams/{team}/summary?from=2025-10-01&to=2025-10-31&period=month"));
         Assert.Contains($"team {team}", teamText);
         Assert.Contains("Agent league table", teamText);
+        Assert.DoesNotContain("Next peak", teamText);
 
         // Archived: asked again, the same document; refresh renders anew.
         Assert.Equal(centrePdf, await Pack("/api/reports/monthly/2025-10"));
@@ -131,6 +159,9 @@ public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture
     }
 
     private static string Esc(string text) => System.Text.RegularExpressions.Regex.Escape(text);
+
+    /// <summary>The text as a pattern that lets a paragraph wrap at any space.</summary>
+    private static string Wrapped(string text) => Esc(text).Replace(@"\ ", @"\s+");
 
     private async Task<byte[]> Pack(string path)
     {
