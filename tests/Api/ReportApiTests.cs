@@ -47,12 +47,12 @@ public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture
         var busiest = centre.Interactions().Where(i => i.StartedAt.Month == 10).GroupBy(i => (i.Queue, i.Channel))
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Queue, StringComparer.Ordinal).ThenBy(g => g.Key.Channel).First();
         var channel = busiest.Key.Channel.ToString().ToLowerInvariant();
-        Assert.Matches(Wrapped($"Queue {busiest.Key.Queue} ({channel}), the busiest of the month with {Format.Count(busiest.Count() + (busiest.Key is ("q", _) ? 1 : 0))} contacts"), centreText);
+        Assert.Matches(Wrapped($"Forecast for queue {busiest.Key.Queue} ({channel}), the month's busiest with {Format.Count(busiest.Count() + (busiest.Key is ("q", _) ? 1 : 0))} contacts"), centreText);
         using var staffing = JsonDocument.Parse(await host.Http.GetStringAsync(
             $"/api/forecast/staffing?queue={busiest.Key.Queue}&channel={channel}&from=2025-11-01&to=2025-11-14"));
         var peak = staffing.RootElement.GetProperty("nextPeak");
         var day = DateOnly.Parse(peak.GetProperty("day").GetString()!, CultureInfo.InvariantCulture);
-        Assert.Matches(Wrapped($"Next peak from 1 Nov to 14 Nov 2025: {day.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}"), centreText);
+        Assert.Matches(Wrapped($"2 weeks after the month (1 Nov to 14 Nov 2025). Next peak: {day.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}"), centreText);
         var top = peak.GetProperty("busiest");
         double Row(string part, string name) => top.GetProperty(part).GetProperty(name).GetDouble();
         var start = top.GetProperty("forecast").GetProperty("intervalStart").GetDateTimeOffset().UtcDateTime;

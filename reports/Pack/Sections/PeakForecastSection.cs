@@ -17,8 +17,9 @@ public sealed class PeakForecastSection : IPackSection
         var day = f.Day.ToString("dddd d MMMM yyyy", Invariant);
         var why = f.Declared ? "a declared peak (campaign or holiday)" : "the day of most forecast workload (contacts × handle time)";
         yield return new Paragraph(
-            $"Queue {f.Queue} ({f.Channel}), the busiest of the month with {Format.Count(f.MonthContacts)} contacts. Next peak from " +
-            $"{f.From.ToString("d MMM", Invariant)} to {f.To.ToString("d MMM yyyy", Invariant)}: {day}, {why}.");
+            $"Forecast for queue {f.Queue} ({f.Channel}), the month's busiest with {Format.Count(f.MonthContacts)} contacts, over the " +
+            $"{(f.To.DayNumber - f.From.DayNumber + 1) / 7} weeks after the month ({f.From.ToString("d MMM", Invariant)} to {f.To.ToString("d MMM yyyy", Invariant)}). " +
+            $"Next peak: {day}, {why}.");
         yield return new Paragraph(
             $"Its busiest hours (UTC), forecast with 80% prediction intervals, and the agents Erlang C needs for " +
             $"{Format.Percent(f.ServiceLevelTarget * 100)} of contacts answered within {f.AnswerWithinSeconds.ToString("0", Invariant)} s " +
