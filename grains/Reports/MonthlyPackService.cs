@@ -23,6 +23,9 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
         progress?.Report("summaries");
         var current = await Summary(teamId, from, to);
         if (current.Evaluations == 0 && current.Interactions == 0) return null;
+        // The forecast is per queue, not per team (centre pack only); it trains for seconds, so it runs while the
+        // other figures are gathered.
+        var nextPeak = teamId is null ? forecast.NextPeak(month) : Task.FromResult<PeakForecast?>(null);
         var previous = await Summary(teamId, month.Previous.First, month.Previous.Last);
         var trendFrom = month.First.AddMonths(1 - TrendMonths);
         var trend = await Summary(teamId, trendFrom, to);
@@ -45,9 +48,8 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
         var leniency = await evaluations.Leniency(from, to, teamId);
         // Sessions are the centre's (evaluators calibrate across teams): team packs leave them out.
         var sessions = teamId is null ? await Sessions(month) : [];
-        // The forecast is per queue, not per team: the centre's pack only.
         if (teamId is null) progress?.Report("next peak forecast");
-        var peak = teamId is null ? await forecast.NextPeak(month) : null;
+        var peak = await nextPeak;
 
         return new MonthlyPackData(month.ToString(), teamId is null ? "whole centre" : $"team {teamId}", teamId, now,
             Kpis(current, quota, agents), previous.Evaluations + previous.Interactions > 0 ? Kpis(previous, null, null) : null,
