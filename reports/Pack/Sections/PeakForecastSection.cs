@@ -22,11 +22,12 @@ public sealed class PeakForecastSection : IPackSection
             $"Next peak: {day}, {why}.");
         yield return new Paragraph(
             $"Its busiest hours (UTC), forecast with 80% prediction intervals, and the agents Erlang C needs for " +
-            $"{Format.Percent(f.ServiceLevelTarget * 100)} of contacts answered within {f.AnswerWithinSeconds.ToString("0", Invariant)} s " +
-            $"(scheduled = on the phones plus {Format.Percent(f.Shrinkage * 100)} shrinkage).");
+            $"{(f.ServiceLevelTarget * 100).ToString("0", Invariant)}% of contacts answered within {f.AnswerWithinSeconds.ToString("0", Invariant)} s " +
+            $"(scheduled = on the phones plus {(f.Shrinkage * 100).ToString("0", Invariant)}% shrinkage).");
         yield return new Table(
-            [new("Hour (UTC)", 1.1f), new("Contacts", 0.9f, true), new("80% interval", 1.2f, true), new("Handle time", 1, true),
-                new("80% interval", 1.3f, true), new("Agents on phones", 1.1f, true), new("Agents scheduled", 1.1f, true), new("Service level", 1, true)],
+            [new("Hour (UTC)", 1.1f), new("Contacts", 0.9f, true), new("Contacts 80% range", 1.2f, true), new("Handle time", 1, true),
+                new("Handle time 80% range", 1.3f, true), new("Agents on phones", 1.1f, true), new("Agents scheduled", 1.1f, true),
+                new("Expected service level", 1.1f, true)],
             f.Busiest.Select(i => (IReadOnlyList<TableCell>)
             [
                 $"{i.Start.UtcDateTime:HH:mm}–{i.Start.UtcDateTime.AddHours(1):HH:mm}", Format.Number(i.Volume, 0),
@@ -35,7 +36,8 @@ public sealed class PeakForecastSection : IPackSection
                 new TableCell(Format.Share(i.ServiceLevel), i.ServiceLevel >= f.ServiceLevelTarget ? Tone.Good : Tone.Bad),
             ]).ToList());
         yield return new Paragraph(
-            $"Backtest of the last {f.BacktestWeeks} weeks ({f.HistoryWeeks.ToString("0.#", Invariant)} weeks of history, each week forecast from the one before): " +
+            $"Accuracy (mean absolute percentage error, lower is better) over the last {f.BacktestWeeks} weeks of the " +
+            $"{f.HistoryWeeks.ToString("0.#", Invariant)} weeks of history, each week forecast from the weeks before it: " +
             $"volume MAPE {Format.Percent(f.VolumeMape)} against {Format.Percent(f.VolumeNaiveMape)} for seasonal-naive (same hour last week), " +
             $"handle time MAPE {Format.Percent(f.HandleMape)} against {Format.Percent(f.HandleNaiveMape)}.");
     }
