@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Grains.Live;
 using QmInsights.Grains.Reports;
 using QmInsights.Reports.Pack;
 
 namespace QmInsights.Grains.Grains;
 
-public sealed class MonthlyPackSchedulerGrain(MonthlyPackService packs, CentreFigures centre, IPackArchive archive, TimeProvider clock,
+public sealed class MonthlyPackSchedulerGrain(MonthlyPackService packs, CentreService centre, IPackArchive archive, TimeProvider clock,
     ILogger<MonthlyPackSchedulerGrain> logger) : Grain, IMonthlyPackSchedulerGrain, IRemindable
 {
     private const string ReminderName = "monthly-packs";
@@ -22,7 +23,7 @@ public sealed class MonthlyPackSchedulerGrain(MonthlyPackService packs, CentreFi
     {
         var month = PackMonth.LastComplete(now);
         var rendered = new List<string>();
-        foreach (var teamId in new string?[] { null }.Concat(await centre.Teams()))
+        foreach (var teamId in new string?[] { null }.Concat((await centre.Directory()).Teams.Select(t => t.TeamId)))
         {
             var scope = ArchivedPack.ScopeOf(teamId);
             if (await archive.Find(month.ToString(), scope) is not null) continue;

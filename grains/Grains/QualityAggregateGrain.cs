@@ -47,14 +47,6 @@ public abstract class QualityAggregateGrain(IPersistentState<QualityState> state
         Changed(state);
     }
 
-    public Task<TallyMap<TallyBucket, QualityTally>> GetTallies(DateOnly? from, DateOnly? to)
-    {
-        var range = new TallyMap<TallyBucket, QualityTally>();
-        foreach (var (bucket, tally) in state.State.Tallies.Buckets)
-            if (!(from is { } f && bucket.Day < f || to is { } t && bucket.Day > t)) range.Add(bucket, tally, 1);
-        return Task.FromResult(range);
-    }
-
     private async Task Rebuild()
     {
         var stored = await LoadRows();

@@ -19,8 +19,4 @@ public interface IQualityAggregateGrain
 
     /// <summary>The tallies of those days summed by period start and channel, for adding aggregates together.</summary>
     Task<TallyMap<TallyBucket, QualityTally>> GetCondensed(DateOnly? from, DateOnly? to, TrendPeriod period, Channel? channel);
-
-    /// <summary>The day-and-channel tallies from <paramref name="from"/> to <paramref name="to"/> (inclusive), to be
-    /// added up with other teams' (the whole centre's figures).</summary>
-    Task<TallyMap<TallyBucket, QualityTally>> GetTallies(DateOnly? from, DateOnly? to);
 }

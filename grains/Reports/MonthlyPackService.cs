@@ -1,18 +1,18 @@
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Analytics;
-using QmInsights.Domain.Cadence;
 using QmInsights.Domain.Periods;
 using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Grains.Live;
 using QmInsights.Reports.Pack;
 
 namespace QmInsights.Grains.Reports;
 
 /// <summary>Gathers a month's pack data from the services behind the API's endpoints (summaries, scorecard items,
 /// insights, leniency, cadence), so the PDF shows the API's numbers, and renders it.</summary>
-public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centre, InsightsService insights, EvaluationReader evaluations,
-    CadenceService cadence, CalibrationService calibration)
+public sealed class MonthlyPackService(IGrainFactory grains, CentreService centre, InsightsService insights, EvaluationReader evaluations,
+    CadenceService cadence, CalibrationService calibration, PackForecast forecast)
 {
     private const int TrendMonths = 12, DisagreeingAgents = 10;
 
@@ -21,14 +21,18 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centr
     {
         var (from, to) = (month.First, month.Last);
         progress?.Report("summaries");
-        var current = await centre.Summary(teamId, from, to, TrendPeriod.Month);
+        var current = await Summary(teamId, from, to);
         if (current.Evaluations == 0 && current.Interactions == 0) return null;
-        var previous = await centre.Summary(teamId, month.Previous.First, month.Previous.Last, TrendPeriod.Month);
+        // The forecast is per queue, not per team (centre pack only); it trains for seconds, so it runs while the
+        // other figures are gathered.
+        var nextPeak = teamId is null ? forecast.NextPeak(month) : Task.FromResult<PeakForecast?>(null);
+        var previous = await Summary(teamId, month.Previous.First, month.Previous.Last);
         var trendFrom = month.First.AddMonths(1 - TrendMonths);
-        var trend = await centre.Summary(teamId, trendFrom, to, TrendPeriod.Month);
+        var trend = await Summary(teamId, trendFrom, to);
 
         progress?.Report("coverage");
-        var plan = await cadence.Plan(to, teamId, new CadencePolicy());
+        // The configured policy, as /api/cadence uses: the pack's quota is the API's.
+        var plan = await cadence.Plan(to, teamId, await grains.GetGrain<ICadencePolicyGrain>("policy").Get());
         var quota = plan.Teams.Sum(t => t.Quota);
         var agents = plan.Teams.Sum(t => t.Agents);
 
@@ -44,6 +48,8 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centr
         var leniency = await evaluations.Leniency(from, to, teamId);
         // Sessions are the centre's (evaluators calibrate across teams): team packs leave them out.
         var sessions = teamId is null ? await Sessions(month) : [];
+        if (teamId is null) progress?.Report("next peak forecast");
+        var peak = await nextPeak;
 
         return new MonthlyPackData(month.ToString(), teamId is null ? "whole centre" : $"team {teamId}", teamId, now,
             Kpis(current, quota, agents), previous.Evaluations + previous.Interactions > 0 ? Kpis(previous, null, null) : null,
@@ -53,7 +59,7 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centr
             gaps.Select(g => new AgentGapLine(g.AgentId, g.QaScore, g.Csat, g.Evaluations, g.CsatResponses, g.Gap, g.Explanation)).ToList(),
             new CalibrationHealth(current.CalibrationEvaluations, current.CalibrationQaScore, sessions,
                 leniency.Select(l => new LeniencyLine(l.EvaluatorId, l.Evaluations, l.Difference, l.Ci95, l.Verdict)).ToList()),
-            plan.Teams.Select(t => new CoverageRow(t.Id, t.Agents, t.EvaluationsThisMonth, t.Quota, t.Coverage)).ToList());
+            plan.Teams.Select(t => new CoverageRow(t.Id, t.Agents, t.EvaluationsThisMonth, t.Quota, t.Coverage)).ToList(), peak);
     }
 
     /// <summary>The pack as PDF, or null when the month has no data.</summary>
@@ -64,6 +70,12 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centr
         progress?.Report("layout");
         return MonthlyPack.Render(data);
     }
+
+    /// <summary>The figures /api/centre/summary answers as <c>centre</c> (every team, rostered or only seen in the data),
+    /// or one team's as /api/teams/{id}/summary.</summary>
+    private async Task<QualityFigures> Summary(string? teamId, DateOnly from, DateOnly to) =>
+        teamId is null ? (await centre.Summary(from, to, TrendPeriod.Month, null)).Centre
+            : await grains.GetGrain<ITeamGrain>(teamId).GetSummary(from, to, TrendPeriod.Month);
 
     private static PackKpis Kpis(QualityFigures f, int? quota, int? agents) =>
         new(f.Evaluations, f.QaScore, f.QaScoreCi95, f.TargetPercent, f.AtTargetShare, f.Csat, f.CsatResponses, f.Nps, f.NpsResponses,
@@ -79,7 +91,7 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreFigures centr
     private async Task<List<LeagueRow>> League(string? teamId, DateOnly from, DateOnly to, PackMonth previous)
     {
         IQualityAggregateGrain Grain(string id) => teamId is null ? grains.GetGrain<ITeamGrain>(id) : grains.GetGrain<IAgentGrain>(id);
-        var ids = teamId is null ? await centre.Teams()
+        var ids = teamId is null ? (await centre.Directory()).Teams.Select(t => t.TeamId).ToList()
             : (await grains.GetGrain<IRosterDirectoryGrain>("roster").All()).Where(r => r.TeamId == teamId).Select(r => r.AgentId).ToList();
         var now = await Task.WhenAll(ids.Select(id => Grain(id).GetSummary(from, to, TrendPeriod.Month)));
         var before = await Task.WhenAll(ids.Select(id => Grain(id).GetSummary(previous.First, previous.Last, TrendPeriod.Month)));

@@ -16,7 +16,8 @@ public sealed record MonthlyPackData(
     IReadOnlyList<ConflictLine> Conflicts,
     IReadOnlyList<AgentGapLine> DisagreeingAgents,
     CalibrationHealth? Calibration,
-    IReadOnlyList<CoverageRow> Coverage);
+    IReadOnlyList<CoverageRow> Coverage,
+    PeakForecast? Forecast = null);
 
 /// <summary>The headline figures of one month (the summary endpoint's totals for that month).</summary>
 public sealed record PackKpis(
@@ -64,3 +65,15 @@ public sealed record LeniencyLine(string EvaluatorId, int Evaluations, double Di
 
 /// <summary>Regular evaluations done in the month against the per-agent quota, by team.</summary>
 public sealed record CoverageRow(string TeamId, int Agents, int Evaluations, int Quota, double Coverage);
+
+/// <summary>The next peak day of the weeks after the month for the busiest queue and channel, as
+/// <c>/api/forecast/staffing</c>'s <c>nextPeak</c> (Erlang C staffing), and how the forecast fared in its backtest.</summary>
+/// <param name="Declared">True when a declared peak (campaign, holiday) chose the day; false when it is the day of most forecast workload.</param>
+/// <param name="Busiest">The intervals of the day that need the most agents, in time order.</param>
+public sealed record PeakForecast(string Queue, string Channel, long MonthContacts, DateOnly From, DateOnly To, DateOnly Day, bool Declared,
+    double ServiceLevelTarget, double AnswerWithinSeconds, double Shrinkage, IReadOnlyList<PeakInterval> Busiest,
+    int BacktestWeeks, double HistoryWeeks, double? VolumeMape, double? VolumeNaiveMape, double? HandleMape, double? HandleNaiveMape);
+
+/// <summary>One forecast interval (UTC) with its 80% prediction intervals and the staffing it needs.</summary>
+public sealed record PeakInterval(DateTimeOffset Start, double Volume, double VolumeLower80, double VolumeUpper80, double HandleSeconds,
+    double HandleLower80, double HandleUpper80, int AgentsOnPhones, int AgentsScheduled, double ServiceLevel);

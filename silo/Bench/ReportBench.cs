@@ -33,7 +33,7 @@ public static class ReportBench
             MonthlyPackData? pack = null;
             byte[] pdf = [];
             var now = DateTimeOffset.UtcNow;
-            rows.Add(("gathering the figures (summaries, items, insights, leniency, cadence)",
+            rows.Add(("gathering the figures (summaries, items, insights, leniency, cadence, next peak forecast)",
                 await Time(log, "gathering", async () => pack = await packs.Gather(month, null, now, new StageLog(log))), ""));
             var document = MonthlyPack.Compose(pack!);
             rows.Add(("layout and PDF, vector charts", await Time(log, "layout", () => Task.FromResult(pdf = PdfRenderer.Render(document))),

@@ -10,7 +10,7 @@ public static class MonthlyPackHosting
 {
     public static WebApplicationBuilder AddMonthlyPacks(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<CentreFigures>();
+        builder.Services.AddSingleton<PackForecast>();
         builder.Services.AddSingleton<MonthlyPackService>();
         builder.Services.AddSingleton(TimeProvider.System);
         if (string.Equals(builder.Configuration["Storage:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase))

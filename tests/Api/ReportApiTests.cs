@@ -22,19 +22,58 @@ public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture
     {
         var centre = await Feed();
         var team = centre.TeamIds[0];
+        // A team with contacts but no rostered agent is part of the centre (as /api/centre/summary counts it).
+        var line = $$"""{"interactionId":"unrostered-1","channel":"call","agentId":"visitor","teamId":"unrostered-team","queue":"q","startedAt":"2025-10-15T10:00:00Z","handleSeconds":7200}""";
+        (await host.Http.PostAsync("/api/interactions", Body(line, "application/x-ndjson"))).EnsureSuccessStatusCode();
 
+        // The configured cadence policy sets the quota, as for /api/cadence.
+        (await host.Http.PutAsync("/api/cadence/policy", Body("""
+            { "newHireDays": 90, "newHireIntervalDays": 7, "belowTargetIntervalDays": 7, "regularIntervalDays": 14, "monthlyQuota": 5, "dueWithinDays": 2 }
+            """))).EnsureSuccessStatusCode();
         // Whole centre: KPI tiles carry /api/centre/summary's figures for the month, league and pareto are there.
         var centrePdf = await Pack("/api/reports/monthly/2025-10");
         var centreText = string.Join("\n", Pdf.Pages(centrePdf));
-        AssertTiles(centreText, await Summary("/api/centre/summary?from=2025-10-01&to=2025-10-31&period=month"));
+        AssertTiles(centreText, await Centre("/api/centre/summary?from=2025-10-01&to=2025-10-31&period=month"));
+        Assert.Contains("unrostered-team", centreText);
+        using var cadence = JsonDocument.Parse(await host.Http.GetStringAsync("/api/cadence?asOf=2025-10-31"));
+        var quota = cadence.RootElement.GetProperty("teams").EnumerateArray().Sum(t => t.GetProperty("quota").GetInt32());
+        Assert.Equal(5 * centre.Roster().Count(), quota);
+        Assert.Matches($@"\d / {Esc(Format.Count(quota))}\s", centreText);
         foreach (var section in new[] { "Executive summary", "Trends over 2 months", "Team league table", "where points are lost",
                      "Conflicting metrics", "QA and CSAT disagree", "Calibration health", "Evaluation coverage" })
             Assert.Contains(section, centreText);
 
+        // Next peak: October's busiest queue, the two weeks after it, the numbers of /api/forecast/staffing (8+ weeks of history).
+        var busiest = centre.Interactions().Where(i => i.StartedAt.Month == 10).GroupBy(i => (i.Queue, i.Channel))
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Queue, StringComparer.Ordinal).ThenBy(g => g.Key.Channel).First();
+        var channel = busiest.Key.Channel.ToString().ToLowerInvariant();
+        Assert.Matches(Wrapped($"Forecast for queue {busiest.Key.Queue} ({channel}), the month's busiest with {Format.Count(busiest.Count() + (busiest.Key is ("q", _) ? 1 : 0))} contacts"), centreText);
+        using var staffing = JsonDocument.Parse(await host.Http.GetStringAsync(
+            $"/api/forecast/staffing?queue={busiest.Key.Queue}&channel={channel}&from=2025-11-01&to=2025-11-14"));
+        var peak = staffing.RootElement.GetProperty("nextPeak");
+        var day = DateOnly.Parse(peak.GetProperty("day").GetString()!, CultureInfo.InvariantCulture);
+        Assert.Matches(Wrapped($"2 weeks after the month (1 Nov to 14 Nov 2025). Next peak: {day.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}"), centreText);
+        var top = peak.GetProperty("busiest");
+        double Row(string part, string name) => top.GetProperty(part).GetProperty(name).GetDouble();
+        var start = top.GetProperty("forecast").GetProperty("intervalStart").GetDateTimeOffset().UtcDateTime;
+        Assert.Matches($@"{start:HH:mm}–{start.AddHours(1):HH:mm}\s+{Esc(Format.Number(Row("forecast", "volume"), 0))}\s+"
+            + $@"{Esc(Format.Number(Row("forecast", "volumeLower80"), 0))}–{Esc(Format.Number(Row("forecast", "volumeUpper80"), 0))}\s+"
+            + $@"{Esc(Format.Duration(Row("forecast", "handleSeconds")))}\s+"
+            + $@"{Esc(Format.Duration(Row("forecast", "handleSecondsLower80")))}–{Esc(Format.Duration(Row("forecast", "handleSecondsUpper80")))}\s+"
+            + $@"{Row("staffing", "agentsOnPhones")}\s+{Row("staffing", "agentsScheduled")}\s+{Esc(Format.Share(Row("staffing", "serviceLevel")))}", centreText);
+        var backtest = peak.GetProperty("backtest");
+        double Mape(string name) => backtest.GetProperty(name).GetProperty("mape").GetDouble();
+        Assert.Matches(Wrapped($"volume MAPE {Format.Percent(Mape("volume"))} against {Format.Percent(Mape("volumeNaive"))} for seasonal-naive"), centreText);
+        Assert.Matches(Wrapped($"handle time MAPE {Format.Percent(Mape("handle"))} against {Format.Percent(Mape("handleNaive"))}"), centreText);
+        // September has 4 weeks of history before the weeks after it: too little to forecast, no section (and none in a team's pack).
+        var september = string.Join("\n", Pdf.Pages(await Pack("/api/reports/monthly/2025-09")));
+        Assert.Contains("Evaluation coverage", september);
+        Assert.DoesNotContain("Next peak", september);
+
         // The centre's figures are every team's contacts added up.
         var teams = await Task.WhenAll(centre.TeamIds.Select(t => Summary($"/api/teams/{t}/summary?from=2025-10-01&to=2025-10-31")));
-        var whole = await Summary("/api/centre/summary?from=2025-10-01&to=2025-10-31");
-        Assert.Equal(teams.Sum(t => t.Interactions), whole.Interactions);
+        var whole = await Centre("/api/centre/summary?from=2025-10-01&to=2025-10-31");
+        Assert.Equal(teams.Sum(t => t.Interactions) + 1, whole.Interactions);
         Assert.Equal(teams.Sum(t => t.Evaluations), whole.Evaluations);
 
         // One team: the team summary's figures.
@@ -42,6 +81,7 @@ public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture
         AssertTiles(teamText, await Summary($"/api/teams/{team}/summary?from=2025-10-01&to=2025-10-31&period=month"));
         Assert.Contains($"team {team}", teamText);
         Assert.Contains("Agent league table", teamText);
+        Assert.DoesNotContain("Next peak", teamText);
 
         // Archived: asked again, the same document; refresh renders anew.
         Assert.Equal(centrePdf, await Pack("/api/reports/monthly/2025-10"));
@@ -120,6 +160,9 @@ public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture
 
     private static string Esc(string text) => System.Text.RegularExpressions.Regex.Escape(text);
 
+    /// <summary>The text as a pattern that lets a paragraph wrap at any space.</summary>
+    private static string Wrapped(string text) => Esc(text).Replace(@"\ ", @"\s+");
+
     private async Task<byte[]> Pack(string path)
     {
         using var response = await host.Http.GetAsync(path);
@@ -130,6 +173,13 @@ public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture
 
     private async Task<QualityFigures> Summary(string path) =>
         JsonSerializer.Deserialize<QualityFigures>(await host.Http.GetStringAsync(path), Json)!;
+
+    /// <summary>The <c>centre</c> figures of /api/centre/summary (beside them: each team's).</summary>
+    private async Task<QualityFigures> Centre(string path)
+    {
+        using var answer = JsonDocument.Parse(await host.Http.GetStringAsync(path));
+        return answer.RootElement.GetProperty("centre").Deserialize<QualityFigures>(Json)!;
+    }
 
     private async Task<CentreSimulation> Feed()
     {

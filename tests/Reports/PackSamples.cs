@@ -31,7 +31,12 @@ public static class PackSamples
                 ],
                 Enumerable.Range(1, 6).Select(i => new LeniencyLine($"evaluator-{i}", 60 + i, (i - 3) * 1.7, [(i - 3) * 1.7 - 1.2, (i - 3) * 1.7 + 1.2],
                 Math.Abs(i - 3) >= 2 ? (i > 3 ? "lenient" : "severe") : "in line")).ToList()),
-            Enumerable.Range(1, teams).Select(t => new CoverageRow($"team-{t:00}", 14, 40 + t, 56, (40 + t) / 56.0)).ToList());
+            Enumerable.Range(1, teams).Select(t => new CoverageRow($"team-{t:00}", 14, 40 + t, 56, (40 + t) / 56.0)).ToList(),
+            new PeakForecast("billing", "call", 41_250, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 14), new DateOnly(2026, 1, 5), false,
+                0.8, 20, 0.3,
+                Enumerable.Range(9, 6).Select(h => new PeakInterval(new DateTimeOffset(2026, 1, 5, h, 0, 0, TimeSpan.Zero), 120 + 10 * h, 100 + 10 * h,
+                    140 + 10 * h, 380, 350, 420, 16 + h, 23 + h, h == 12 ? 0.78 : 0.83)).ToList(),
+                4, 17.4, 9.8, 14.1, 6.2, 8.9));
     }
 
     private static PackKpis Kpis(long evaluations, double qa) =>

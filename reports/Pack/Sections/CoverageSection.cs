@@ -2,7 +2,7 @@ using QmInsights.Reports.Layout;
 
 namespace QmInsights.Reports.Pack.Sections;
 
-/// <summary>Evaluations done against the monthly quota of 4 per agent, team by team, least covered first.</summary>
+/// <summary>Evaluations done against the cadence policy's monthly quota, team by team, least covered first.</summary>
 public sealed class CoverageSection : IPackSection
 {
     public IEnumerable<Block> Build(MonthlyPackData data)
@@ -11,7 +11,7 @@ public sealed class CoverageSection : IPackSection
         yield return new Heading("Evaluation coverage");
         var done = data.Coverage.Sum(c => c.Evaluations);
         var quota = data.Coverage.Sum(c => c.Quota);
-        yield return new Paragraph($"{Format.Count(done)} regular evaluations against a quota of {Format.Count(quota)} (4 per rostered agent): {Format.Percent(quota > 0 ? 100.0 * done / quota : null)}.");
+        yield return new Paragraph($"{Format.Count(done)} regular evaluations against a quota of {Format.Count(quota)} (the cadence policy's, per rostered agent): {Format.Percent(quota > 0 ? 100.0 * done / quota : null)}.");
         yield return new Table(
             [new("Team", 1.6f), new("Agents", 1, true), new("Evaluations", 1, true), new("Quota", 1, true), new("Coverage", 1, true)],
             data.Coverage.OrderBy(c => c.Coverage).ThenBy(c => c.TeamId, StringComparer.Ordinal).Select(c => (IReadOnlyList<TableCell>)

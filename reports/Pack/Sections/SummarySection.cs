@@ -21,7 +21,7 @@ public sealed class SummarySection : IPackSection
             new("Average handle time", Format.Duration(k.AhtSeconds), $"{Format.Count(k.Interactions)} contacts · {Change(k.AhtSeconds, p?.AhtSeconds, 0)} s{before}"),
             new("First-contact resolution", Format.Share(k.FcrRate), $"{Change(k.FcrRate * 100, p?.FcrRate * 100)} pts{before}"),
             new("Evaluations done / quota", k.Quota is { } quota ? $"{Format.Count(k.Evaluations)} / {Format.Count(quota)}" : Format.Count(k.Evaluations),
-                k.Quota is { } q && q > 0 ? $"{Format.Percent(100.0 * k.Evaluations / q)} of the 4-per-agent quota ({k.Agents} agents) · {Change(k.Evaluations, p?.Evaluations, 0)}{before}"
+                k.Quota is { } q && q > 0 ? $"{Format.Percent(100.0 * k.Evaluations / q)} of the cadence policy's quota ({k.Agents} agents) · {Change(k.Evaluations, p?.Evaluations, 0)}{before}"
                     : $"{Change(k.Evaluations, p?.Evaluations, 0)}{before}",
                 k.Quota is { } qq && qq > 0 ? k.Evaluations >= qq ? Tone.Good : Tone.Bad : Tone.Neutral),
         ]);
