@@ -52,10 +52,10 @@ public sealed class LiveChanges(IGrainFactory grains, ILogger<LiveChanges> logge
                     Broadcast(changes);
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // A silo shutting down or a grain moving: try again on the next tick.
-                logger.LogDebug("Change feed poll failed: {Error}", e.Message);
+                logger.LogWarning("Change feed poll failed: {Error}", e.Message);
             }
             await Task.Delay(PollInterval, stoppingToken);
         }

@@ -246,6 +246,9 @@ function concerns(change) {
 function connectLive() {
   const live = $('#live');
   const source = new EventSource(eventsUrl());
+  // A page kept for back/forward would keep its stream open; browsers allow six connections a server, and each
+  // stream holds one.
+  window.addEventListener('pagehide', () => source.close(), { once: true });
   source.addEventListener('hello', () => { live.textContent = 'live'; live.className = 'live on'; });
   source.addEventListener('changed', async e => {
     const change = JSON.parse(e.data);
