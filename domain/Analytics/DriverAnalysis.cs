@@ -147,12 +147,17 @@ public static class DriverAnalysis
                 string.Create(CultureInfo.InvariantCulture,
                     $"{what}: not tested against {t.Outcome.Name()}, too few observations (n = {t.N} {unitsOf}{Groups(t)}; at least {(weekly ? 2 * options.MinimumPerGroup : options.MinimumPerGroup)} needed{(weekly ? "" : " in each group")})."), t.Level);
         var significant = pAdjusted <= options.FalseDiscoveryRate;
-        var ci = string.Create(CultureInfo.InvariantCulture, $"95% CI {fit.Low:0.###} to {fit.High:0.###}");
+        var ci = Ci(t.Outcome, fit.Low, fit.High);
         var explanation = string.Create(CultureInfo.InvariantCulture,
             $"{what}: {(weekly ? t.Outcome.DescribeWeekly(fit.Estimate) : t.Outcome.Describe(fit.Estimate))} ({ci}; n = {t.N}{(weekly ? " agent-weeks" : "")}{Groups(t)}; adjusted p {P(pAdjusted)}){(significant ? "." : $". No effect found at a {options.FalseDiscoveryRate:P0} false discovery rate.")}");
         return new Relationship(t.Driver, t.Outcome, fit.Estimate, [fit.Low, fit.High], t.N, t.Yes, t.No, fit.P, pAdjusted,
             significant ? "effect" : "no effect found", explanation, t.Level);
     }
+
+    // In the units the effect is said in: FCR effects read as points of the resolution rate, so their bounds do too.
+    private static string Ci(Outcome outcome, double low, double high) => outcome == Outcome.Fcr
+        ? string.Create(CultureInfo.InvariantCulture, $"95% CI {low * 100:0.##} to {high * 100:0.##} points")
+        : string.Create(CultureInfo.InvariantCulture, $"95% CI {low:0.###} to {high:0.###}");
 
     // "= 0" would claim certainty: tiny p-values are shown as a bound.
     private static string P(double p) => p < 0.0001 ? "< 0.0001" : string.Create(CultureInfo.InvariantCulture, $"= {p:0.####}");
@@ -184,7 +189,7 @@ public static class DriverAnalysis
             var rewarded = items.TryGetValue(r.Driver, out var item) && item.EffectivePoints > 0;
             var label = item is null ? r.Driver : $"'{item.Text}'";
             var evidence = string.Create(CultureInfo.InvariantCulture,
-                $"{r.Outcome.Describe(effect)}, 95% CI {r.Ci95![0]:0.###} to {r.Ci95[1]:0.###}, n = {r.N}, adjusted p {P(r.PAdjusted!.Value)}");
+                $"{r.Outcome.Describe(effect)}, {Ci(r.Outcome, r.Ci95![0], r.Ci95[1])}, n = {r.N}, adjusted p {P(r.PAdjusted!.Value)}");
             if (rewarded && r.Outcome is Outcome.Csat or Outcome.Nps && effect < 0)
                 conflicts.Add(new MetricConflict($"qa:{r.Driver}", r.Outcome.ToString().ToLowerInvariant(), r.Driver, "opposite",
                     effect, r.Outcome.Name(), r.Ci95, r.N, r.PAdjusted!.Value, HandleCost(r.Driver),
