@@ -19,9 +19,10 @@ public sealed record PeakPeriod(string Id, string Name, DateOnly From, DateOnly 
         if (string.IsNullOrWhiteSpace(Name)) problems.Add("name: must not be empty");
         if (To < From) problems.Add("to: must not be before from");
         else if (To.DayNumber - From.DayNumber > 92) problems.Add("to: a peak lasts at most 93 days");
-        if (Country is { } c && (c.Length != 2 || !c.All(char.IsAsciiLetterUpper))) problems.Add("country: must be a two-letter ISO code in capitals, e.g. NO");
+        if (Country is { } c && !IsCountryCode(c)) problems.Add("country: must be a two-letter ISO code in capitals, e.g. NO");
         return problems;
     }
 
-    public bool Covers(DateOnly day) => day >= From && day <= To;
+    /// <summary>A holiday calendar's country: two capital letters (ISO 3166-1 alpha-2).</summary>
+    public static bool IsCountryCode(string text) => text.Length == 2 && text.All(char.IsAsciiLetterUpper);
 }

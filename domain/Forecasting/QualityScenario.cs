@@ -17,8 +17,8 @@ public sealed record QualityScenario(string Description, string? ItemId, double 
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        if (FromShare is < 0 or > 1 || double.IsNaN(FromShare)) problems.Add("from: must be a share between 0 and 1");
-        if (ToShare is < 0 or > 1 || double.IsNaN(ToShare)) problems.Add("to: must be a share between 0 and 1");
+        if (FromShare is < 0 or > 1 || double.IsNaN(FromShare)) problems.Add("adherenceFrom: must be a share between 0 and 1");
+        if (ToShare is < 0 or > 1 || double.IsNaN(ToShare)) problems.Add("adherenceTo: must be a share between 0 and 1");
         if (!double.IsFinite(EffectSeconds) || Math.Abs(EffectSeconds) > 3600) problems.Add("effectSeconds: must be a number of seconds within ±3600");
         return problems;
     }

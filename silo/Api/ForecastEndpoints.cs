@@ -96,13 +96,7 @@ public static class ForecastEndpoints
     private static ForecastQuery ReadQuery(HttpRequest request, Dictionary<string, string[]> problems)
     {
         var q = request.Query;
-        Channel? channel = null;
-        var channelText = q["channel"].ToString();
-        if (channelText.Length > 0)
-        {
-            if (Enum.TryParse<Channel>(channelText, true, out var c) && Enum.IsDefined(c)) channel = c;
-            else problems["channel"] = [$"'{channelText}' is not one of call, email, chat"];
-        }
+        var channel = QueryRange.ReadChannel(request, problems);
         var intervalText = q["interval"].ToString();
         var length = intervalText.Length == 0 ? IntervalLength.Hour : IntervalLengths.Parse(intervalText);
         if (length is null) problems["interval"] = [$"'{intervalText}' is not one of 15min, hour, day"];
@@ -110,7 +104,7 @@ public static class ForecastEndpoints
         var to = Time(q["to"].ToString(), "to", true, problems);
         if (from is { } f && to is { } t && t <= f) problems["to"] = [$"{t:O} is not after from ({f:O})"];
         var country = q["country"].ToString();
-        if (country.Length > 0 && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))
+        if (country.Length > 0 && !PeakPeriod.IsCountryCode(country))
             problems["country"] = [$"'{country}' is not a two-letter ISO code in capitals"];
         string? Text(string name) => q[name].ToString() is { Length: > 0 } v ? v : null;
         return new ForecastQuery(Text("queue"), channel, length ?? IntervalLength.Hour, from, to, Text("country"));
