@@ -1,3 +1,4 @@
+using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Analytics;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Scorecards;
@@ -14,12 +15,17 @@ public sealed class InsightsService(IGrainFactory grains)
         InsightOptions options) => (await Gather(from, to, teamId, channel, queue, options)).Report;
 
     /// <summary>The agents whose QA and CSAT disagree most over the period, with the items that explain it.</summary>
-    public async Task<List<AgentGap>> DisagreeingAgents(DateOnly? from, DateOnly? to, string? teamId, int top)
+    public async Task<List<AgentGap>> DisagreeingAgents(DateOnly? from, DateOnly? to, string? teamId, int top) =>
+        (await AnalyseWithDisagreement(from, to, teamId, top, new InsightOptions(TrainModels: false))).Agents;
+
+    /// <summary>The analysis of the whole period (every channel and queue) and the agents whose QA and CSAT disagree
+    /// most, from one gathering of the rows.</summary>
+    public async Task<(InsightReport Report, List<AgentGap> Agents)> AnalyseWithDisagreement(DateOnly? from, DateOnly? to, string? teamId,
+        int top, InsightOptions options)
     {
-        var (report, contacts, items) = await Gather(from, to, teamId, null, null, new InsightOptions(TrainModels: false));
-        var agentIds = contacts.Select(c => c.AgentId).Distinct().Order(StringComparer.Ordinal).ToList();
-        var summaries = await Task.WhenAll(agentIds.Select(id => grains.GetGrain<IAgentGrain>(id).GetSummary(from, to, Domain.Periods.TrendPeriod.Month)));
-        return AgentDisagreement.Rank(agentIds.Zip(summaries).ToList(), contacts, report.Relationships, items, top);
+        var (report, contacts, items, figures) = await Gather(from, to, teamId, null, null, options);
+        var agents = figures!.OrderBy(a => a.AgentId, StringComparer.Ordinal).ToList();
+        return (report, AgentDisagreement.Rank(agents, contacts, report.Relationships, items, top));
     }
 
     /// <summary>The regular evaluations of the period on their joined contacts, from every shard.</summary>
@@ -30,7 +36,9 @@ public sealed class InsightsService(IGrainFactory grains)
         return parts.SelectMany(p => p).ToList();
     }
 
-    private async Task<(InsightReport Report, List<EvaluatedContact> Contacts, Dictionary<string, ScorecardItem> Items)> Gather(
+    /// <summary>The rows, the analysis, and (unless narrowed to a channel or queue) every evaluated agent's figures.</summary>
+    private async Task<(InsightReport Report, List<EvaluatedContact> Contacts, Dictionary<string, ScorecardItem> Items,
+        List<(string AgentId, QualityFigures Figures)>? Agents)> Gather(
         DateOnly? from, DateOnly? to, string? teamId, Channel? channel, string? queue, InsightOptions options)
     {
         var contacts = await Contacts(from, to, teamId, channel, queue);
@@ -49,15 +57,18 @@ public sealed class InsightsService(IGrainFactory grains)
         }
         // The agent-week view reads each agent's weekly figures, which cover every channel and queue: it is left out
         // when the run is narrowed to one of them.
+        // Their totals also serve the disagreeing agents (totals do not depend on the trend period).
         List<AgentWeek>? weeks = null;
+        List<(string AgentId, QualityFigures Figures)>? figures = null;
         if (channel is null && queue is null)
         {
             var teams = rosters.Where(r => r is not null).ToDictionary(r => r!.AgentId, r => r!.TeamId);
             var summaries = await Task.WhenAll(agentIds.Select(id => grains.GetGrain<IAgentGrain>(id).GetSummary(from, to, Domain.Periods.TrendPeriod.Week)));
-            weeks = agentIds.Zip(summaries)
-                .Where(p => teamId is null || teams.GetValueOrDefault(p.First) == teamId)
-                .SelectMany(p => AgentWeek.Of(p.First, teams.GetValueOrDefault(p.First) ?? "", p.Second)).ToList();
+            figures = agentIds.Zip(summaries).ToList();
+            weeks = figures
+                .Where(p => teamId is null || teams.GetValueOrDefault(p.AgentId) == teamId)
+                .SelectMany(p => AgentWeek.Of(p.AgentId, teams.GetValueOrDefault(p.AgentId) ?? "", p.Figures)).ToList();
         }
-        return (DriverAnalysis.Run(contacts, hiredAt, items, options, weeks), contacts, items);
+        return (DriverAnalysis.Run(contacts, hiredAt, items, options, weeks), contacts, items, figures);
     }
 }

@@ -40,10 +40,9 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
         var league = await League(teamId, from, to, month.Previous);
         progress?.Report("scorecard items");
         var items = teamId is null ? await Items(from, to) : [];
-        progress?.Report("conflicting metrics");
-        var report = await insights.Analyse(from, to, teamId, null, null, new InsightOptions(TrainModels: false));
-        progress?.Report("disagreeing agents");
-        var gaps = await insights.DisagreeingAgents(from, to, teamId, DisagreeingAgents);
+        progress?.Report("conflicting metrics and disagreeing agents");
+        // One gathering of the month's rows serves both the conflicts and the disagreeing agents.
+        var (report, gaps) = await insights.AnalyseWithDisagreement(from, to, teamId, DisagreeingAgents, new InsightOptions(TrainModels: false));
         progress?.Report("calibration");
         var leniency = await evaluations.Leniency(from, to, teamId);
         // Sessions are the centre's (evaluators calibrate across teams): team packs leave them out.
