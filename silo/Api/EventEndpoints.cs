@@ -1,7 +1,7 @@
 using System.Net.ServerSentEvents;
 using QmInsights.Domain.Access;
 using QmInsights.Domain.Live;
-using QmInsights.Grains.Live;
+using QmInsights.Grains.Interfaces;
 using QmInsights.Silo.Live;
 using QmInsights.Silo.Security;
 
@@ -19,19 +19,20 @@ public static class EventEndpoints
         var api = app.MapGroup("/api/events").WithTags("Live").RequireAuthorization(Policies.Viewer);
 
         // The stream ends when the browser leaves or the silo stops (else shutdown would wait for every open page).
-        api.MapGet("", (HttpContext context, LiveChanges live, CentreService centre, IHostApplicationLifetime lifetime, CancellationToken aborted) =>
-                TypedResults.ServerSentEvents(Stream(live, Filter(context.User.Caller()!, centre),
+        api.MapGet("", (HttpContext context, LiveChanges live, IGrainFactory grains, IHostApplicationLifetime lifetime, CancellationToken aborted) =>
+                TypedResults.ServerSentEvents(Stream(live, Filter(context.User.Caller()!, grains),
                     CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping))))
             .WithSummary("text/event-stream: 'hello' on connect, then 'changed' {agents, teams, scorecards, reload} after accepted data (only the agents and teams the caller may see), 'ping' every 20 s of quiet.");
     }
 
     /// <summary>Narrows a change to what the caller may see; admins and QA managers see all without a roster lookup.</summary>
-    private static Func<DataChange, Task<DataChange>> Filter(Caller caller, CentreService centre) =>
+    private static Func<DataChange, Task<DataChange>> Filter(Caller caller, IGrainFactory grains) =>
         caller.Role is Role.Admin or Role.QaManager
             ? Task.FromResult
             : async change =>
             {
-                var teamOf = (await centre.Directory()).Agents.ToDictionary(a => a.AgentId, a => a.TeamId, StringComparer.Ordinal);
+                // The roster as it is now: a team lead's view follows agents who move team.
+                var teamOf = (await grains.GetGrain<IRosterDirectoryGrain>("roster").All()).ToDictionary(a => a.AgentId, a => a.TeamId, StringComparer.Ordinal);
                 return change with
                 {
                     Agents = change.Agents.Where(a => Visibility.SeesAgent(caller, a, teamOf.GetValueOrDefault(a))).ToList(),
