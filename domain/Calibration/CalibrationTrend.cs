@@ -10,12 +10,14 @@ public sealed record CalibrationTrendPoint(string SessionId, string ScorecardId,
     int Submitted, double? PercentAgreement, double? KrippendorffAlphaNominal, double? KrippendorffAlphaInterval, double? FleissKappa,
     IccEstimate? Icc, List<string> EvaluatorIds)
 {
-    public static CalibrationTrendPoint Of(CalibrationSession session, CalibrationResults results, DateTimeOffset? lastEvaluatedAt) =>
-        new(session.SessionId, session.ScorecardId, lastEvaluatedAt ?? session.ClosedAt!.Value,
-            session.ClosedAt ?? throw new ArgumentException("the session is still open", nameof(session)),
+    public static CalibrationTrendPoint Of(CalibrationSession session, CalibrationResults results, DateTimeOffset? lastEvaluatedAt)
+    {
+        var closedAt = session.ClosedAt ?? throw new ArgumentException("the session is still open", nameof(session));
+        return new(session.SessionId, session.ScorecardId, lastEvaluatedAt ?? closedAt, closedAt,
             results.Interactions, results.Evaluators, results.Submitted, results.Overall.PercentAgreement,
             results.Overall.KrippendorffAlphaNominal, results.Overall.KrippendorffAlphaInterval, results.Overall.FleissKappa,
             results.Overall.Icc?.Icc21, session.EvaluatorIds.Where(e => e != session.ExpertId).ToList());
+    }
 }
 
 /// <summary>The closed sessions held in a period, oldest first, and the sessions still open (results hidden).</summary>
