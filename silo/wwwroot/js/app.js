@@ -98,7 +98,8 @@ const range = () => ({ from: state.from, to: state.to, period: state.period, cha
 async function asOfFor(path) {
   const today = new Date().toISOString().slice(0, 10);
   if (state.to) return state.to < today ? state.to : today;
-  const months = await must(path, { from: state.from, period: 'month', channel: state.channel });
+  // Cached like the cadence it dates: a live refresh need not fetch the summary a second time.
+  const months = await slow(path, { from: state.from, period: 'month', channel: state.channel }, 15_000);
   const last = (months.centre ?? months).trend?.filter(m => m.interactions > 0).at(-1)?.to ?? today;
   return last < today ? last : today;
 }
