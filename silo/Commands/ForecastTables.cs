@@ -7,26 +7,24 @@ namespace QmInsights.Silo.Commands;
 /// command (everything) and the demo (the backtest line and the next peak).</summary>
 public static class ForecastTables
 {
-    /// <summary>Backtest line and next-peak staffing; with <paramref name="full"/> also the forecast table and the scenario.</summary>
+    /// <summary>Backtest line and next-peak staffing; with <paramref name="full"/> also the forecast table and the scenario.
+    /// The staffing answer carries the forecast rows and the backtest its intervals were calibrated on, so one request
+    /// (one training) serves all three.</summary>
     public static async Task<bool> Print(HttpClient http, string query, TextWriter output, bool full, string item = "upsell", double factor = 2)
     {
-        using var backtest = await Get(http, $"/api/forecast/backtest?{query}", output);
-        if (backtest is null) return false;
-        PrintBacktest(backtest.RootElement, output);
-
-        if (full)
-        {
-            using var forecast = await Get(http, $"/api/forecast/handle-time?{query}", output);
-            if (forecast is null) return false;
-            output.WriteLine();
-            output.WriteLine($"{"interval start (UTC)",-22} {"handle s",9} {"80% interval",15} {"95% interval",15} {"volume",8} {"80% interval",13} {"95% interval",13}");
-            foreach (var r in forecast.RootElement.EnumerateArray())
-                output.WriteLine(F($"{r.GetProperty("intervalStart").GetDateTimeOffset():yyyy-MM-dd ddd HH:mm}{(r.GetProperty("declaredPeak").GetBoolean() ? " *" : "  "),-2} {D(r, "handleSeconds"),9:F0} {Range(r, "handleSeconds", "80", "F0"),15} {Range(r, "handleSeconds", "95", "F0"),15} {D(r, "volume"),8:F1} {Range(r, "volume", "80", "F1"),13} {Range(r, "volume", "95", "F1"),13}"));
-        }
-
         using var staffing = await Get(http, $"/api/forecast/staffing?{query}", output);
         if (staffing is null) return false;
         var peak = staffing.RootElement.GetProperty("nextPeak");
+        PrintBacktest(peak.GetProperty("backtest"), output);
+
+        if (full)
+        {
+            output.WriteLine();
+            output.WriteLine($"{"interval start (UTC)",-22} {"handle s",9} {"80% interval",15} {"95% interval",15} {"volume",8} {"80% interval",13} {"95% interval",13}");
+            foreach (var r in staffing.RootElement.GetProperty("intervals").EnumerateArray().Select(i => i.GetProperty("forecast")))
+                output.WriteLine(F($"{r.GetProperty("intervalStart").GetDateTimeOffset():yyyy-MM-dd ddd HH:mm}{(r.GetProperty("declaredPeak").GetBoolean() ? " *" : "  "),-2} {D(r, "handleSeconds"),9:F0} {Range(r, "handleSeconds", "80", "F0"),15} {Range(r, "handleSeconds", "95", "F0"),15} {D(r, "volume"),8:F1} {Range(r, "volume", "80", "F1"),13} {Range(r, "volume", "95", "F1"),13}"));
+        }
+
         output.WriteLine();
         output.WriteLine($"next peak: {peak.GetProperty("day").GetString()} ({(peak.GetProperty("declared").GetBoolean() ? "declared peak" : "most forecast workload")}), Erlang C at 80% in 20 s, occupancy <= 85%, 30% shrinkage");
         output.WriteLine($"{"hour (UTC)",-11} {"volume",7} {"handle s",9} {"on phones",10} {"scheduled",10} {"SL",7} {"ASA s",7} {"occupancy",10}");
