@@ -6,7 +6,7 @@ using QmInsights.Reports.Pack;
 
 namespace QmInsights.Grains.Grains;
 
-public sealed class MonthlyPackSchedulerGrain(MonthlyPackService packs, CentreService centre, IPackArchive archive, TimeProvider clock,
+public sealed class MonthlyPackSchedulerGrain(MonthlyPackService packs, CentreService centre, TimeProvider clock,
     ILogger<MonthlyPackSchedulerGrain> logger) : Grain, IMonthlyPackSchedulerGrain, IRemindable
 {
     private const string ReminderName = "monthly-packs";
@@ -24,14 +24,8 @@ public sealed class MonthlyPackSchedulerGrain(MonthlyPackService packs, CentreSe
         var month = PackMonth.LastComplete(now);
         var rendered = new List<string>();
         foreach (var teamId in new string?[] { null }.Concat((await centre.Directory()).Teams.Select(t => t.TeamId)))
-        {
-            var scope = ArchivedPack.ScopeOf(teamId);
-            if (await archive.Find(month.ToString(), scope) is not null) continue;
-            var pdf = await packs.Render(month, teamId, now);
-            if (pdf is null) continue;
-            await archive.Save(new ArchivedPack(month.ToString(), scope, now, pdf));
-            rendered.Add(scope);
-        }
+            if (await packs.Archived(month, teamId, refresh: false, now) is { Rendered: true })
+                rendered.Add(ArchivedPack.ScopeOf(teamId));
         if (rendered.Count > 0) logger.LogInformation("Monthly packs for {Month}: rendered {Scopes}", month, string.Join(", ", rendered));
         return rendered;
     }

@@ -12,7 +12,7 @@ namespace QmInsights.Grains.Reports;
 /// <summary>Gathers a month's pack data from the services behind the API's endpoints (summaries, scorecard items,
 /// insights, leniency, cadence), so the PDF shows the API's numbers, and renders it.</summary>
 public sealed class MonthlyPackService(IGrainFactory grains, CentreService centre, InsightsService insights, EvaluationReader evaluations,
-    CadenceService cadence, CalibrationService calibration, PackForecast forecast)
+    CadenceService cadence, CalibrationService calibration, PackForecast forecast, IPackArchive archive)
 {
     private const int TrendMonths = 12, DisagreeingAgents = 10;
 
@@ -68,6 +68,17 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
         if (data is null) return null;
         progress?.Report("layout");
         return MonthlyPack.Render(data);
+    }
+
+    /// <summary>The month's archived pack, rendered and archived first when there is none yet or <paramref name="refresh"/>
+    /// asks for it (<c>Rendered</c> says which); null when the month has no data in that scope.</summary>
+    public async Task<(byte[] Pdf, bool Rendered)?> Archived(PackMonth month, string? teamId, bool refresh, DateTimeOffset now)
+    {
+        var scope = ArchivedPack.ScopeOf(teamId);
+        if (!refresh && await archive.Find(month.ToString(), scope) is { } archived) return (archived.Pdf, false);
+        if (await Render(month, teamId, now) is not { } pdf) return null;
+        await archive.Save(new ArchivedPack(month.ToString(), scope, now, pdf));
+        return (pdf, true);
     }
 
     /// <summary>The figures /api/centre/summary answers as <c>centre</c> (every team, rostered or only seen in the data),
