@@ -16,7 +16,8 @@ public sealed class ErasureRegistryGrain(
         return erasure;
     }
 
-    Task<Dictionary<string, AgentErasure>> IErasureRegistryGrain.All() => Task.FromResult(new Dictionary<string, AgentErasure>(state.State.Agents));
+    Task<Dictionary<string, AgentErasure>> IErasureRegistryGrain.Among(IReadOnlyCollection<string> agentIds) =>
+        Task.FromResult(agentIds.Where(state.State.Agents.ContainsKey).ToDictionary(id => id, id => state.State.Agents[id], StringComparer.Ordinal));
 
     Task<AgentErasure?> IErasureRegistryGrain.Find(string agentId) => Task.FromResult(state.State.Agents.GetValueOrDefault(agentId));
 }

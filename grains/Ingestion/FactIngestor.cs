@@ -73,7 +73,9 @@ public sealed class FactIngestor(IGrainFactory grains, IFactStore store, Retenti
         Func<T, string> idOf, Func<T, string?> agentOf, Func<T, DateTimeOffset, string?> horizon)
     {
         var now = _clock.GetUtcNow();
-        var erased = await grains.GetGrain<IErasureRegistryGrain>("erasures").All();
+        // Only the agents this chunk names are asked about, and surveys (which name none) ask nothing.
+        var agentIds = records.Select(r => agentOf(r.Fact)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var erased = agentIds.Count == 0 ? [] : await grains.GetGrain<IErasureRegistryGrain>("erasures").Among(agentIds);
         var admitted = new List<Positioned<T>>(records.Count);
         foreach (var record in records)
         {

@@ -11,8 +11,9 @@ public interface IErasureRegistryGrain : IGrainWithStringKey
     /// <summary>Records the erasure (durably, before anything is deleted); an agent erased before keeps the first date.</summary>
     Task<AgentErasure> Record(string agentId, DateTimeOffset at);
 
+    /// <summary>The erasures of those of <paramref name="agentIds"/> that were erased (usually none).</summary>
     [ReadOnly]
-    Task<Dictionary<string, AgentErasure>> All();
+    Task<Dictionary<string, AgentErasure>> Among(IReadOnlyCollection<string> agentIds);
 
     [ReadOnly]
     Task<AgentErasure?> Find(string agentId);
