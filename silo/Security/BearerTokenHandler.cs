@@ -12,7 +12,18 @@ namespace QmInsights.Silo.Security;
 public sealed class BearerTokenOptions : AuthenticationSchemeOptions
 {
     /// <summary><c>Auth:AdminToken</c>. Unset: the API is open and every request is the admin (embedded demo).</summary>
-    public string? AdminToken { get; set; }
+    public string? AdminToken
+    {
+        get;
+        set
+        {
+            field = value;
+            AdminTokenHash = string.IsNullOrEmpty(value) ? null : Encoding.ASCII.GetBytes(TokenSecret.Hash(value));
+        }
+    }
+
+    /// <summary>The admin token's hash, computed once rather than on every request.</summary>
+    public byte[]? AdminTokenHash { get; private set; }
 }
 
 /// <summary>Resolves <c>Authorization: Bearer &lt;token&gt;</c> to a caller: the start-up admin token (compared in
@@ -29,11 +40,11 @@ public sealed class BearerTokenHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (string.IsNullOrEmpty(Options.AdminToken)) return Success(OpenModeCaller);
+        if (Options.AdminTokenHash is not { } adminHash) return Success(OpenModeCaller);
         var secret = Secret(Request);
         if (secret is null) return AuthenticateResult.NoResult();
         var hash = TokenSecret.Hash(secret);
-        if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(TokenSecret.Hash(Options.AdminToken))))
+        if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), adminHash))
             return Success(new Caller(Role.Admin, "admin", null, ImmutableArray<string>.Empty, null));
         var token = await grains.GetGrain<ITokenDirectoryGrain>("tokens").FindByHash(hash);
         if (token is null) return AuthenticateResult.Fail("the bearer token is not known");
