@@ -15,7 +15,7 @@ public sealed record TokenRequest(Role Role, string Name, string? AgentId, Immut
         if (root.ValueKind != JsonValueKind.Object) return (null, ["body: must be a JSON object"]);
         var p = new List<string>();
         var s = new JsonFieldSource(root);
-        var role = FieldRules.Choice(s, "role", Roles.ByName.ToDictionary(kv => kv.Key.ToLowerInvariant(), kv => kv.Value), p);
+        var role = FieldRules.Choice(s, "role", Roles.ByName, p);
         var name = FieldRules.Text(s, "name", 200, p);
         if (!s.Has("name")) p.Add("name: is missing");
         else if (name is not null && string.IsNullOrWhiteSpace(name)) p.Add("name: must not be empty");
