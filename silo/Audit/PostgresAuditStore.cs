@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Npgsql;
 using NpgsqlTypes;
 using QmInsights.Domain.Access;
+using QmInsights.Silo.Storage;
 
 namespace QmInsights.Silo.Audit;
 
@@ -20,14 +21,14 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : IAuditStor
             await writer.WriteAsync(e.At.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
             await writer.WriteAsync(e.Actor, NpgsqlDbType.Text, ct);
             await writer.WriteAsync(e.Role, NpgsqlDbType.Text, ct);
-            await WriteNullable(writer, e.TokenId, ct);
-            await WriteNullable(writer, e.RemoteIp, ct);
+            await writer.WriteNullable(e.TokenId, NpgsqlDbType.Text, ct);
+            await writer.WriteNullable(e.RemoteIp, NpgsqlDbType.Text, ct);
             await writer.WriteAsync(e.Action, NpgsqlDbType.Text, ct);
             await writer.WriteAsync(e.Method, NpgsqlDbType.Text, ct);
             await writer.WriteAsync(e.Path, NpgsqlDbType.Text, ct);
             await writer.WriteAsync(e.AgentIds.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
             await writer.WriteAsync(e.Status, NpgsqlDbType.Integer, ct);
-            await WriteNullable(writer, e.Detail, ct);
+            await writer.WriteNullable(e.Detail, NpgsqlDbType.Text, ct);
         }
         await writer.CompleteAsync(ct);
     }
@@ -56,7 +57,4 @@ public sealed class PostgresAuditStore(NpgsqlDataSource dataSource) : IAuditStor
         }
         return entries;
     }
-
-    private static Task WriteNullable(NpgsqlBinaryImporter writer, string? value, CancellationToken ct) =>
-        value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, NpgsqlDbType.Text, ct);
 }

@@ -49,9 +49,9 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
                 await copy.WriteAsync(i.Queue, NpgsqlDbType.Text);
                 await copy.WriteAsync(i.StartedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
                 await copy.WriteAsync(i.HandleSeconds, NpgsqlDbType.Integer);
-                await WriteNullable(copy, i.AfterCallWorkSeconds, NpgsqlDbType.Integer);
-                await WriteNullable(copy, i.WaitSeconds, NpgsqlDbType.Integer);
-                await WriteNullable(copy, i.ResolvedFirstContact, NpgsqlDbType.Boolean);
+                await copy.WriteNullable(i.AfterCallWorkSeconds, NpgsqlDbType.Integer);
+                await copy.WriteNullable(i.WaitSeconds, NpgsqlDbType.Integer);
+                await copy.WriteNullable(i.ResolvedFirstContact, NpgsqlDbType.Boolean);
             }
             await copy.CompleteAsync();
         }
@@ -67,8 +67,8 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
                 await copy.WriteAsync(shard, NpgsqlDbType.Integer);
                 await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
                 await copy.WriteAsync(s.AnsweredAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await WriteNullable(copy, (short?)s.Csat, NpgsqlDbType.Smallint);
-                await WriteNullable(copy, (short?)s.Nps, NpgsqlDbType.Smallint);
+                await copy.WriteNullable((short?)s.Csat, NpgsqlDbType.Smallint);
+                await copy.WriteNullable((short?)s.Nps, NpgsqlDbType.Smallint);
             }
             await copy.CompleteAsync();
         }
@@ -89,12 +89,12 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
                 await copy.WriteAsync(e.AgentId, NpgsqlDbType.Text);
                 await copy.WriteAsync(e.EvaluatorId, NpgsqlDbType.Text);
                 await copy.WriteAsync(e.ScorecardId, NpgsqlDbType.Text);
-                await WriteNullable(copy, e.ScorecardVersion, NpgsqlDbType.Integer);
+                await copy.WriteNullable(e.ScorecardVersion, NpgsqlDbType.Integer);
                 await copy.WriteAsync((short)e.Kind, NpgsqlDbType.Smallint);
                 await copy.WriteAsync(e.EvaluatedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
                 await copy.WriteAsync(string.Join(EntrySeparator, e.Answers.Select(a => $"{a.ItemId}{ValueSeparator}{(int)a.Answer}")), NpgsqlDbType.Text);
-                await WriteNullable(copy, e.Comment, NpgsqlDbType.Text);
-                await WriteNullable(copy, score.Percent, NpgsqlDbType.Double);
+                await copy.WriteNullable(e.Comment, NpgsqlDbType.Text);
+                await copy.WriteNullable(score.Percent, NpgsqlDbType.Double);
                 await copy.WriteAsync(score.CriticalFailed, NpgsqlDbType.Boolean);
                 await copy.WriteAsync(score.WeightedEarned, NpgsqlDbType.Double);
                 await copy.WriteAsync(score.WeightedPossible, NpgsqlDbType.Double);
@@ -306,10 +306,4 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
 
     private static T? Nullable<T>(NpgsqlDataReader reader, int ordinal) where T : struct =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
-
-    private static Task WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type) where T : struct =>
-        value is { } v ? copy.WriteAsync(v, type) : copy.WriteNullAsync();
-
-    private static Task WriteNullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type) =>
-        value is not null ? copy.WriteAsync(value, type) : copy.WriteNullAsync();
 }

@@ -63,9 +63,9 @@ internal static class RetiredTallies
         await copy.WriteAsync(kind, NpgsqlDbType.Smallint);
         await copy.WriteAsync(id, NpgsqlDbType.Text);
         await copy.WriteAsync(day, NpgsqlDbType.Date);
-        if (channel is { } c) await copy.WriteAsync(c, NpgsqlDbType.Smallint); else await copy.WriteNullAsync();
-        if (version is { } v) await copy.WriteAsync(v, NpgsqlDbType.Integer); else await copy.WriteNullAsync();
-        if (itemId is not null) await copy.WriteAsync(itemId, NpgsqlDbType.Text); else await copy.WriteNullAsync();
+        await copy.WriteNullable(channel, NpgsqlDbType.Smallint);
+        await copy.WriteNullable(version, NpgsqlDbType.Integer);
+        await copy.WriteNullable(itemId, NpgsqlDbType.Text);
         await copy.WriteAsync(tally, NpgsqlDbType.Jsonb);
     }
 }
