@@ -53,6 +53,14 @@ public sealed record StaffingRequest(
     public double Shrinkage { get; init => field = StaffingGuard.UnitExcludingOne(value, nameof(Shrinkage)); }
         = StaffingGuard.UnitExcludingOne(Shrinkage, nameof(Shrinkage));
 
+    /// <summary>Mean patience of waiting callers in seconds: set, staffing uses Erlang A (callers hang up after an
+    /// exponential patience of this mean); null, Erlang C (callers wait for ever).</summary>
+    public double? PatienceSeconds
+    {
+        get;
+        init => field = value is { } v ? StaffingGuard.Positive(v, nameof(PatienceSeconds)) : null;
+    }
+
     /// <summary>Offered load of this interval in Erlangs.</summary>
     public double TrafficErlangs => TrafficIntensity.Erlangs(CallsPerInterval, Interval, AverageHandleSeconds);
 }

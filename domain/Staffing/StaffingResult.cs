@@ -8,6 +8,7 @@ namespace QmInsights.Domain.Staffing;
 /// <param name="Occupancy">Share of agent time on calls, A/N, capped at 1.</param>
 /// <param name="ProbabilityOfWaiting">Erlang C probability that a call queues; 1 when the queue is unstable.</param>
 /// <param name="TrafficErlangs">Offered load (A).</param>
+/// <param name="AbandonmentProbability">Erlang A share of callers who hang up before an answer; null under Erlang C.</param>
 public sealed record StaffingResult(
     int AgentsOnPhones,
     int AgentsScheduled,
@@ -15,10 +16,12 @@ public sealed record StaffingResult(
     double AverageSpeedOfAnswerSeconds,
     double Occupancy,
     double ProbabilityOfWaiting,
-    double TrafficErlangs)
+    double TrafficErlangs,
+    double? AbandonmentProbability = null)
 {
-    /// <summary>False when the agents cannot keep up (N &lt;= A): the queue grows for as long as the interval lasts.</summary>
-    public bool IsStable => ErlangC.IsStable(AgentsOnPhones, TrafficErlangs);
+    /// <summary>False when, under Erlang C, the agents cannot keep up (N &lt;= A): the queue grows for as long as the
+    /// interval lasts. An Erlang A queue is always stable: abandonment balances it.</summary>
+    public bool IsStable => AbandonmentProbability is not null || ErlangC.IsStable(AgentsOnPhones, TrafficErlangs);
 
     /// <summary>Share of calls answered without queuing at all, 1 - P_w.</summary>
     public double ImmediateAnswerProbability => 1 - ProbabilityOfWaiting;
