@@ -1,49 +1,80 @@
 namespace QmInsights.Domain.Forecasting;
 
-/// <summary>Rolling-origin evaluation: at each of the last few week boundaries, train on everything before it and
-/// forecast the week after it; the seasonal-naive baseline forecasts each interval with the same interval a week
-/// earlier. Its out-of-sample residuals also calibrate the prediction intervals.</summary>
+/// <summary>Rolling-origin evaluation: the last <see cref="ForecastSettings.BacktestWeeks"/> weeks of history are each
+/// forecast 1 to <see cref="ForecastSettings.HorizonWeeks"/> weeks ahead, by a model trained only on what came before its
+/// origin and rolled forward on its own predictions, next to seasonal-naive and the four-week mean from the same origin.
+/// Its residuals per horizon calibrate the prediction intervals; their coverage is measured on open hours, each target
+/// week checked against intervals fitted on the other weeks only.</summary>
 public static class Backtest
 {
     public static BacktestReport Run(TallySeries history, PeakCalendar peaks, ForecastSettings settings) =>
-        Run(history, new ForecastFeatures(history, peaks, 0), settings);
+        Run(history, peaks, settings, null);
 
-    internal static BacktestReport Run(TallySeries history, ForecastFeatures features, ForecastSettings settings)
+    /// <summary>As <see cref="Run(TallySeries, PeakCalendar, ForecastSettings)"/>, telling <paramref name="progress"/> each origin done.</summary>
+    public static BacktestReport Run(TallySeries history, PeakCalendar peaks, ForecastSettings settings, IProgress<string>? progress)
     {
-        var period = features.Period;
+        var calendar = new SeriesCalendar(history, 0);
+        var period = calendar.Period;
         var weeks = history.Count / period;
         if (weeks < ForecastSettings.MinimumHistoryWeeks)
             throw new InsufficientHistoryException(
                 $"history: {history.Count / (double)period:F1} weeks of {history.Length.Name()} intervals, at least {ForecastSettings.MinimumHistoryWeeks} are needed (4 for the weekly lags, 2 to learn from)");
-        var origins = Math.Min(settings.BacktestWeeks, weeks - ForecastSettings.MinimumHistoryWeeks + 1);
-        var points = new List<BacktestPoint>(origins * period);
-        var starts = new List<DateTime>(origins);
-        for (var o = history.Count - origins * period; o < history.Count; o += period)
+        var available = weeks - ForecastSettings.MinimumHistoryWeeks + 1;
+        var horizons = Math.Clamp(settings.HorizonWeeks, 1, available);
+        var targets = Math.Clamp(settings.BacktestWeeks, 1, available - horizons + 1);
+        var firstTarget = history.Count - targets * period;
+        var points = new List<BacktestPoint>(targets * horizons * period);
+        var origins = new List<DateTime>();
+        for (var o = firstTarget - (horizons - 1) * period; o < history.Count; o += period)
         {
-            starts.Add(history.TimeAt(o));
-            var model = ForecastModel.Train(features, history, o, settings);
-            var predicted = model.Predict(features, o, o + period);
-            for (var k = 0; k < period; k++)
+            origins.Add(history.TimeAt(o));
+            var known = history.Take(o);
+            var features = new ForecastFeatures(known, peaks, history.Count - o);
+            var model = ForecastModel.Train(features, known, o, settings);
+            var predicted = model.Predict(features, o, Math.Min(history.Count, o + horizons * period));
+            for (var k = 0; k < predicted.Length; k++)
             {
                 var i = o + k;
-                points.Add(new BacktestPoint(history.TimeAt(i), history.Counts[i], history.MeanHandle(i),
-                    predicted[k].Volume, predicted[k].Handle, history.Counts[i - period], history.MeanHandle(i - period)));
+                if (i < firstTarget) continue;
+                points.Add(Point(history, calendar, i, k / period + 1, predicted[k]));
             }
+            progress?.Report($"backtest origin {origins.Count} of {targets + horizons - 1} ({history.TimeAt(o):yyyy-MM-dd})");
         }
 
-        var busy = points.Where(p => p.Contacts >= settings.MinimumContacts).ToList();
-        var handled = busy.Where(p => p.NaiveHandle is not null).ToList();
-        return new BacktestReport(history.Length, starts, history.Count / (double)period,
-            Errors(points, busy, p => p.PredictedVolume),
-            Errors(points, busy, p => p.NaiveVolume),
-            ErrorMetrics.Of(handled.Select(p => (p.HandleSeconds!.Value, p.PredictedHandle)).ToList()),
-            ErrorMetrics.Of(handled.Select(p => (p.HandleSeconds!.Value, p.NaiveHandle!.Value)).ToList()),
-            points);
+        var (volumeScale, handleScale) = InSampleNaiveErrors(history, calendar, firstTarget - (horizons - 1) * period);
+        var accuracy = Enumerable.Range(1, horizons)
+            .Select(h => HorizonAccuracy.Of(h, points.Where(p => p.Horizon == h).ToList(), volumeScale, handleScale))
+            .ToList();
+        return new BacktestReport(history.Length, origins, history.Count / (double)period, accuracy, points);
     }
 
-    // MAE over every interval (closed hours predicted open cost staff too); MAPE where a percentage means something.
-    private static ErrorMetrics Errors(List<BacktestPoint> all, List<BacktestPoint> busy, Func<BacktestPoint, double> predicted) =>
-        new(all.Average(p => Math.Abs(p.Contacts - predicted(p))),
-            ErrorMetrics.Of(busy.Select(p => ((double)p.Contacts, predicted(p))).ToList()).Mape,
-            all.Count);
+    private static BacktestPoint Point(TallySeries history, SeriesCalendar calendar, int i, int horizon, (double Volume, double Handle) predicted)
+    {
+        var last = calendar.WeeksBack(i, horizon);
+        var fourWeeks = Enumerable.Range(0, 4).Select(k => calendar.WeeksBack(last, k)).ToList();
+        var open = fourWeeks.Any(j => history.Counts[j] > 0);
+        var contacts = fourWeeks.Sum(j => history.Counts[j]);
+        return new BacktestPoint(history.TimeAt(i), horizon, open, history.Counts[i], history.MeanHandle(i), predicted.Volume, predicted.Handle,
+            history.Counts[last], history.MeanHandle(last), contacts / 4.0,
+            contacts > 0 ? fourWeeks.Sum(j => history.HandleSums[j]) / contacts : null);
+    }
+
+    // MASE's scale: how far seasonal-naive misses inside the history before the first origin (Hyndman & Koehler 2006).
+    private static (double Volume, double Handle) InSampleNaiveErrors(TallySeries history, SeriesCalendar calendar, int end)
+    {
+        double volume = 0, handle = 0, weight = 0;
+        var n = 0;
+        for (var i = calendar.Period + 2; i < end; i++)
+        {
+            var j = calendar.WeeksBack(i, 1);
+            volume += Math.Abs(history.Counts[i] - history.Counts[j]);
+            n++;
+            if (history.MeanHandle(i) is { } now && history.MeanHandle(j) is { } before)
+            {
+                handle += history.Counts[i] * Math.Abs(now - before);
+                weight += history.Counts[i];
+            }
+        }
+        return (n > 0 ? volume / n : double.NaN, weight > 0 ? handle / weight : double.NaN);
+    }
 }

@@ -1,25 +1,26 @@
 namespace QmInsights.Domain.Forecasting;
 
-/// <summary>The feature rows the models see: calendar (time of week and day, month, day of year, declared peaks,
-/// trend) and recent levels that lie at least a week back (volume at the same time last week, volume and handle time at
-/// the same time over four weeks, the level of the week before; one hour's handle time alone is mostly noise, so
-/// it is left out), so a whole week ahead can be predicted from known values at once.</summary>
+/// <summary>The feature rows the models see: the centre's local calendar (time of week and day, day of month, month,
+/// day of year, declared peaks, trend) and recent levels that lie at least a week back (volume at the same local time last
+/// week, volume and handle time at the same local time over four weeks, the level of the week before; one hour's handle
+/// time alone is mostly noise, so it is left out). Lags that would fall after the history are taken from the last known
+/// week at the same local time instead, so a forecast weeks ahead rests on actuals only and never compounds its own
+/// predictions (which, smoother than actuals, would also shift the features away from what the trees were trained on).</summary>
 internal sealed class ForecastFeatures
 {
     public static readonly string[] Names =
     [
-        "timeOfWeek", "hourOfDay", "dayOfWeek", "month", "dayOfYear", "trendDays", "peak", "holiday", "peakLastWeek",
+        "timeOfWeek", "hourOfDay", "dayOfWeek", "dayOfMonth", "month", "dayOfYear", "trendDays", "peak", "holiday", "peakLastWeek",
         "volumeLastWeek", "volume4Weeks", "volumeWeekLevel", "handle4Weeks", "handleWeekLevel",
     ];
 
     /// <summary>Weeks of lags the first usable row needs.</summary>
     public const int LagWeeks = 4;
 
-    private readonly IntervalLength length;
-    private readonly DateTime start;
     private readonly PeakCalendar peaks;
     private readonly int period;
-    // Working arrays: history, then predictions written into the future part.
+    private readonly int perHour;
+    private readonly int knownCount;
     private readonly double[] volume;
     private readonly double[] handleSum;
     private readonly double fallbackHandle;
@@ -28,18 +29,13 @@ internal sealed class ForecastFeatures
 
     public ForecastFeatures(TallySeries history, PeakCalendar peaks, int futureIntervals)
     {
-        length = history.Length;
-        start = history.Start;
         this.peaks = peaks;
-        period = length.PerWeek();
-        var n = history.Count + futureIntervals;
-        volume = new double[n];
-        handleSum = new double[n];
-        for (var i = 0; i < history.Count; i++)
-        {
-            volume[i] = history.Counts[i];
-            handleSum[i] = history.HandleSums[i];
-        }
+        Calendar = new SeriesCalendar(history, futureIntervals);
+        period = Calendar.Period;
+        perHour = Math.Max(1, period / 168);
+        knownCount = history.Count;
+        volume = history.Counts.Select(c => (double)c).ToArray();
+        handleSum = history.HandleSums;
         var contacts = history.Counts.Sum();
         fallbackHandle = contacts > 0 ? history.HandleSums.Sum() / contacts : 300;
         known = new float[history.Count][];
@@ -47,16 +43,24 @@ internal sealed class ForecastFeatures
 
     public int Period => period;
 
-    /// <summary>Writes a prediction into the working arrays so that later weeks can use it as their lag.</summary>
-    public void Fill(int index, double predictedVolume, double predictedHandle)
+    /// <summary>The first interval whose four weeks of local-time lags all lie in the series (a daylight-saving change
+    /// can make four weeks back one hour more than four periods).</summary>
+    public int FirstUsable => LagWeeks * period + 2 * perHour;
+
+    /// <summary>The centre's local calendar over the series.</summary>
+    public SeriesCalendar Calendar { get; }
+
+    /// <summary>The interval at the same local time <paramref name="weeks"/> weeks before <paramref name="index"/>, moved further
+    /// back a week at a time until it lies in the history.</summary>
+    private int Back(int index, int weeks)
     {
-        volume[index] = predictedVolume;
-        handleSum[index] = predictedVolume * predictedHandle;
+        var j = Calendar.WeeksBack(index, weeks);
+        while (j >= knownCount) j = Calendar.WeeksBack(j, 1);
+        return j;
     }
 
-    /// <summary>Mean contacts per interval over the week ending a week earlier: the level volume is expressed against.
-    /// A whole week rather than the same hour, so the reference carries little of one hour's noise.</summary>
-    public double VolumeReference(int index) => Math.Max(0.1, WeekLevelVolume(index));
+    /// <summary>Mean contacts at the same local time over the last four known weeks: the baseline the volume model corrects.</summary>
+    public double VolumeReference(int index) => Mean(volume, index, LagWeeks);
 
     /// <summary>Handle time over the week ending a week earlier (count-weighted), else over the history.</summary>
     public double HandleReference(int index) => WeekLevelHandle(index) ?? fallbackHandle;
@@ -66,22 +70,24 @@ internal sealed class ForecastFeatures
 
     private float[] Compute(int index)
     {
-        var time = start + index * length.Span();
-        var day = DateOnly.FromDateTime(time);
+        var local = Calendar.Local(index);
+        var day = DateOnly.FromDateTime(local);
         var peak = peaks.On(day);
         var lastWeek = peaks.On(day.AddDays(-7));
+        var weekAgo = Back(index, 1);
         return
         [
-            (index % period + PositionOfStart()) % period,
-            (float)time.TimeOfDay.TotalHours,
-            (int)time.DayOfWeek,
-            time.Month,
-            time.DayOfYear,
-            (float)(time - start).TotalDays,
+            period == 7 ? ((int)local.DayOfWeek + 6) % 7 : ((((int)local.DayOfWeek + 6) % 7) * 24 + local.Hour) * perHour + local.Minute / 15 % perHour,
+            (float)local.TimeOfDay.TotalHours,
+            (int)local.DayOfWeek,
+            local.Day,
+            local.Month,
+            local.DayOfYear,
+            (float)(index * 7.0 / period),
             peak is null ? 0 : 1,
             peak == PeakKind.Holiday ? 1 : 0,
             lastWeek is null ? 0 : 1,
-            (float)volume[index - period],
+            (float)volume[weekAgo],
             (float)Mean(volume, index, LagWeeks),
             (float)WeekLevelVolume(index),
             (float)(WeightedHandle(index, LagWeeks) ?? HandleReference(index)),
@@ -89,40 +95,42 @@ internal sealed class ForecastFeatures
         ];
     }
 
-    // Position of the series' first interval in the week (Monday 00:00 UTC is 0), so timeOfWeek is the same at any start.
-    private int PositionOfStart() =>
-        (int)((start - start.Date.AddDays(-(((int)start.DayOfWeek + 6) % 7))) / length.Span());
-
     private double Mean(double[] values, int index, int weeks)
     {
         var sum = 0.0;
-        for (var k = 1; k <= weeks; k++) sum += values[index - k * period];
+        var j = index;
+        for (var k = 1; k <= weeks; k++) sum += values[j = Back(j, 1)];
         return sum / weeks;
     }
 
     private double? WeightedHandle(int index, int weeks)
     {
         double n = 0, sum = 0;
+        var j = index;
         for (var k = 1; k <= weeks; k++)
         {
-            n += volume[index - k * period];
-            sum += handleSum[index - k * period];
+            j = Back(j, 1);
+            n += volume[j];
+            sum += handleSum[j];
         }
         return n > 0 ? sum / n : null;
     }
 
-    // The week ending a week before the interval: the most recent level every row of a predicted week can see.
+    // The week ending at the same local time a week before the interval: the most recent level every row of a predicted
+    // week can see.
     private double WeekLevelVolume(int index)
     {
+        var end = Back(index, 1);
         var sum = 0.0;
-        for (var j = index - 2 * period + 1; j <= index - period; j++) sum += volume[j];
+        for (var j = end - period + 1; j <= end; j++) sum += volume[j];
         return sum / period;
     }
 
     private double? WeekLevelHandle(int index)
     {
+        var end = Back(index, 1);
         double n = 0, sum = 0;
-        for (var j = index - 2 * period + 1; j <= index - period; j++)
+        for (var j = end - period + 1; j <= end; j++)
         {
             n += volume[j];
             sum += handleSum[j];

@@ -4,8 +4,9 @@ using Microsoft.ML.Data;
 namespace QmInsights.Domain.Forecasting;
 
 /// <summary>Two ML.NET FastTree regressions over <see cref="ForecastFeatures"/>: one for volume, one for mean handle
-/// time. Each predicts the ratio of the interval to the level of the week ending a week before it, so a level never seen in
-/// training (a bigger December) is still reachable, and a least-squares fit of the ratio keeps the mean unbiased.
+/// time. Volume is fitted as the difference from the four-week mean of the same local time (a strong baseline the trees
+/// only correct, for calendar effects, peaks and level changes); handle time as the ratio to the level of the week ending a
+/// week before it, so a level never seen in training is still reachable. Least squares keeps both unbiased.
 /// Handle-time rows are weighted by their contacts: a mean of 100 calls says more than a mean of two. The trees fit
 /// the ratio minus one, so a model that finds nothing to split on (a short daily history) predicts the reference itself.</summary>
 internal sealed class ForecastModel
@@ -36,13 +37,13 @@ internal sealed class ForecastModel
         var ml = new MLContext(settings.Seed);
         var schema = SchemaDefinition.Create(typeof(Example));
         schema[nameof(Example.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, ForecastFeatures.Names.Length);
-        var first = ForecastFeatures.LagWeeks * features.Period;
+        var first = features.FirstUsable;
         var volumeRows = new List<Example>(end - first);
         var handleRows = new List<Example>(end - first);
         for (var i = first; i < end; i++)
         {
             var row = features.Row(i);
-            volumeRows.Add(new Example { Label = (float)(history.Counts[i] / features.VolumeReference(i) - 1), Weight = 1, Features = row });
+            volumeRows.Add(new Example { Label = (float)(history.Counts[i] - features.VolumeReference(i)), Weight = 1, Features = row });
             if (history.MeanHandle(i) is { } handle)
                 handleRows.Add(new Example { Label = (float)(handle / features.HandleReference(i) - 1), Weight = history.Counts[i], Features = row });
         }
@@ -50,7 +51,7 @@ internal sealed class ForecastModel
         return new ForecastModel(ml, schema, Fit(ml, schema, volumeRows, settings), Fit(ml, schema, handleRows, settings));
     }
 
-    /// <summary>Predicts intervals [<paramref name="from"/>, <paramref name="to"/>), whose lags must all be known or filled.</summary>
+    /// <summary>Predicts intervals [<paramref name="from"/>, <paramref name="to"/>), history or future alike.</summary>
     public (double Volume, double Handle)[] Predict(ForecastFeatures features, int from, int to)
     {
         var rows = Enumerable.Range(from, to - from).Select(i => new Example { Features = features.Row(i) }).ToList();
@@ -61,7 +62,9 @@ internal sealed class ForecastModel
         for (var k = 0; k < rows.Count; k++)
         {
             var i = from + k;
-            result[k] = (Math.Max(0, 1 + volume[k]) * features.VolumeReference(i),
+            var reference = features.VolumeReference(i);
+            // Closed at this local time in each of the last four weeks: closed again, whatever small correction a tree adds.
+            result[k] = (reference == 0 ? 0 : Math.Max(0, reference + volume[k]),
                 // A ratio under a fifth of the reference is a broken tree, not a contact: keep the prediction sane.
                 Math.Max(0.2, 1 + handle[k]) * features.HandleReference(i));
         }

@@ -5,8 +5,8 @@ namespace QmInsights.Domain.Forecasting;
 /// <param name="Trees">FastTree boosting rounds.</param>
 /// <param name="Leaves">Leaves per tree.</param>
 /// <param name="MinimumPerLeaf">Fewest intervals a leaf may hold.</param>
-/// <param name="BacktestWeeks">Rolling origins of the backtest, one week apart, each forecasting the week after it.</param>
-/// <param name="MinimumContacts">Intervals with fewer contacts are left out of the handle-time error (their mean is mostly noise).</param>
+/// <param name="BacktestWeeks">Weeks at the end of the history the backtest forecasts, each from every horizon.</param>
+/// <param name="HorizonWeeks">Horizons backtested, 1 to this many weeks ahead; each has its own prediction intervals.</param>
 /// <param name="Seed">Seed of the trainer, so the same history gives the same forecast.</param>
 /// <param name="LearningRate">Shrinkage of each boosting round; lower fits the noise of small intervals less.</param>
 public sealed record ForecastSettings(
@@ -14,7 +14,7 @@ public sealed record ForecastSettings(
     int Leaves = 16,
     int MinimumPerLeaf = 30,
     int BacktestWeeks = 4,
-    int MinimumContacts = 5,
+    int HorizonWeeks = 4,
     int Seed = 1,
     double LearningRate = 0.05)
 {

@@ -1,8 +1,8 @@
 namespace QmInsights.Domain.Forecasting;
 
 /// <summary>Forecasts volume and mean handle time per interval from a queue's history: backtests at rolling origins
-/// (which calibrates the prediction intervals), trains on the whole history, then predicts a week at a time, each
-/// week's predictions becoming the lags of the next.</summary>
+/// (which calibrates the prediction intervals per horizon), trains on the whole history, then predicts a week at a time,
+/// each week's predictions becoming the lags of the next.</summary>
 public static class HandleTimeForecaster
 {
     /// <summary>Intervals from <paramref name="from"/> up to, not including, <paramref name="to"/>; both at or after the end of
@@ -16,27 +16,25 @@ public static class HandleTimeForecaster
         if (to - history.End > TimeSpan.FromDays(366)) throw new ArgumentOutOfRangeException(nameof(to), to, "to: at most a year after the history");
         var span = history.Length.Span();
         var future = (int)Math.Ceiling((to - history.End) / span);
+        var backtest = calibration ?? Backtest.Run(history, peaks, settings);
+        var bands = HorizonBands.Fit(backtest);
         var features = new ForecastFeatures(history, peaks, future);
-        var backtest = calibration ?? Backtest.Run(history, features, settings);
-        var bands = ResidualBands.Fit(backtest.Points);
         var model = ForecastModel.Train(features, history, history.Count, settings);
+        var predicted = model.Predict(features, history.Count, history.Count + future);
 
         var rows = new List<ForecastRow>();
-        var end = history.Count + future;
-        for (var block = history.Count; block < end; block += features.Period)
+        for (var k = 0; k < predicted.Length; k++)
         {
-            var predicted = model.Predict(features, block, Math.Min(end, block + features.Period));
-            for (var k = 0; k < predicted.Length; k++)
-            {
-                var (volume, handle) = predicted[k];
-                features.Fill(block + k, volume, handle);
-                var start = history.TimeAt(block + k);
-                if (start < from) continue;
-                var v = bands.Volume(volume);
-                var h = bands.Handle(handle, volume);
-                rows.Add(new ForecastRow(new DateTimeOffset(start, TimeSpan.Zero), handle, h.Lower80, h.Upper80, h.Lower95, h.Upper95,
-                    volume, v.Lower80, v.Upper80, v.Lower95, v.Upper95, peaks.At(start) is not null));
-            }
+            var start = history.TimeAt(history.Count + k);
+            if (start < from) continue;
+            var (volume, handle) = predicted[k];
+            var band = bands.For(k / features.Period + 1);
+            var v = band.Volume(volume);
+            var h = band.Handle(handle, volume);
+            var local = features.Calendar.Local(history.Count + k);
+            rows.Add(new ForecastRow(new DateTimeOffset(start, TimeSpan.Zero), handle, h.Lower80, h.Upper80, h.Lower95, h.Upper95,
+                volume, v.Lower80, v.Upper80, v.Lower95, v.Upper95, peaks.On(DateOnly.FromDateTime(local)) is not null,
+                new DateTimeOffset(local, local - start)));
         }
         return new HandleTimeForecast(rows, backtest);
     }

@@ -21,7 +21,6 @@ public sealed class PeakCalendar
         }
     }
 
+    /// <summary>The peak on the centre's local <paramref name="day"/>, if any.</summary>
     public PeakKind? On(DateOnly day) => days.TryGetValue(day, out var kind) ? kind : null;
-
-    public PeakKind? At(DateTime utc) => On(DateOnly.FromDateTime(utc));
 }

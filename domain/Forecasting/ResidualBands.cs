@@ -3,7 +3,8 @@ namespace QmInsights.Domain.Forecasting;
 /// <summary>Prediction intervals calibrated on out-of-sample (backtest) residuals. Residuals are standardised by the
 /// noise one expects at the predicted level (count noise grows with the square root of the volume; a mean of n
 /// handle times shrinks with the square root of n), then their empirical quantiles are taken separately for up to
-/// four bands of predicted volume, so quiet and busy intervals each get the width they showed.</summary>
+/// four bands of predicted volume, so quiet and busy intervals each get the width they showed. Only open hours count:
+/// a closed hour's zero residual says nothing about the width an open hour needs.</summary>
 public sealed class ResidualBands
 {
     private static readonly double[] Levels = [0.025, 0.10, 0.90, 0.975];
@@ -19,8 +20,9 @@ public sealed class ResidualBands
         this.handleQuantiles = handleQuantiles;
     }
 
-    public static ResidualBands Fit(IReadOnlyList<BacktestPoint> points)
+    public static ResidualBands Fit(IReadOnlyList<BacktestPoint> all)
     {
+        var points = all.Where(p => p.Open).ToList();
         // At least about a hundred residuals per band, so the 2.5% and 97.5% quantiles rest on a few points each.
         var bands = Math.Clamp(points.Count / 100, 1, 4);
         var sorted = points.Select(p => p.PredictedVolume).Order().ToArray();

@@ -22,7 +22,7 @@ public static class StaffingOutlook
     public static PeakOutlook NextPeak(HandleTimeForecast forecast, IntervalLength length, StaffingTargets targets)
     {
         if (forecast.Rows.Count == 0) throw new ArgumentException("The forecast holds no interval.", nameof(forecast));
-        var days = forecast.Rows.GroupBy(r => DateOnly.FromDateTime(r.IntervalStart.UtcDateTime)).ToList();
+        var days = forecast.Rows.GroupBy(r => DateOnly.FromDateTime(r.LocalStart.DateTime)).ToList();
         var declared = days.FirstOrDefault(d => d.Any(r => r.DeclaredPeak));
         var day = declared ?? days.MaxBy(d => d.Sum(r => r.Volume * r.HandleSeconds))!;
         var staffed = Staff(day.ToList(), length, targets);

@@ -1,7 +1,8 @@
 namespace QmInsights.Domain.Forecasting;
 
 /// <summary>A regular series of interval tallies for one queue and channel, every interval present (empty ones as
-/// zero), so position i and i - period are the same time of week.</summary>
+/// zero). Intervals are laid on a UTC grid; <see cref="Zone"/> is the centre's calendar, in which times of week, days
+/// and "the same time last week" are meant (a daylight-saving change moves that by an hour of the grid).</summary>
 public sealed class TallySeries
 {
     public IntervalLength Length { get; }
@@ -10,8 +11,11 @@ public sealed class TallySeries
     public long[] Counts { get; }
     public double[] HandleSums { get; }
     public double[] HandleSumsOfSquares { get; }
+    /// <summary>The centre's time zone (UTC unless configured); a daily series is already in local days.</summary>
+    public TimeZoneInfo Zone { get; }
 
-    public TallySeries(IntervalLength length, DateTime start, long[] counts, double[] handleSums, double[] handleSumsOfSquares)
+    public TallySeries(IntervalLength length, DateTime start, long[] counts, double[] handleSums, double[] handleSumsOfSquares,
+        TimeZoneInfo? zone = null)
     {
         if (counts.Length != handleSums.Length || counts.Length != handleSumsOfSquares.Length)
             throw new ArgumentException("counts and handle sums must have the same length.", nameof(counts));
@@ -20,6 +24,7 @@ public sealed class TallySeries
         Counts = counts;
         HandleSums = handleSums;
         HandleSumsOfSquares = handleSumsOfSquares;
+        Zone = length == IntervalLength.Day ? TimeZoneInfo.Utc : zone ?? TimeZoneInfo.Utc;
     }
 
     public int Count => Counts.Length;
@@ -28,6 +33,10 @@ public sealed class TallySeries
     public DateTime End => TimeAt(Count);
 
     public DateTime TimeAt(int index) => Start + index * Length.Span();
+
+    /// <summary>The first <paramref name="count"/> intervals: the history as it stood at an earlier origin.</summary>
+    public TallySeries Take(int count) =>
+        new(Length, Start, Counts[..count], HandleSums[..count], HandleSumsOfSquares[..count], Zone);
 
     /// <summary>Mean handle seconds of interval <paramref name="index"/>; null when nobody called.</summary>
     public double? MeanHandle(int index) => Counts[index] > 0 ? HandleSums[index] / Counts[index] : null;
@@ -44,7 +53,8 @@ public sealed class TallySeries
     /// <summary>Sums <paramref name="tallies"/> (any finer or equal interval, any order, duplicates of a start
     /// added up) into a series of <paramref name="length"/> from <paramref name="from"/> up to, not including,
     /// <paramref name="to"/>; tallies outside are ignored.</summary>
-    public static TallySeries From(IEnumerable<IntervalTally> tallies, IntervalLength length, DateTime from, DateTime to)
+    public static TallySeries From(IEnumerable<IntervalTally> tallies, IntervalLength length, DateTime from, DateTime to,
+        TimeZoneInfo? zone = null)
     {
         var start = length.Floor(from);
         var span = length.Span();
@@ -60,6 +70,6 @@ public sealed class TallySeries
             sums[i] += t.HandleSum;
             squares[i] += t.HandleSumOfSquares;
         }
-        return new TallySeries(length, start, counts, sums, squares);
+        return new TallySeries(length, start, counts, sums, squares, zone);
     }
 }

@@ -161,7 +161,7 @@ public sealed class CentreSimulation
 
         var norm = channel switch { Channel.Call => 330.0, Channel.Chat => 460.0, _ => 280.0 };
         var style = norm * (agent.Speed - 1); // seconds above the channel norm
-        var handle = norm * agent.Speed * (newHire ? 1.25 : 1.0) * (december ? Options.DecemberHandleFactor : 1.0)
+        var handle = norm * agent.Speed * (newHire ? 1.25 : 1.0) * (december ? Options.DecemberHandleFactor : 1.0) * HandleTimeShape.Factor(day.DayOfWeek, hour)
                      * Math.Exp(Normal.Sample(random, -0.06, 0.35));
         if (upsold) handle += effects.UpsellCallSeconds * channel switch { Channel.Call => 1.0, Channel.Chat => 0.5, _ => 0.25 };
         var wait = channel == Channel.Email ? 0 : (int)(Exponential.Sample(random, 1.0 / (december ? 90 : 35)));
@@ -243,8 +243,11 @@ public sealed class CentreSimulation
         return weights.Length - 1;
     }
 
-    private DateTimeOffset At(DateOnly day, int hour) =>
-        new(day.ToDateTime(new TimeOnly(hour, 0)), Options.LocalOffset);
+    private DateTimeOffset At(DateOnly day, int hour)
+    {
+        var local = day.ToDateTime(new TimeOnly(hour, 0));
+        return new DateTimeOffset(local, Options.TimeZone.GetUtcOffset(local));
+    }
 
     private static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
 }

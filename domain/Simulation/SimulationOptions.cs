@@ -24,8 +24,8 @@ public sealed record SimulationOptions
     /// <summary>December volume relative to an ordinary month; handle time drops under the simplified peak model.</summary>
     public double DecemberVolumeFactor { get; init; } = 1.4;
     public double DecemberHandleFactor { get; init; } = 0.92;
-    /// <summary>Offset of the centre's local time, used in every timestamp it reports.</summary>
-    public TimeSpan LocalOffset { get; init; } = TimeSpan.FromHours(1);
+    /// <summary>The centre's time zone: contacts follow the local clock, so its daylight-saving changes move them in UTC.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
     public PlantedEffects Effects { get; init; } = new();
 
     public DateOnly End => Start.AddMonths(Months);

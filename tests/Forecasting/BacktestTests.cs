@@ -2,38 +2,71 @@ using QmInsights.Domain.Forecasting;
 
 namespace QmInsights.Tests.Forecasting;
 
-/// <summary>The forecast against seasonal-naive (same hour last week) on the simulated centre, rolling origin over the
-/// last four weeks. The simulator's handle time has no hour-of-week shape beyond its mix, so one hour's mean is
-/// mostly the noise of a dozen calls: seasonal-naive carries that noise, a model of the level does not.</summary>
+/// <summary>The forecast against seasonal-naive and the four-week mean on the simulated centre (Oslo time, so the
+/// autumn daylight-saving change falls inside the history; an hour-of-week handle-time shape), the last four weeks of
+/// September-November each forecast one to four weeks ahead. Both seeds' backtests are run once and shared.
+/// The simulated arrivals are Poisson around a fixed weekly profile: no forecast can beat the four-week mean by much there
+/// (the Poisson floor is about 10% below it), so these tests hold the model to seasonal-naive and to staying within a few
+/// percent of the four-week mean; README states the figures.</summary>
 public sealed class BacktestTests
 {
-    [Theory]
-    [InlineData(42, 3)]
-    [InlineData(7, 3)]
-    public void Hourly_forecast_beats_seasonal_naive_by_a_fifth_of_its_handle_time_MAPE_and_on_volume(int seed, int months)
+    private static readonly Dictionary<int, Lazy<BacktestReport>> Reports = new()
     {
-        var report = Run(seed, months);
+        [42] = new(() => Run(42, 3)),
+        [7] = new(() => Run(7, 3)),
+    };
 
-        Assert.True(report.HandleMapeImprovementPercent >= 20,
-            $"handle MAPE {report.Handle.Mape:F2}% vs seasonal-naive {report.HandleNaive.Mape:F2}%");
-        Assert.True(report.Volume.Mape < report.VolumeNaive.Mape, $"volume MAPE {report.Volume.Mape:F2}% vs {report.VolumeNaive.Mape:F2}%");
-        Assert.True(report.Volume.Mae < report.VolumeNaive.Mae, $"volume MAE {report.Volume.Mae:F2} vs {report.VolumeNaive.Mae:F2}");
-        Assert.Equal(4, report.Origins.Count);
-        Assert.Equal(4 * 168, report.Points.Count);
-    }
-
-    // The December peak (40% more contacts, 8% shorter) starts in the backtest weeks without any December in training:
-    // handle time still beats seasonal-naive by a fifth; volume's first December week cannot be foreseen by either.
     [Theory]
     [InlineData(42)]
     [InlineData(7)]
-    public void Hourly_handle_time_beats_seasonal_naive_by_a_fifth_through_an_unseen_December_peak(int seed)
+    public void Hourly_forecast_beats_seasonal_naive_at_every_horizon_and_keeps_up_with_the_four_week_mean(int seed)
     {
-        var report = Run(seed, 4);
+        var report = Reports[seed].Value;
 
-        Assert.True(report.HandleMapeImprovementPercent >= 20,
-            $"handle MAPE {report.Handle.Mape:F2}% vs seasonal-naive {report.HandleNaive.Mape:F2}%");
-        Assert.All(report.Origins, o => Assert.Equal(12, o.Month));
+        Assert.Equal(4, report.Horizons.Count);
+        Assert.Equal(7, report.Origins.Count);
+        Assert.Equal(4 * 4 * 168, report.Points.Count);
+        foreach (var h in report.Horizons)
+        {
+            Assert.True(h.Volume.WapeImprovementOver(h.VolumeNaive) >= 8, $"h={h.Horizon}: volume WAPE {h.Volume.Wape:F2}% vs naive {h.VolumeNaive.Wape:F2}%");
+            Assert.True(h.Handle.WapeImprovementOver(h.HandleNaive) >= 20, $"h={h.Horizon}: handle WAPE {h.Handle.Wape:F2}% vs naive {h.HandleNaive.Wape:F2}%");
+            Assert.True(h.Volume.Wape <= 1.15 * h.VolumeFourWeekMean.Wape, $"h={h.Horizon}: volume WAPE {h.Volume.Wape:F2}% vs 4-week mean {h.VolumeFourWeekMean.Wape:F2}%");
+            Assert.True(h.Handle.Wape <= 1.05 * h.HandleFourWeekMean.Wape, $"h={h.Horizon}: handle WAPE {h.Handle.Wape:F2}% vs 4-week mean {h.HandleFourWeekMean.Wape:F2}%");
+            Assert.InRange(h.Volume.BiasPercent, -5, 5);
+            Assert.InRange(h.Handle.BiasPercent, -5, 5);
+        }
+    }
+
+    [Theory]
+    [InlineData(42)]
+    [InlineData(7)]
+    public void Eighty_percent_intervals_cover_75_to_85_percent_of_open_hours_at_every_horizon(int seed)
+    {
+        var report = Reports[seed].Value;
+
+        foreach (var h in report.Horizons)
+        {
+            var c = h.Coverage;
+            Assert.True(c.OpenIntervals > 200, $"h={h.Horizon}: {c.OpenIntervals} open intervals");
+            Assert.InRange(c.Volume80, 0.75, 0.85);
+            Assert.InRange(c.Handle80, 0.75, 0.85);
+            Assert.InRange(c.Volume95, 0.90, 0.99);
+            Assert.InRange(c.Handle95, 0.90, 0.99);
+        }
+    }
+
+    [Fact]
+    public void Metrics_keep_quiet_intervals_and_say_how_many_MAPE_could_use()
+    {
+        var metrics = ErrorMetrics.Of([(0, 2, 1), (10, 8, 1), (5, 5, 1)], 2);
+
+        Assert.Equal(3, metrics.N);
+        Assert.Equal(2, metrics.MapeN);
+        Assert.Equal(4 / 3.0, metrics.Mae, 12);
+        Assert.Equal(100 * 4 / 15.0, metrics.Wape, 12);
+        Assert.Equal(0, metrics.BiasPercent, 12); // +2 and -2
+        Assert.Equal(2 / 3.0, metrics.Mase, 12);
+        Assert.Equal(10, metrics.Mape, 12); // (20% + 0%) / 2
     }
 
     [Fact]
@@ -49,11 +82,12 @@ public sealed class BacktestTests
     {
         var to = DemoHistory.Options.Start.AddMonths(months).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var history = DemoHistory.Series(DemoHistory.Interactions(seed), IntervalLength.Hour, to);
-        Assert.True(history.Count / 168.0 >= 8);
         var report = Backtest.Run(history, PeakCalendar.None, new ForecastSettings());
-        TestContext.Current.SendDiagnosticMessage(
-            $"seed {seed}, {months} months: handle MAPE {report.Handle.Mape:F2}% vs naive {report.HandleNaive.Mape:F2}% ({report.HandleMapeImprovementPercent:F1}% better); " +
-            $"volume MAPE {report.Volume.Mape:F2}% vs {report.VolumeNaive.Mape:F2}%, MAE {report.Volume.Mae:F2} vs {report.VolumeNaive.Mae:F2}");
+        foreach (var h in report.Horizons)
+            TestContext.Current.SendDiagnosticMessage(
+                $"seed {seed} h={h.Horizon}: volume WAPE {h.Volume.Wape:F2}% naive {h.VolumeNaive.Wape:F2}% mean4 {h.VolumeFourWeekMean.Wape:F2}% ({h.VolumeWapeImprovementPercent:F1}% better), bias {h.Volume.BiasPercent:F1}%; " +
+                $"handle WAPE {h.Handle.Wape:F2}% naive {h.HandleNaive.Wape:F2}% mean4 {h.HandleFourWeekMean.Wape:F2}% ({h.HandleWapeImprovementPercent:F1}% better); " +
+                $"coverage volume {h.Coverage.Volume80:P1}/{h.Coverage.Volume95:P1} handle {h.Coverage.Handle80:P1}/{h.Coverage.Handle95:P1} over {h.Coverage.OpenIntervals}");
         return report;
     }
 }

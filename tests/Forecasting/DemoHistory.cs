@@ -15,6 +15,6 @@ internal static class DemoHistory
     {
         var from = Options.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var end = to ?? Options.End.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        return TallySeries.From(IntervalTallies.Of(interactions, "billing", Channel.Call, from, end, length), length, from, end);
+        return TallySeries.From(IntervalTallies.Of(interactions, "billing", Channel.Call, from, end, length), length, from, end, Options.TimeZone);
     }
 }
