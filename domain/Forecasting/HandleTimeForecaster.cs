@@ -36,6 +36,6 @@ public static class HandleTimeForecaster
                 volume, v.Lower80, v.Upper80, v.Lower95, v.Upper95, peaks.On(DateOnly.FromDateTime(local)) is not null,
                 new DateTimeOffset(local, local - start)));
         }
-        return new HandleTimeForecast(rows, backtest);
+        return new HandleTimeForecast(rows, backtest, history.RecentAfterCallWorkPerContact());
     }
 }

@@ -11,11 +11,13 @@ public sealed class TallySeries
     public long[] Counts { get; }
     public double[] HandleSums { get; }
     public double[] HandleSumsOfSquares { get; }
+    /// <summary>Sums of after-call work seconds per interval (zero where the platform does not report it).</summary>
+    public double[] AfterCallWorkSums { get; }
     /// <summary>The centre's time zone (UTC unless configured); a daily series is already in local days.</summary>
     public TimeZoneInfo Zone { get; }
 
     public TallySeries(IntervalLength length, DateTime start, long[] counts, double[] handleSums, double[] handleSumsOfSquares,
-        TimeZoneInfo? zone = null)
+        TimeZoneInfo? zone = null, double[]? afterCallWorkSums = null)
     {
         if (counts.Length != handleSums.Length || counts.Length != handleSumsOfSquares.Length)
             throw new ArgumentException("counts and handle sums must have the same length.", nameof(counts));
@@ -24,6 +26,7 @@ public sealed class TallySeries
         Counts = counts;
         HandleSums = handleSums;
         HandleSumsOfSquares = handleSumsOfSquares;
+        AfterCallWorkSums = afterCallWorkSums ?? new double[counts.Length];
         Zone = length == IntervalLength.Day ? TimeZoneInfo.Utc : zone ?? TimeZoneInfo.Utc;
     }
 
@@ -36,7 +39,22 @@ public sealed class TallySeries
 
     /// <summary>The first <paramref name="count"/> intervals: the history as it stood at an earlier origin.</summary>
     public TallySeries Take(int count) =>
-        new(Length, Start, Counts[..count], HandleSums[..count], HandleSumsOfSquares[..count], Zone);
+        new(Length, Start, Counts[..count], HandleSums[..count], HandleSumsOfSquares[..count], Zone, AfterCallWorkSums[..count]);
+
+    /// <summary>Mean after-call work seconds per contact over the last four weeks (the whole history if shorter): what
+    /// staffing adds to each forecast contact's handle time.</summary>
+    public double RecentAfterCallWorkPerContact()
+    {
+        var from = Math.Max(0, Count - 4 * Length.PerWeek());
+        long contacts = 0;
+        double seconds = 0;
+        for (var i = from; i < Count; i++)
+        {
+            contacts += Counts[i];
+            seconds += AfterCallWorkSums[i];
+        }
+        return contacts > 0 ? seconds / contacts : 0;
+    }
 
     /// <summary>Mean handle seconds of interval <paramref name="index"/>; null when nobody called.</summary>
     public double? MeanHandle(int index) => Counts[index] > 0 ? HandleSums[index] / Counts[index] : null;
@@ -62,6 +80,7 @@ public sealed class TallySeries
         var counts = new long[n];
         var sums = new double[n];
         var squares = new double[n];
+        var afterCallWork = new double[n];
         foreach (var t in tallies)
         {
             var i = (int)Math.Floor((t.Start - start) / span);
@@ -69,7 +88,8 @@ public sealed class TallySeries
             counts[i] += t.Count;
             sums[i] += t.HandleSum;
             squares[i] += t.HandleSumOfSquares;
+            afterCallWork[i] += 0;
         }
-        return new TallySeries(length, start, counts, sums, squares, zone);
+        return new TallySeries(length, start, counts, sums, squares, zone, afterCallWork);
     }
 }

@@ -34,24 +34,28 @@ public sealed class ForecastService(IGrainFactory grains, InsightsService insigh
         return PeakDetector.Find(history);
     }
 
-    /// <summary>"Adherence to <paramref name="itemId"/> from p to q": today's share and the handle-time effect come from the
-    /// driver analysis of the queue and channel unless given.</summary>
+    /// <summary>"Adherence to <paramref name="itemId"/> from p to q": today's share among contacts where the item applies, that
+    /// applicable share and the handle-time effect with its 95% interval come from the driver analysis of the queue and
+    /// channel unless given. An effect the analysis judged "no effect found" is refused: pricing noise would mislead.</summary>
     public async Task<QualityScenario> Scenario(ForecastQuery query, string itemId, double? fromShare, double? toShare, double? factor,
         double? effectSeconds)
     {
-        Relationship? driver = null;
-        if (fromShare is null || effectSeconds is null)
-        {
-            var report = await insights.Analyse(null, null, null, query.Channel, query.Queue, new InsightOptions(TrainModels: false));
-            driver = report.Relationships.FirstOrDefault(r => r.Driver == itemId && r.Outcome == Outcome.HandleSeconds);
-            if (driver is null) throw new InsufficientHistoryException($"item: no evaluations of '{itemId}' to measure its share and handle-time effect from; give from and effectSeconds");
-        }
+        var report = await insights.Analyse(null, null, null, query.Channel, query.Queue, new InsightOptions(TrainModels: false));
+        var driver = report.Relationships.FirstOrDefault(r => r.Driver == itemId && r.Outcome == Outcome.HandleSeconds);
+        if (driver is null && (fromShare is null || effectSeconds is null))
+            throw new InsufficientHistoryException($"item: no evaluations of '{itemId}' to measure its share and handle-time effect from; give adherenceFrom and effectSeconds");
+        if (effectSeconds is null && driver!.Verdict == "no effect found")
+            throw new InsufficientHistoryException(
+                $"item: the driver analysis found no handle-time effect of '{itemId}' (adjusted p = {driver.PAdjusted:F3}, n = {driver.N}); a scenario would price noise. Give effectSeconds to price an effect you know of");
+        var applicable = driver is { NYes: { } yes, NNo: { } no } && report.EvaluatedContacts > 0 ? Math.Min(1, (yes + no) / (double)report.EvaluatedContacts) : 1;
         var p = fromShare ?? (driver!.NYes + driver.NNo > 0 ? driver.NYes!.Value / (double)(driver.NYes + driver.NNo)!.Value : 0);
         var q = toShare ?? Math.Min(1, p * (factor ?? 1));
         var effect = effectSeconds ?? driver!.Effect
             ?? throw new InsufficientHistoryException($"item: too few observations of '{itemId}' to estimate its handle-time effect; give effectSeconds");
-        var description = $"adherence to '{itemId}' from {p:P0} to {q:P0} at {effect:F0} s a contact";
-        return new QualityScenario(description, itemId, p, q, effect, effectSeconds is null ? "driver analysis" : "given");
+        var ci = effectSeconds is null ? driver!.Ci95 : null;
+        var description = $"adherence to '{itemId}' from {p:P0} to {q:P0} of the {applicable:P0} of contacts it applies to, at {effect:F0} s a contact";
+        return new QualityScenario(description, itemId, p, q, effect, effectSeconds is null ? "driver analysis" : "given", applicable,
+            ci?[0], ci?[1]);
     }
 
     private async Task<(TallySeries History, PeakCalendar Calendar, DateTime From, DateTime To)> Prepare(ForecastQuery query)

@@ -7,9 +7,10 @@ using QmInsights.Silo.Security;
 
 namespace QmInsights.Silo.Api;
 
-/// <summary>Planners: volume and handle-time forecasts with prediction intervals, their backtest, Erlang C staffing,
-/// the staffing price of quality targets, and the declared peaks. Reads for qaManager, executive, teamLead, admin;
-/// declaring peaks for admin and qaManager.</summary>
+/// <summary>Planners: offered-volume and handle-time forecasts with prediction intervals per horizon, their backtest,
+/// Erlang C / Erlang A staffing of live channels and workload staffing of deferred ones, the staffing price of quality
+/// targets, and the declared peaks. Reads for qaManager, executive, teamLead, admin; declaring peaks for admin and qaManager.
+/// Configuration <c>Forecast:LiveChat</c> (default false) staffs chat as a live queue instead of deferred work.</summary>
 public static class ForecastEndpoints
 {
     public static void MapForecasts(this IEndpointRouteBuilder app)
@@ -22,19 +23,35 @@ public static class ForecastEndpoints
 
         api.MapGet("/backtest", (HttpRequest request, ForecastService forecasts) =>
                 Run(request, null, async (query, _, _) => Results.Ok(BacktestSummary.Of(await forecasts.Backtest(query, new ForecastSettings())))))
-            .WithSummary("Rolling-origin backtest over the last four weeks of history: MAE and MAPE of the forecast and of seasonal-naive (same interval last week), volume and handle time.");
+            .WithSummary("Rolling-origin backtest: the last four weeks of history each forecast 1-4 weeks ahead; per horizon WAPE, MASE, bias and MAPE of the forecast, of seasonal-naive (same local time in the last known week) and of the four-week mean, and the open-hour coverage of the 80% and 95% intervals.");
 
-        api.MapGet("/staffing", (HttpRequest request, ForecastService forecasts) =>
+        api.MapGet("/staffing", (HttpRequest request, ForecastService forecasts, IConfiguration configuration) =>
                 Run(request, null, async (query, targets, _) =>
                 {
                     var forecast = await forecasts.Forecast(query, new ForecastSettings());
+                    if (IsDeferred(query.Channel, configuration))
+                    {
+                        var deferred = StaffingOutlook.StaffDeferred(forecast, query.Length, targets);
+                        return Results.Ok(new
+                        {
+                            model = "deferred",
+                            responseWithinSeconds = targets.ResponseWithinSeconds,
+                            staffedFor = targets.StaffFor,
+                            volumeHoldsWithProbability = targets.VolumeHoldsWithProbability,
+                            afterCallWorkSecondsPerContact = forecast.AfterCallWorkSecondsPerContact,
+                            intervals = deferred,
+                            busiest = deferred.MaxBy(d => d.AgentsScheduled),
+                            backtest = BacktestSummary.Of(forecast.Backtest),
+                        });
+                    }
                     return Results.Ok(new
                     {
-                        intervals = StaffingOutlook.Staff(forecast.Rows, query.Length, targets),
+                        model = targets.PatienceSeconds is null ? "erlangC" : "erlangA",
+                        intervals = StaffingOutlook.Staff(forecast, query.Length, targets),
                         nextPeak = StaffingOutlook.NextPeak(forecast, query.Length, targets),
                     });
                 }))
-            .WithSummary("Erlang C staffing of every forecast interval (serviceLevel, answerWithin seconds, maxOccupancy, shrinkage; default 0.8, 20, 0.85, 0.3) and the next peak day's outlook.");
+            .WithSummary("Staffing of every forecast interval. Live channels (call; chat when Forecast:LiveChat is true): Erlang C, or Erlang A when `patience` (mean seconds callers wait before hanging up) is given, for serviceLevel, answerWithin seconds, maxOccupancy, shrinkage (default 0.8, 20, 0.85, 0.3), and the next peak day's outlook. Deferred channels (email; chat unless live): enough agents to work each `responseWithin` window's contacts within it (default 14400 s). Workload = forecast handle time + recent after-call work per contact; `staffFor` = mean|upper80|upper95 staffs the point forecast or the upper end of its 80% / 95% interval (the volume then holds with probability 0.9 / 0.975).");
 
         api.MapGet("/scenario", (HttpRequest request, ForecastService forecasts) =>
                 Run(request, ScenarioProblems, async (query, targets, _) =>
@@ -134,12 +151,25 @@ public static class ForecastEndpoints
             problems[name] = [$"'{text}' must be a number {(minIncluded ? "from" : "above")} {min} {(maxIncluded ? "to" : "below")} {max}"];
             return fallback;
         }
+        var staffForText = request.Query["staffFor"].ToString();
+        var staffFor = staffForText.Length == 0 ? VolumeQuantile.Mean
+            : Enum.TryParse<VolumeQuantile>(staffForText, true, out var q) && Enum.IsDefined(q) ? q
+            : (VolumeQuantile?)null;
+        if (staffFor is null) problems["staffFor"] = [$"'{staffForText}' is not one of mean, upper80, upper95"];
+        double? patience = request.Query["patience"].ToString().Length == 0 ? null : Read("patience", 0, 0, 86_400, false, true);
         return new StaffingTargets(
             Read("serviceLevel", defaults.ServiceLevel, 0, 1, false, false),
             Read("answerWithin", defaults.AnswerWithinSeconds, 0, 3600, true, true),
             Read("maxOccupancy", defaults.MaxOccupancy, 0, 1, false, true),
-            Read("shrinkage", defaults.Shrinkage, 0, 1, true, false));
+            Read("shrinkage", defaults.Shrinkage, 0, 1, true, false),
+            staffFor ?? VolumeQuantile.Mean,
+            patience,
+            Read("responseWithin", defaults.ResponseWithinSeconds, 0, 7 * 86_400, false, true));
     }
+
+    // Email is always deferred work; chat too unless the centre runs it as a live queue.
+    private static bool IsDeferred(Channel? channel, IConfiguration configuration) =>
+        channel == Channel.Email || channel == Channel.Chat && !configuration.GetValue("Forecast:LiveChat", false);
 
     private static bool ScenarioProblems(HttpRequest request, Dictionary<string, string[]> problems)
     {
