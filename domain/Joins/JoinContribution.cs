@@ -12,22 +12,22 @@ public static class JoinContribution
     public static void AddTo(InteractionJoin join, AggregateChanges into, int sign)
     {
         var interaction = join.Interaction;
-        if (interaction is not null)
+        // An abandoned contact belongs to no agent and no team: it counts only in its queue's figures.
+        var handledBy = interaction is { IsHandled: true } ? interaction : null;
+        if (handledBy is { AgentId: { } agentId, TeamId: { } teamId })
         {
             var handled = new QualityTally { Interactions = 1 };
-            handled.HandleSeconds.Add(interaction.HandleSeconds, 1);
-            if (interaction.ResolvedFirstContact is { } resolved)
+            handled.HandleSeconds.Add(handledBy.HandleSeconds, 1);
+            if (handledBy.ResolvedFirstContact is { } resolved)
             {
                 handled.FcrKnown = 1;
                 handled.FcrResolved = resolved ? 1 : 0;
             }
-            AddToAgentAndTeam(into, interaction.AgentId, interaction.TeamId,
-                new TallyBucket(UtcDay(interaction.StartedAt), interaction.Channel), handled, sign);
+            AddToAgentAndTeam(into, agentId, teamId, new TallyBucket(UtcDay(handledBy.StartedAt), handledBy.Channel), handled, sign);
 
             // A survey only has an interaction id: it counts once we know whose contact it was.
             if (join.Survey is { } survey)
-                AddToAgentAndTeam(into, interaction.AgentId, interaction.TeamId,
-                    new TallyBucket(UtcDay(survey.AnsweredAt), interaction.Channel), Of(survey), sign);
+                AddToAgentAndTeam(into, agentId, teamId, new TallyBucket(UtcDay(survey.AnsweredAt), handledBy.Channel), Of(survey), sign);
         }
 
         foreach (var scored in join.Evaluations)
@@ -37,8 +37,8 @@ public static class JoinContribution
             var bucket = new TallyBucket(day, interaction?.Channel);
             var tally = Of(scored);
             into.AddAgent(evaluation.AgentId, bucket, tally, sign);
-            // The interaction's team decides; until it arrives the evaluation counts for its agent only.
-            if (interaction is not null) into.AddTeam(interaction.TeamId, bucket, tally, sign);
+            // The interaction's team decides; until it arrives (or when nobody handled it) the evaluation counts for its agent only.
+            if (handledBy?.TeamId is { } team) into.AddTeam(team, bucket, tally, sign);
             if (evaluation.Kind == EvaluationKind.Regular)
                 foreach (var answer in evaluation.Answers)
                     into.AddItem(evaluation.ScorecardId,

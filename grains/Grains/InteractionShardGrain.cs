@@ -84,7 +84,7 @@ public sealed class InteractionShardGrain(
         var contacts = new List<EvaluatedContact>();
         foreach (var row in state.State.Rows.Values)
         {
-            if (row.Interaction is not { } i || row.Evaluations.Count == 0) continue;
+            if (row.Interaction is not { IsHandled: true } i || row.Evaluations.Count == 0) continue;
             var day = JoinContribution.UtcDay(i.StartedAt);
             if (from is { } f && day < f || to is { } t && day > t) continue;
             if (teamId is not null && i.TeamId != teamId || channel is not null && i.Channel != channel || queue is not null && i.Queue != queue) continue;
@@ -96,11 +96,11 @@ public sealed class InteractionShardGrain(
 
     Task<List<SamplingCandidate>> IInteractionShardGrain.GetUnevaluated(DateOnly from, DateOnly to, string? teamId) =>
         Task.FromResult(state.State.Rows.Values
-            .Where(row => row.Interaction is { } i && (teamId is null || i.TeamId == teamId)
+            .Where(row => row.Interaction is { IsHandled: true } i && (teamId is null || i.TeamId == teamId)
                           && JoinContribution.UtcDay(i.StartedAt) is var day && day >= from && day <= to
                           && row.Evaluations.All(e => e.Evaluation.Kind != EvaluationKind.Regular))
-            .Select(row => row.Interaction!)
-            .Select(i => new SamplingCandidate(i.InteractionId, i.AgentId, i.TeamId, i.Channel, i.Queue, i.StartedAt, i.HandleSeconds,
+            .Select(row => row.Interaction!) // handled, so agent and team are known
+            .Select(i => new SamplingCandidate(i.InteractionId, i.AgentId!, i.TeamId!, i.Channel, i.Queue, i.StartedAt, i.HandleSeconds,
                 state.State.Rows[i.InteractionId].Survey?.Csat))
             .ToList());
 

@@ -31,10 +31,11 @@ public static class IngestEndpoints
     }
 
     // The audit trail names the agents a batch is about; a million contacts name a few hundred agents.
-    private static Func<IReadOnlyList<Positioned<T>>, Task<BatchReport>> Audited<T>(HttpRequest request, Func<T, string> agentId,
+    // An abandoned contact names no agent.
+    private static Func<IReadOnlyList<Positioned<T>>, Task<BatchReport>> Audited<T>(HttpRequest request, Func<T, string?> agentId,
         Func<IReadOnlyList<Positioned<T>>, Task<BatchReport>> ingest) => chunk =>
     {
-        request.HttpContext.AuditAgents(chunk.Select(p => agentId(p.Fact)));
+        request.HttpContext.AuditAgents(chunk.Select(p => agentId(p.Fact)).OfType<string>());
         return ingest(chunk);
     };
 
