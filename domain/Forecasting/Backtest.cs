@@ -53,10 +53,10 @@ public static class Backtest
         var last = calendar.WeeksBack(i, horizon);
         var fourWeeks = Enumerable.Range(0, 4).Select(k => calendar.WeeksBack(last, k)).ToList();
         var open = fourWeeks.Any(j => history.Counts[j] > 0);
-        var contacts = fourWeeks.Sum(j => history.Counts[j]);
-        return new BacktestPoint(history.TimeAt(i), horizon, open, history.Counts[i], history.MeanHandle(i), predicted.Volume, predicted.Handle,
-            history.Counts[last], history.MeanHandle(last), contacts / 4.0,
-            contacts > 0 ? fourWeeks.Sum(j => history.HandleSums[j]) / contacts : null);
+        var handled = fourWeeks.Sum(j => history.Handled[j]);
+        return new BacktestPoint(history.TimeAt(i), horizon, open, history.Counts[i], history.Handled[i], history.MeanHandle(i), predicted.Volume,
+            predicted.Handle, history.Counts[last], history.MeanHandle(last), fourWeeks.Average(j => (double)history.Counts[j]),
+            handled > 0 ? fourWeeks.Sum(j => history.HandleSums[j]) / handled : null);
     }
 
     // MASE's scale: how far seasonal-naive misses inside the history before the first origin (Hyndman & Koehler 2006).
@@ -71,8 +71,8 @@ public static class Backtest
             n++;
             if (history.MeanHandle(i) is { } now && history.MeanHandle(j) is { } before)
             {
-                handle += history.Counts[i] * Math.Abs(now - before);
-                weight += history.Counts[i];
+                handle += history.Handled[i] * Math.Abs(now - before);
+                weight += history.Handled[i];
             }
         }
         return (n > 0 ? volume / n : double.NaN, weight > 0 ? handle / weight : double.NaN);

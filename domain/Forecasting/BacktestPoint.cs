@@ -6,11 +6,14 @@ namespace QmInsights.Domain.Forecasting;
 /// <param name="Start">Interval start (UTC).</param>
 /// <param name="Horizon">Weeks between the origin and the interval's week (1: the week right after the origin).</param>
 /// <param name="Open">Whether the centre was open then: the same local time had contacts in one of the four weeks before the origin.</param>
+/// <param name="Contacts">Offered contacts (handled and abandoned).</param>
+/// <param name="Handled">Handled contacts, whose mean handle time <paramref name="HandleSeconds"/> is.</param>
 public sealed record BacktestPoint(
     DateTime Start,
     int Horizon,
     bool Open,
     long Contacts,
+    long Handled,
     double? HandleSeconds,
     double PredictedVolume,
     double PredictedHandle,

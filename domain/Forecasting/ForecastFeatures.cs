@@ -22,6 +22,7 @@ internal sealed class ForecastFeatures
     private readonly int perHour;
     private readonly int knownCount;
     private readonly double[] volume;
+    private readonly double[] handled;
     private readonly double[] handleSum;
     private readonly double fallbackHandle;
     // Rows of history intervals never change (their lags are history too): computed once, shared by every training.
@@ -35,8 +36,9 @@ internal sealed class ForecastFeatures
         perHour = Math.Max(1, period / 168);
         knownCount = history.Count;
         volume = history.Counts.Select(c => (double)c).ToArray();
+        handled = history.Handled.Select(c => (double)c).ToArray();
         handleSum = history.HandleSums;
-        var contacts = history.Counts.Sum();
+        var contacts = history.Handled.Sum();
         fallbackHandle = contacts > 0 ? history.HandleSums.Sum() / contacts : 300;
         known = new float[history.Count][];
     }
@@ -110,7 +112,7 @@ internal sealed class ForecastFeatures
         for (var k = 1; k <= weeks; k++)
         {
             j = Back(j, 1);
-            n += volume[j];
+            n += handled[j];
             sum += handleSum[j];
         }
         return n > 0 ? sum / n : null;
@@ -132,7 +134,7 @@ internal sealed class ForecastFeatures
         double n = 0, sum = 0;
         for (var j = end - period + 1; j <= end; j++)
         {
-            n += volume[j];
+            n += handled[j];
             sum += handleSum[j];
         }
         return n > 0 ? sum / n : null;

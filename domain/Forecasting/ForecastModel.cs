@@ -45,7 +45,7 @@ internal sealed class ForecastModel
             var row = features.Row(i);
             volumeRows.Add(new Example { Label = (float)(history.Counts[i] - features.VolumeReference(i)), Weight = 1, Features = row });
             if (history.MeanHandle(i) is { } handle)
-                handleRows.Add(new Example { Label = (float)(handle / features.HandleReference(i) - 1), Weight = history.Counts[i], Features = row });
+                handleRows.Add(new Example { Label = (float)(handle / features.HandleReference(i) - 1), Weight = history.Handled[i], Features = row });
         }
         if (handleRows.Count == 0) throw new InsufficientHistoryException("the history holds no contacts to learn handle time from");
         return new ForecastModel(ml, schema, Fit(ml, schema, volumeRows, settings), Fit(ml, schema, handleRows, settings));

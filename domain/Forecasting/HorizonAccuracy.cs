@@ -27,7 +27,7 @@ public sealed record HorizonAccuracy(
             points.Select(p => ((double)p.Contacts, predicted(p), 1.0)).ToList();
         var handled = points.Where(p => p.HandleSeconds is not null && p.MeanHandle is not null).ToList();
         List<(double, double, double)> HandlePairs(Func<BacktestPoint, double> predicted) =>
-            handled.Select(p => (p.HandleSeconds!.Value, predicted(p), (double)p.Contacts)).ToList();
+            handled.Select(p => (p.HandleSeconds!.Value, predicted(p), (double)p.Handled)).ToList();
         return new HorizonAccuracy(horizon,
             ErrorMetrics.Of(VolumePairs(p => p.PredictedVolume), volumeScale),
             ErrorMetrics.Of(VolumePairs(p => p.NaiveVolume), volumeScale),

@@ -25,8 +25,9 @@ public static class IntervalTallies
                 {
                     Count = t.Count + 1, HandleSum = t.HandleSum + i.HandleSeconds,
                     HandleSumOfSquares = t.HandleSumOfSquares + i.HandleSeconds * i.HandleSeconds,
+                    AfterCallWorkSum = t.AfterCallWorkSum + (i.AfterCallWorkSeconds ?? 0), WaitSum = t.WaitSum + (i.WaitSeconds ?? 0),
                 },
-                ContactOutcome.Abandoned => t with { Abandoned = t.Abandoned + 1 },
+                ContactOutcome.Abandoned => t with { Abandoned = t.Abandoned + 1, WaitSum = t.WaitSum + (i.WaitSeconds ?? 0) },
                 _ => t,
             };
         }

@@ -7,13 +7,17 @@ namespace QmInsights.Domain.Forecasting;
 /// <param name="HandleSum">Sum of their handle seconds.</param>
 /// <param name="HandleSumOfSquares">Sum of their squared handle seconds (for the spread within the interval).</param>
 /// <param name="Abandoned">Contacts given up in the queue, short abandons left out: with <see cref="Count"/> the offered volume.</param>
+/// <param name="AfterCallWorkSum">Sum of the handled contacts' after-call work seconds.</param>
+/// <param name="WaitSum">Seconds waited in the queue by the offered contacts, handled and abandoned (for patience).</param>
 [GenerateSerializer, Alias("qm.IntervalTally")]
 public readonly record struct IntervalTally(
     DateTime Start,
     long Count,
     double HandleSum,
     double HandleSumOfSquares,
-    long Abandoned = 0)
+    long Abandoned = 0,
+    double AfterCallWorkSum = 0,
+    double WaitSum = 0)
 {
     /// <summary>Contacts offered to the queue: handled plus abandoned (short abandons are not offered volume).</summary>
     public long Offered => Count + Abandoned;

@@ -20,7 +20,7 @@ public static class PeakDetector
             var workloadNorm = Median(before.Select(j => daily.HandleSums[j]));
             var day = DateOnly.FromDateTime(daily.TimeAt(i));
             var volumeNorm = Median(before.Select(j => (double)daily.Counts[j]));
-            var handleNorm = Median(before.Where(j => daily.Counts[j] > 0).Select(j => daily.MeanHandle(j)!.Value));
+            var handleNorm = Median(before.Where(j => daily.Handled[j] > 0).Select(j => daily.MeanHandle(j)!.Value));
             var busier = workloadNorm > 0 && daily.HandleSums[i] >= Threshold * workloadNorm && (
                 (daily.Counts[i] - volumeNorm) / Math.Sqrt(volumeNorm) >= 3 || daily.MeanHandle(i) >= 1.2 * handleNorm);
             if (busier)

@@ -106,6 +106,7 @@ public sealed class CentreSimulation
         var month = new AgentMonth(agent.AgentId, monthStart);
         var hireDay = DateOnly.FromDateTime(agent.HiredAt.UtcDateTime);
         var trend = 1.0 + 0.03 * monthIndex / Math.Max(1, Options.Months);
+        var queueRandom = new Random(unchecked(Options.Seed * 1_000_033 + agentIndex * 7_927 + monthIndex * 104_723));
 
         for (var day = monthStart; day < monthEnd; day = day.AddDays(1))
         {
@@ -120,7 +121,12 @@ public sealed class CentreSimulation
             var contacts = Poisson.Sample(random, Options.ContactsPerAgentDay * weekday * peak * trend);
             var newHire = day.DayNumber - hireDay.DayNumber < 30;
             for (var n = 0; n < contacts; n++)
-                month.Add(Contact(agent, day, n, newHire, random));
+            {
+                var contact = Contact(agent, day, n, newHire, random);
+                month.Add(contact);
+                if (Abandonment.Beside(contact.Interaction, day.Month == 12 ? 90 : 35, Options.MeanPatienceSeconds, queueRandom) is { } gaveUp)
+                    month.Abandoned.Add(gaveUp);
+            }
         }
 
         Evaluate(month, random);

@@ -25,6 +25,8 @@ public sealed record SimulationOptions
     public double DecemberVolumeFactor { get; init; } = 1.4;
     public double DecemberHandleFactor { get; init; } = 0.92;
     /// <summary>The centre's time zone: contacts follow the local clock, so its daylight-saving changes move them in UTC.</summary>
+    /// <summary>Mean patience of queued callers (exponential); 0 simulates no abandonment.</summary>
+    public double MeanPatienceSeconds { get; init; } = 300;
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
     public PlantedEffects Effects { get; init; } = new();
 

@@ -1,13 +1,15 @@
 using QmInsights.Domain.Analytics;
 using QmInsights.Domain.Forecasting;
+using QmInsights.Domain.Staffing;
 using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Routing;
 
 namespace QmInsights.Grains.Forecasting;
 
-/// <summary>Gathers interval tallies from every shard and the declared peaks, and runs the forecasting domain on them.</summary>
-public sealed class ForecastService(IGrainFactory grains, InsightsService insights)
+/// <summary>Gathers interval tallies from every shard and the declared peaks, and runs the forecasting domain on them in
+/// the centre's <paramref name="zone"/>.</summary>
+public sealed class ForecastService(IGrainFactory grains, InsightsService insights, TimeZoneInfo zone)
 {
     private const string CalendarKey = "peaks";
 
@@ -25,6 +27,14 @@ public sealed class ForecastService(IGrainFactory grains, InsightsService insigh
     {
         var (history, calendar, _, _) = await Prepare(query);
         return Domain.Forecasting.Backtest.Run(history, calendar, settings);
+    }
+
+    /// <summary>Mean caller patience of the query's queue and channel over the last four weeks of history, from its
+    /// abandonments and waits; null when nobody abandoned.</summary>
+    public async Task<PatienceEstimate?> Patience(ForecastQuery query)
+    {
+        var (history, _, _, _) = await Prepare(query);
+        return history.RecentPatience();
     }
 
     /// <summary>The peaks the daily history of the query's queue and channel shows by itself.</summary>
@@ -68,7 +78,7 @@ public sealed class ForecastService(IGrainFactory grains, InsightsService insigh
         // Whole UTC days: the history ends at midnight after its last contact, so closing hours count as quiet, not missing.
         var first = tallies.Min(t => t.Start).Date;
         var end = query.From is { } f ? IntervalLength.Day.Floor(f) : tallies.Max(t => t.Start).Date.AddDays(1);
-        var history = TallySeries.From(tallies, length, first, end);
+        var history = TallySeries.From(tallies, length, first, end, zone);
         var from = query.From is { } start ? length.Floor(start) : end;
         var to = query.To ?? from.AddDays(7);
         var calendar = new PeakCalendar(await Peaks.All(), query.Queue, query.Country);

@@ -28,6 +28,12 @@ public static class ForecastEndpoints
         api.MapGet("/staffing", (HttpRequest request, ForecastService forecasts, IConfiguration configuration) =>
                 Run(request, null, async (query, targets, _) =>
                 {
+                    if (request.Query["patience"] == Measured)
+                    {
+                        var measured = await forecasts.Patience(query)
+                            ?? throw new InsufficientHistoryException("patience: nobody abandoned in the last four weeks of history, so patience cannot be measured; give it in seconds");
+                        targets = targets with { PatienceSeconds = measured.MeanSeconds };
+                    }
                     var forecast = await forecasts.Forecast(query, new ForecastSettings());
                     if (IsDeferred(query.Channel, configuration))
                     {
@@ -51,7 +57,12 @@ public static class ForecastEndpoints
                         nextPeak = StaffingOutlook.NextPeak(forecast, query.Length, targets),
                     });
                 }))
-            .WithSummary("Staffing of every forecast interval. Live channels (call; chat when Forecast:LiveChat is true): Erlang C, or Erlang A when `patience` (mean seconds callers wait before hanging up) is given, for serviceLevel, answerWithin seconds, maxOccupancy, shrinkage (default 0.8, 20, 0.85, 0.3), and the next peak day's outlook. Deferred channels (email; chat unless live): enough agents to work each `responseWithin` window's contacts within it (default 14400 s). Workload = forecast handle time + recent after-call work per contact; `staffFor` = mean|upper80|upper95 staffs the point forecast or the upper end of its 80% / 95% interval (the volume then holds with probability 0.9 / 0.975).");
+            .WithSummary("Staffing of every forecast interval. Live channels (call; chat when Forecast:LiveChat is true): Erlang C, or Erlang A when `patience` (mean seconds callers wait before hanging up, or `measured` from the queue's abandonments) is given, for serviceLevel, answerWithin seconds, maxOccupancy, shrinkage (default 0.8, 20, 0.85, 0.3), and the next peak day's outlook. Deferred channels (email; chat unless live): enough agents to work each `responseWithin` window's contacts within it (default 14400 s). Workload = forecast handle time + recent after-call work per contact; `staffFor` = mean|upper80|upper95 staffs the point forecast or the upper end of its 80% / 95% interval (the volume then holds with probability 0.9 / 0.975).");
+
+        api.MapGet("/patience", (HttpRequest request, ForecastService forecasts) =>
+                Run(request, null, async (query, _, _) => await forecasts.Patience(query) is { } p ? Results.Ok(p)
+                    : Results.Problem("nobody abandoned in the last four weeks of history", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Cannot measure patience")))
+            .WithSummary("Mean caller patience of the queue and channel over the last four weeks: abandonments / total wait of all offered contacts (the censored-exponential MLE of Brown et al., JASA 2005), with its 95% interval.");
 
         api.MapGet("/scenario", (HttpRequest request, ForecastService forecasts) =>
                 Run(request, ScenarioProblems, async (query, targets, _) =>
@@ -156,7 +167,8 @@ public static class ForecastEndpoints
             : Enum.TryParse<VolumeQuantile>(staffForText, true, out var q) && Enum.IsDefined(q) ? q
             : (VolumeQuantile?)null;
         if (staffFor is null) problems["staffFor"] = [$"'{staffForText}' is not one of mean, upper80, upper95"];
-        double? patience = request.Query["patience"].ToString().Length == 0 ? null : Read("patience", 0, 0, 86_400, false, true);
+        var patienceText = request.Query["patience"].ToString();
+        double? patience = patienceText.Length == 0 || patienceText == Measured ? null : Read("patience", 0, 0, 86_400, false, true);
         return new StaffingTargets(
             Read("serviceLevel", defaults.ServiceLevel, 0, 1, false, false),
             Read("answerWithin", defaults.AnswerWithinSeconds, 0, 3600, true, true),
@@ -166,6 +178,9 @@ public static class ForecastEndpoints
             patience,
             Read("responseWithin", defaults.ResponseWithinSeconds, 0, 7 * 86_400, false, true));
     }
+
+    // patience=measured: Erlang A with the patience the queue's own abandonments and waits show.
+    private const string Measured = "measured";
 
     // Email is always deferred work; chat too unless the centre runs it as a live queue.
     private static bool IsDeferred(Channel? channel, IConfiguration configuration) =>

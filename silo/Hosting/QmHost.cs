@@ -32,7 +32,9 @@ public static class QmHost
         builder.Services.AddSingleton<EvaluationReader>();
         builder.Services.AddSingleton<CadenceService>();
         builder.AddQmRetention();
-        builder.Services.AddSingleton<ForecastService>();
+        // Forecasts run in the centre's calendar (Centre:TimeZone, an IANA id; UTC when unset).
+        builder.Services.AddSingleton(s => new ForecastService(s.GetRequiredService<IGrainFactory>(), s.GetRequiredService<InsightsService>(),
+            TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["Centre:TimeZone"] is { Length: > 0 } zone ? zone : "UTC")));
         builder.Services.AddSingleton<CentreService>();
         builder.Services.AddSingleton<LiveChanges>().AddHostedService(s => s.GetRequiredService<LiveChanges>());
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
