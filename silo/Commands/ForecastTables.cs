@@ -14,29 +14,37 @@ public static class ForecastTables
     {
         using var staffing = await Get(http, $"/api/forecast/staffing?{query}", output);
         if (staffing is null) return false;
-        var peak = staffing.RootElement.GetProperty("nextPeak");
+        if (!staffing.RootElement.TryGetProperty("nextPeak", out var peak))
+        {
+            // A deferred channel: workload staffing, no queue and so no next-peak outlook.
+            PrintBacktest(staffing.RootElement.GetProperty("backtest"), output);
+            var busiestDeferred = staffing.RootElement.GetProperty("busiest");
+            output.WriteLine();
+            output.WriteLine(F($"deferred channel, every contact answered within {D(staffing.RootElement, "responseWithinSeconds") / 3600:0.#} h: busiest interval {busiestDeferred.GetProperty("forecast").GetProperty("localStart").GetDateTimeOffset():yyyy-MM-dd HH:mm} needs {busiestDeferred.GetProperty("agentsScheduled").GetInt32()} agents scheduled"));
+            return true;
+        }
         PrintBacktest(peak.GetProperty("backtest"), output);
 
         if (full)
         {
             output.WriteLine();
-            output.WriteLine($"{"interval start (UTC)",-22} {"handle s",9} {"80% interval",15} {"95% interval",15} {"volume",8} {"80% interval",13} {"95% interval",13}");
+            output.WriteLine($"{"interval start (local)",-22} {"handle s",9} {"80% interval",15} {"95% interval",15} {"volume",8} {"80% interval",13} {"95% interval",13}");
             foreach (var r in staffing.RootElement.GetProperty("intervals").EnumerateArray().Select(i => i.GetProperty("forecast")))
-                output.WriteLine(F($"{r.GetProperty("intervalStart").GetDateTimeOffset():yyyy-MM-dd ddd HH:mm}{(r.GetProperty("declaredPeak").GetBoolean() ? " *" : "  "),-2} {D(r, "handleSeconds"),9:F0} {Range(r, "handleSeconds", "80", "F0"),15} {Range(r, "handleSeconds", "95", "F0"),15} {D(r, "volume"),8:F1} {Range(r, "volume", "80", "F1"),13} {Range(r, "volume", "95", "F1"),13}"));
+                output.WriteLine(F($"{r.GetProperty("localStart").GetDateTimeOffset():yyyy-MM-dd ddd HH:mm}{(r.GetProperty("declaredPeak").GetBoolean() ? " *" : "  "),-2} {D(r, "handleSeconds"),9:F0} {Range(r, "handleSeconds", "80", "F0"),15} {Range(r, "handleSeconds", "95", "F0"),15} {D(r, "volume"),8:F1} {Range(r, "volume", "80", "F1"),13} {Range(r, "volume", "95", "F1"),13}"));
         }
 
         output.WriteLine();
-        output.WriteLine($"next peak: {peak.GetProperty("day").GetString()} ({(peak.GetProperty("declared").GetBoolean() ? "declared peak" : "most forecast workload")}), Erlang C at 80% in 20 s, occupancy <= 85%, 30% shrinkage");
-        output.WriteLine($"{"hour (UTC)",-11} {"volume",7} {"handle s",9} {"on phones",10} {"scheduled",10} {"SL",7} {"ASA s",7} {"occupancy",10}");
+        output.WriteLine($"next peak: {peak.GetProperty("day").GetString()} ({(peak.GetProperty("declared").GetBoolean() ? "declared peak" : "most forecast workload")}), Erlang C at 80% in 20 s, occupancy <= 85%, 30% shrinkage, workload with after-call work");
+        output.WriteLine($"{"hour (local)",-11} {"volume",7} {"handle s",9} {"on phones",10} {"scheduled",10} {"SL",7} {"ASA s",7} {"occupancy",10}");
         foreach (var i in peak.GetProperty("intervals").EnumerateArray())
         {
             var f = i.GetProperty("forecast");
             var s = i.GetProperty("staffing");
             if (D(f, "volume") < 0.5) continue;
-            output.WriteLine(F($"{f.GetProperty("intervalStart").GetDateTimeOffset(),-11:HH:mm} {D(f, "volume"),7:F1} {D(f, "handleSeconds"),9:F0} {s.GetProperty("agentsOnPhones").GetInt32(),10} {s.GetProperty("agentsScheduled").GetInt32(),10} {D(s, "serviceLevel"),7:P1} {D(s, "averageSpeedOfAnswerSeconds"),7:F1} {D(s, "occupancy"),10:P1}"));
+            output.WriteLine(F($"{f.GetProperty("localStart").GetDateTimeOffset(),-11:HH:mm} {D(f, "volume"),7:F1} {D(f, "handleSeconds"),9:F0} {s.GetProperty("agentsOnPhones").GetInt32(),10} {s.GetProperty("agentsScheduled").GetInt32(),10} {D(s, "serviceLevel"),7:P1} {D(s, "averageSpeedOfAnswerSeconds"),7:F1} {D(s, "occupancy"),10:P1}"));
         }
         var busiest = peak.GetProperty("busiest");
-        output.WriteLine(F($"busiest: {busiest.GetProperty("forecast").GetProperty("intervalStart").GetDateTimeOffset():HH:mm} needs {busiest.GetProperty("staffing").GetProperty("agentsScheduled").GetInt32()} agents scheduled"));
+        output.WriteLine(F($"busiest: {busiest.GetProperty("forecast").GetProperty("localStart").GetDateTimeOffset():HH:mm} needs {busiest.GetProperty("staffing").GetProperty("agentsScheduled").GetInt32()} agents scheduled"));
 
         if (!full) return true;
         using var scenario = await Get(http, $"/api/forecast/scenario?{query}&item={Uri.EscapeDataString(item)}&factor={factor.ToString(CultureInfo.InvariantCulture)}", output);
@@ -45,16 +53,20 @@ public static class ForecastTables
         var b = sc.GetProperty("busiest");
         output.WriteLine();
         output.WriteLine(F($"scenario: {sc.GetProperty("scenario").GetProperty("description").GetString()} ({sc.GetProperty("scenario").GetProperty("effectSource").GetString()}): +{D(sc.GetProperty("scenario"), "extraHandleSeconds"):F0} s a contact"));
-        output.WriteLine(F($"  busiest interval {b.GetProperty("intervalStart").GetDateTimeOffset():yyyy-MM-dd HH:mm}: {b.GetProperty("agentsScheduled").GetInt32()} -> {b.GetProperty("scenarioAgentsScheduled").GetInt32()} agents scheduled (+{b.GetProperty("extraAgents").GetInt32()}); {D(sc, "extraAgentHours"):F0} extra agent-hours over the forecast"));
+        output.WriteLine(F($"  busiest interval {b.GetProperty("intervalStart").GetDateTimeOffset():yyyy-MM-dd HH:mm}: {b.GetProperty("agentsScheduled").GetInt32()} -> {b.GetProperty("scenarioAgentsScheduled").GetInt32()} agents scheduled (+{b.GetProperty("extraAgents").GetInt32()}); {D(sc, "extraAgentHours"):F0} extra agent-hours over the forecast ({D(sc, "extraAgentHoursLow95"):F0}-{D(sc, "extraAgentHoursHigh95"):F0} across the effect's 95% interval)"));
         return true;
     }
 
     private static void PrintBacktest(JsonElement b, TextWriter output)
     {
-        output.WriteLine(F($"backtest ({b.GetProperty("origins").GetArrayLength()} rolling weekly origins, {D(b, "historyWeeks"):F1} weeks of {b.GetProperty("interval").GetString()} history):"));
-        output.WriteLine($"{"",-22} {"MAE",9} {"MAPE",8} {"naive MAE",10} {"naive MAPE",11} {"MAPE better by",15}");
-        output.WriteLine(F($"{"handle time (s)",-22} {D(b.GetProperty("handle"), "mae"),9:F1} {D(b.GetProperty("handle"), "mape"),7:F2}% {D(b.GetProperty("handleNaive"), "mae"),10:F1} {D(b.GetProperty("handleNaive"), "mape"),10:F2}% {D(b, "handleMapeImprovementPercent"),14:F1}%"));
-        output.WriteLine(F($"{"volume (contacts)",-22} {D(b.GetProperty("volume"), "mae"),9:F2} {D(b.GetProperty("volume"), "mape"),7:F2}% {D(b.GetProperty("volumeNaive"), "mae"),10:F2} {D(b.GetProperty("volumeNaive"), "mape"),10:F2}% {D(b, "volumeMapeImprovementPercent"),14:F1}%"));
+        output.WriteLine(F($"backtest ({b.GetProperty("origins").GetArrayLength()} rolling weekly origins, {D(b, "historyWeeks"):F1} weeks of {b.GetProperty("interval").GetString()} history), WAPE of forecast / seasonal-naive / 4-week mean:"));
+        output.WriteLine($"{"weeks ahead",11} {"volume WAPE",24} {"bias",7} {"MASE",5} {"handle WAPE",24} {"bias",7} {"80% / 95% covered (open)",26}");
+        foreach (var h in b.GetProperty("horizons").EnumerateArray())
+        {
+            string Wape(string what) => F($"{D(h.GetProperty(what), "wape"):F1}/{D(h.GetProperty(what + "Naive"), "wape"):F1}/{D(h.GetProperty(what + "FourWeekMean"), "wape"):F1}%");
+            var c = h.GetProperty("coverage");
+            output.WriteLine(F($"{h.GetProperty("horizon").GetInt32(),11} {Wape("volume"),24} {D(h.GetProperty("volume"), "biasPercent"),6:+0.0;-0.0}% {D(h.GetProperty("volume"), "mase"),5:F2} {Wape("handle"),24} {D(h.GetProperty("handle"), "biasPercent"),6:+0.0;-0.0}% {$"{D(c, "volume80"):P0} / {D(c, "volume95"):P0} vol, {D(c, "handle80"):P0} / {D(c, "handle95"):P0} AHT",26}"));
+        }
     }
 
     private static async Task<JsonDocument?> Get(HttpClient http, string path, TextWriter output)

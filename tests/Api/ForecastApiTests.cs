@@ -40,14 +40,35 @@ public sealed class ForecastApiTests(HostFixture host) : IClassFixture<HostFixtu
             .GetProperty("declaredPeak").GetBoolean());
 
         using var backtest = JsonDocument.Parse(await host.Http.GetStringAsync($"/api/forecast/backtest?{range}"));
-        Assert.Equal(4, backtest.RootElement.GetProperty("origins").GetArrayLength());
+        Assert.Equal(7, backtest.RootElement.GetProperty("origins").GetArrayLength());
         Assert.True(backtest.RootElement.GetProperty("handleNaive").GetProperty("mape").GetDouble() > 0);
+        var horizons = backtest.RootElement.GetProperty("horizons").EnumerateArray().ToList();
+        Assert.Equal([1, 2, 3, 4], horizons.Select(h => h.GetProperty("horizon").GetInt32()));
+        Assert.All(horizons, h =>
+        {
+            Assert.True(h.GetProperty("volumeFourWeekMean").GetProperty("wape").GetDouble() > 0);
+            Assert.InRange(h.GetProperty("coverage").GetProperty("volume80").GetDouble(), 0.5, 1);
+        });
 
         using var staffing = JsonDocument.Parse(await host.Http.GetStringAsync($"/api/forecast/staffing?{range}&serviceLevel=0.9&answerWithin=15"));
         var nextPeak = staffing.RootElement.GetProperty("nextPeak");
         Assert.Equal("2025-12-03", nextPeak.GetProperty("day").GetString());
         Assert.True(nextPeak.GetProperty("declared").GetBoolean());
         Assert.True(nextPeak.GetProperty("busiest").GetProperty("staffing").GetProperty("agentsScheduled").GetInt32() > 0);
+        Assert.Equal("erlangC", staffing.RootElement.GetProperty("model").GetString());
+
+        // Erlang A at the patience the queue's own abandonments show, staffed for the upper end of the 80% interval.
+        using var patience = JsonDocument.Parse(await host.Http.GetStringAsync($"/api/forecast/patience?{range}"));
+        Assert.InRange(patience.RootElement.GetProperty("meanSeconds").GetDouble(), 100, 1000);
+        using var erlangA = JsonDocument.Parse(await host.Http.GetStringAsync($"/api/forecast/staffing?{range}&patience=measured&staffFor=upper80"));
+        Assert.Equal("erlangA", erlangA.RootElement.GetProperty("model").GetString());
+        Assert.Equal(0.9, erlangA.RootElement.GetProperty("nextPeak").GetProperty("volumeHoldsWithProbability").GetDouble());
+        Assert.True(erlangA.RootElement.GetProperty("nextPeak").GetProperty("busiest").GetProperty("staffing").GetProperty("abandonmentProbability").GetDouble() >= 0);
+
+        // Chat is deferred work unless configured live: staffed by workload over the response window.
+        using var chat = JsonDocument.Parse(await host.Http.GetStringAsync("/api/forecast/staffing?queue=support&channel=chat&from=2025-12-01&to=2025-12-07&responseWithin=3600"));
+        Assert.Equal("deferred", chat.RootElement.GetProperty("model").GetString());
+        Assert.True(chat.RootElement.GetProperty("busiest").GetProperty("agentsWorking").GetInt32() > 0);
 
         // The domain's upsell story: the share of upselling contacts doubles, at the effect the driver analysis measured.
         using var scenario = JsonDocument.Parse(await host.Http.GetStringAsync($"/api/forecast/scenario?{range}&item=upsell&factor=2"));
@@ -56,6 +77,8 @@ public sealed class ForecastApiTests(HostFixture host) : IClassFixture<HostFixtu
         Assert.True(s.GetProperty("scenario").GetProperty("effectSeconds").GetDouble() > 60);
         Assert.True(s.GetProperty("busiest").GetProperty("extraAgents").GetInt32() >= 1);
         Assert.True(s.GetProperty("extraAgentHours").GetDouble() > 0);
+        Assert.True(s.GetProperty("extraAgentHoursLow95").GetDouble() <= s.GetProperty("extraAgentHoursHigh95").GetDouble());
+        Assert.InRange(s.GetProperty("scenario").GetProperty("applicableShare").GetDouble(), 0.3, 1);
 
         using var deleted = await host.Http.DeleteAsync("/api/forecast/peaks/xmas-campaign");
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
@@ -66,6 +89,8 @@ public sealed class ForecastApiTests(HostFixture host) : IClassFixture<HostFixtu
     [InlineData("/api/forecast/handle-time?channel=fax", "channel")]
     [InlineData("/api/forecast/handle-time?from=2025-12-08&to=2025-12-01", "to")]
     [InlineData("/api/forecast/staffing?serviceLevel=1.5", "serviceLevel")]
+    [InlineData("/api/forecast/staffing?staffFor=upper99", "staffFor")]
+    [InlineData("/api/forecast/staffing?patience=-5", "patience")]
     [InlineData("/api/forecast/scenario?factor=2", "item")]
     public async Task Bad_parameters_are_problems_naming_the_parameter(string url, string parameter)
     {
