@@ -48,7 +48,9 @@ internal sealed class ForecastModel
                 handleRows.Add(new Example { Label = (float)(handle / features.HandleReference(i) - 1), Weight = history.Handled[i], Features = row });
         }
         if (handleRows.Count == 0) throw new InsufficientHistoryException("the history holds no contacts to learn handle time from");
-        return new ForecastModel(ml, schema, Fit(ml, schema, volumeRows, settings), Fit(ml, schema, handleRows, settings));
+        // Volume leaves hold four times as many intervals: corrections to a strong baseline must be broad, or the trees
+        // refit the Poisson noise the four-week mean already averages away.
+        return new ForecastModel(ml, schema, Fit(ml, schema, volumeRows, settings, 4), Fit(ml, schema, handleRows, settings, 1));
     }
 
     /// <summary>Predicts intervals [<paramref name="from"/>, <paramref name="to"/>), history or future alike.</summary>
@@ -71,10 +73,10 @@ internal sealed class ForecastModel
         return result;
     }
 
-    private static ITransformer Fit(MLContext ml, SchemaDefinition schema, List<Example> rows, ForecastSettings settings)
+    private static ITransformer Fit(MLContext ml, SchemaDefinition schema, List<Example> rows, ForecastSettings settings, int leafScale)
     {
         // A daily history of a few months has tens of rows: leaves must stay small enough for a split to exist.
-        var perLeaf = Math.Max(2, Math.Min(settings.MinimumPerLeaf, rows.Count / 8));
+        var perLeaf = Math.Max(2, Math.Min(settings.MinimumPerLeaf * leafScale, rows.Count / 8));
         var data = ml.Data.LoadFromEnumerable(rows, schema);
         var trainer = ml.Regression.Trainers.FastTree(labelColumnName: nameof(Example.Label),
             featureColumnName: nameof(Example.Features), exampleWeightColumnName: nameof(Example.Weight),
