@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
-using QmInsights.Silo.Storage;
+using QmInsights.Storage.Postgres;
 
 namespace QmInsights.Silo.Bench;
 
