@@ -46,7 +46,7 @@ public sealed class PackForecast(IGrainFactory grains, ForecastService forecasts
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
-    /// <summary>The queue and channel with the most contacts in the month. Candidates are those the month's evaluations
+    /// <summary>The queue and channel with the most offered contacts (handled and abandoned) in the month. Candidates are those the month's evaluations
     /// sampled; their volumes are then counted over every contact.</summary>
     private async Task<(string Queue, Channel Channel, long Contacts)?> Busiest(PackMonth month)
     {
@@ -56,7 +56,7 @@ public sealed class PackForecast(IGrainFactory grains, ForecastService forecasts
         {
             var parts = await Task.WhenAll(Enumerable.Range(0, Shards.Count).Select(s =>
                 grains.GetGrain<IInteractionShardGrain>(s).GetIntervalTallies(c.Queue, c.Channel, from, to, IntervalLength.Day)));
-            return (c.Queue, c.Channel, Contacts: parts.SelectMany(p => p).Sum(t => t.Count));
+            return (c.Queue, c.Channel, Contacts: parts.SelectMany(p => p).Sum(t => t.Offered));
         }));
         return counts.Where(c => c.Contacts > 0).OrderByDescending(c => c.Contacts).ThenBy(c => c.Queue, StringComparer.Ordinal)
             .ThenBy(c => c.Channel).Cast<(string, Channel, long)?>().FirstOrDefault();

@@ -11,6 +11,8 @@ public static class JsonDefaults
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DictionaryKeyPolicy = null;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        // A figure that cannot be computed (a backtest too short to measure coverage) is written "NaN", not a 500.
+        options.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals;
     }
 
     public static JsonSerializerOptions Create()

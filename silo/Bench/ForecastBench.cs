@@ -43,7 +43,7 @@ public static class ForecastBench
             foreach (var h in backtest.Horizons)
             {
                 var c = h.Coverage;
-                accuracy.Add(R($"| {seed} | {h.Horizon} | {h.Volume.Wape:F1}% / {h.VolumeNaive.Wape:F1}% / {h.VolumeFourWeekMean.Wape:F1}% | {h.VolumeWapeImprovementPercent:F1}% | {h.Volume.Mase:F2} | {h.Volume.BiasPercent:+0.0;-0.0}% | {h.Volume.Mape:F1}% ({h.Volume.MapeN}) | {h.Handle.Wape:F1}% / {h.HandleNaive.Wape:F1}% / {h.HandleFourWeekMean.Wape:F1}% | {h.HandleWapeImprovementPercent:F1}% | {h.Handle.BiasPercent:+0.0;-0.0}% | {c.Volume80:P1} / {c.Volume95:P1} ({c.OpenIntervals}) | {c.Handle80:P1} / {c.Handle95:P1} ({c.HandleIntervals}) |"));
+                accuracy.Add(R($"| {seed} | {h.Horizon} | {h.Volume.Wape:F1}% / {h.VolumeNaive.Wape:F1}% / {h.VolumeFourWeekMean.Wape:F1}% | {h.VolumeWapeImprovementPercent:F1}% | {h.Volume.Mase:F2} | {h.Volume.BiasPercent:+0.0;-0.0;0.0}% | {h.Volume.Mape:F1}% ({h.Volume.MapeN}) | {h.Handle.Wape:F1}% / {h.HandleNaive.Wape:F1}% / {h.HandleFourWeekMean.Wape:F1}% | {h.HandleWapeImprovementPercent:F1}% | {h.Handle.BiasPercent:+0.0;-0.0;0.0}% | {c.Volume80:P1} / {c.Volume95:P1} ({c.OpenIntervals}) | {c.Handle80:P1} / {c.Handle95:P1} ({c.HandleIntervals}) |"));
             }
         }
         log.WriteLine();

@@ -52,7 +52,7 @@ public sealed class CentreApiTests(SimulatedCentreFixture centre) : IClassFixtur
             Assert.Equal(["chat"], chat.RootElement.GetProperty("byChannel").EnumerateObject().Select(p => p.Name));
         }
         using var centreChat = JsonDocument.Parse(await centre.Http.GetStringAsync("/api/centre/summary?channel=chat"));
-        Assert.Equal(centre.Simulation.Interactions().Count(i => i.Channel == Channel.Chat),
+        Assert.Equal(centre.Simulation.Interactions().Count(i => i.Channel == Channel.Chat && i.IsHandled),
             centreChat.RootElement.GetProperty("centre").GetProperty("interactions").GetInt64());
 
         using var fax = await centre.Http.GetAsync($"/api/teams/{teamId}/summary?channel=fax");

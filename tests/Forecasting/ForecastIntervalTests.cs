@@ -61,7 +61,7 @@ public sealed class ForecastIntervalTests
     {
         var daily = DemoHistory.Series(DemoHistory.Interactions(42), IntervalLength.Day, new DateTime(2025, 12, 1, 0, 0, 0, DateTimeKind.Utc));
         var recent = Enumerable.Range(daily.Count - 14, 14).ToList();
-        var handle = recent.Sum(i => daily.HandleSums[i]) / recent.Sum(i => daily.Counts[i]);
+        var handle = recent.Sum(i => daily.HandleSums[i]) / recent.Sum(i => daily.Handled[i]);
         double Volume(DayOfWeek day) => recent.Where(i => daily.TimeAt(i).DayOfWeek == day).Average(i => daily.Counts[i]);
 
         var forecast = HandleTimeForecaster.Forecast(daily, PeakCalendar.None, daily.End, daily.End.AddDays(42), new ForecastSettings());
