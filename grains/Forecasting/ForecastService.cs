@@ -56,7 +56,9 @@ public sealed class ForecastService(IGrainFactory grains, InsightsService insigh
         return new QualityScenario(description, itemId, p, q, effect, effectSeconds is null ? "driver analysis" : "given");
     }
 
-    private async Task<(TallySeries History, PeakCalendar Calendar, DateTime From, DateTime To)> Prepare(ForecastQuery query,
+    /// <summary>What a forecast of <paramref name="query"/> learns from and covers: the history (at most
+    /// <see cref="ForecastSettings.HistoryWeeks"/> before its end), the declared peaks, and the span forecast.</summary>
+    public async Task<(TallySeries History, PeakCalendar Calendar, DateTime From, DateTime To)> Prepare(ForecastQuery query,
         ForecastSettings settings)
     {
         var length = query.Length;

@@ -79,7 +79,7 @@ public static class IngestEndpoints
             return await Broken(e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Body too large" : "Body cannot be read",
                 e.StatusCode == StatusCodes.Status413PayloadTooLarge
                     ? $"The body is larger than the {request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize:N0} bytes accepted " +
-                      "(Kestrel:Limits:MaxRequestBodySize); split it into several requests"
+                      "(Http:MaxBodyBytes); split it into several requests"
                     : e.Message);
         }
         report.IgnoredFields.UnionWith(reader.IgnoredFields);

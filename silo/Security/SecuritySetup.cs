@@ -22,6 +22,7 @@ public static class SecuritySetup
         builder.Services.AddSingleton<IAuditStore>(sp => sp.GetService<NpgsqlDataSource>() is { } db ? new PostgresAuditStore(db) : new MemoryAuditStore(sp.GetRequiredService<ILogger<MemoryAuditStore>>()));
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
+        builder.Services.AddHealthChecks().AddCheck<AuditHealthCheck>("audit");
         return builder;
     }
 
