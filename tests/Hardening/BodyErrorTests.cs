@@ -2,35 +2,16 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using QmInsights.Silo.Hosting;
+using QmInsights.Tests.Api;
 
 namespace QmInsights.Tests.Hardening;
 
 /// <summary>The real host with a small body limit (100 kB), so a too-large body is cheap to send.</summary>
-public sealed class SmallBodyHostFixture : IAsyncLifetime
+public sealed class SmallBodyHostFixture : HostFixture
 {
     public const int Limit = 100_000;
-    private WebApplication? _app;
 
-    public HttpClient Http { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _app = QmHost.Build([.. FreePorts.LocalHostArgs(), $"--Http:MaxBodyBytes={Limit}"]);
-        await _app.StartAsync();
-        Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-    }
+    protected override IEnumerable<string> Settings => [$"--Http:MaxBodyBytes={Limit}"];
 }
 
 /// <summary>Finding 6: every body error is a 4xx with the report of what was stored; control characters are refused

@@ -96,7 +96,8 @@ public sealed class ImplausibleDateTests(HostFixture host) : IClassFixture<HostF
         Assert.Equal(["2026-03"], team.RootElement.GetProperty("trend").EnumerateArray().Select(t => t.GetProperty("period").GetString()));
     }
 
-    private static async Task<List<Positioned<Interaction>>> Parse(params string[] lines)
+    /// <summary>Interactions read from NDJSON lines as ingestion reads them (tests hand them to an ingestor of their own).</summary>
+    internal static async Task<List<Positioned<Interaction>>> Parse(params string[] lines)
     {
         var records = new List<Positioned<Interaction>>();
         await foreach (var parsed in new FactReader<Interaction>(FactShapes.Interaction)

@@ -2,37 +2,19 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using QmInsights.Silo.Hosting;
+using QmInsights.Tests.Api;
 
 namespace QmInsights.Tests.Hardening;
 
 /// <summary>The real host behind a token, with at most two live streams per caller.</summary>
-public sealed class StreamCapHostFixture : IAsyncLifetime
+public sealed class StreamCapHostFixture : HostFixture
 {
     public const string AdminToken = "stream-admin-secret";
-    private WebApplication? _app;
 
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _app = QmHost.Build([.. FreePorts.LocalHostArgs(), $"--Auth:AdminToken={AdminToken}", "--Live:MaxStreamsPerCaller=2"]);
-        await _app.StartAsync();
-        BaseAddress = new Uri(_app.Urls.First());
-    }
+    protected override IEnumerable<string> Settings => [$"--Auth:AdminToken={AdminToken}", "--Live:MaxStreamsPerCaller=2"];
 
     public HttpClient Client(string token) =>
-        new() { BaseAddress = BaseAddress, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-    }
+        new() { BaseAddress = Http.BaseAddress, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
 }
 
 /// <summary>Finding 5: live streams are capped per caller and end when their token is revoked; finding 10: tokens expire.</summary>

@@ -1,15 +1,12 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using QmInsights.Domain.Facts;
 using QmInsights.Domain.Ingestion;
-using QmInsights.Domain.Joins;
 using QmInsights.Grains.Ingestion;
 using QmInsights.Grains.Storage;
-using QmInsights.Silo.Hosting;
+using QmInsights.Tests.Hardening;
 using QmInsights.Tests.Retention;
 
 namespace QmInsights.Tests.Postgres;
@@ -18,22 +15,6 @@ namespace QmInsights.Tests.Postgres;
 /// when its agent was erased must neither break summaries after a restart nor survive the repair.</summary>
 public sealed class ImplausibleDatePostgresTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
-    private static async Task<(WebApplication App, HttpClient Http)> Start(string connectionString)
-    {
-        var app = QmHost.Build([.. FreePorts.LocalHostArgs(), "--Storage:Provider=Postgres", $"--ConnectionStrings:Postgres={connectionString}"]);
-        await app.StartAsync();
-        return (app, new HttpClient { BaseAddress = new Uri(app.Urls.First()) });
-    }
-
-    private static async Task<List<Positioned<Interaction>>> Parse(params string[] lines)
-    {
-        var records = new List<Positioned<Interaction>>();
-        await foreach (var parsed in new FactReader<Interaction>(FactShapes.Interaction)
-                           .Read(new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines))), BodyFormat.Ndjson))
-            records.Add(new Positioned<Interaction>(parsed.Position, parsed.Record!));
-        return records;
-    }
-
     private static string Contact(string id, string agent, string startedAt) =>
         $$"""{"interactionId":"{{id}}","channel":"call","agentId":"{{agent}}","teamId":"pim-t","queue":"q","startedAt":"{{startedAt}}","handleSeconds":300}""";
 
@@ -48,17 +29,17 @@ public sealed class ImplausibleDatePostgresTests(PostgresServer server) : IClass
     public async Task Summaries_answer_after_a_restart_and_the_repair_removes_far_dated_facts_and_retired_tallies()
     {
         var db = await server.CreateDatabase("implausible");
-        var (app, http) = await Start(db);
+        var (app, http) = await DurableIngestTests.StartSilo(db);
         // Stored as an engine without the window would have (its clock at the end of the calendar, no earliest day).
         var lax = new FactIngestor(app.Services.GetRequiredService<IGrainFactory>(), app.Services.GetRequiredService<IFactStore>(),
             clock: new SettableClock(DateTimeOffset.Parse("9999-12-29T00:00:00Z")), window: new TimestampWindow(new DateOnly(1, 1, 1), 2));
-        Assert.Equal(3, (await lax.Ingest(await Parse(Contact("pim-ok", "pim-a1", "2026-03-02T09:00:00Z"),
+        Assert.Equal(3, (await lax.Ingest(await ImplausibleDateTests.Parse(Contact("pim-ok", "pim-a1", "2026-03-02T09:00:00Z"),
             Contact("pim-9999", "pim-a2", "9999-12-31T23:00:00Z"), Contact("pim-1900", "pim-a1", "1900-01-01T00:00:00Z")))).Accepted);
         // Erasing the far-future contact's agent keeps the team's share of it as a retired tally dated 9999-12-31.
         (await http.DeleteAsync("/api/agents/pim-a2/personal-data")).EnsureSuccessStatusCode();
         await DurableIngestTests.Stop(app, http);
 
-        (app, http) = await Start(db);
+        (app, http) = await DurableIngestTests.StartSilo(db);
         using (var before = await Team(http)) Assert.Equal(3, before.RootElement.GetProperty("interactions").GetInt32());
         using (var repair = await http.PostAsync("/api/admin/repair/implausible-dates", null)) Assert.Equal(HttpStatusCode.OK, repair.StatusCode);
         await using (var connection = new NpgsqlConnection(db))
@@ -70,7 +51,7 @@ public sealed class ImplausibleDatePostgresTests(PostgresServer server) : IClass
         using (var after = await Team(http)) Assert.Equal(1, after.RootElement.GetProperty("interactions").GetInt32());
         await DurableIngestTests.Stop(app, http);
 
-        (app, http) = await Start(db);
+        (app, http) = await DurableIngestTests.StartSilo(db);
         using (var restarted = await Team(http))
         {
             Assert.Equal(1, restarted.RootElement.GetProperty("interactions").GetInt32());
