@@ -3,7 +3,7 @@ using QmInsights.Domain.Forecasting;
 using QmInsights.Domain.Ingestion;
 using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Interfaces;
-using QmInsights.Grains.Routing;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Forecasting;
 

@@ -7,6 +7,7 @@ using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Live;
 using QmInsights.Reports.Pack;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Reports;
 
@@ -77,7 +78,8 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
     public async Task<(byte[] Pdf, bool Rendered)?> Archived(PackMonth month, string? teamId, bool refresh, DateTimeOffset now,
         PackAudience audience = PackAudience.Full)
     {
-        var scope = ArchivedPack.ScopeOf(teamId, audience);
+        // The pack that names nobody is archived apart: an executive never gets the archived full pack.
+        var scope = ArchivedPack.ScopeOf(teamId) + (audience == PackAudience.Aggregate ? "/aggregate" : "");
         if (!refresh && await archive.Find(month.ToString(), scope) is { } archived) return (archived.Pdf, false);
         if (await Render(month, teamId, now, audience: audience) is not { } pdf) return null;
         await archive.Save(new ArchivedPack(month.ToString(), scope, now, pdf));

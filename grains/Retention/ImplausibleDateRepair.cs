@@ -4,8 +4,7 @@ using QmInsights.Domain.Ingestion;
 using QmInsights.Domain.Retention;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Live;
-using QmInsights.Grains.Routing;
-using QmInsights.Grains.Storage;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Retention;
 

@@ -10,7 +10,7 @@ using QmInsights.Domain.Joins;
 using QmInsights.Domain.Periods;
 using QmInsights.Grains.Forecasting;
 using QmInsights.Grains.Ingestion;
-using QmInsights.Grains.Storage;
+using QmInsights.Storage;
 using QmInsights.Tests.Api;
 using QmInsights.Tests.Retention;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using QmInsights.Domain.Ingestion;
 using QmInsights.Grains.Ingestion;
-using QmInsights.Grains.Storage;
+using QmInsights.Storage;
 using QmInsights.Tests.Hardening;
 using QmInsights.Tests.Retention;
 

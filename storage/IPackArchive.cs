@@ -1,13 +1,9 @@
-using QmInsights.Reports.Pack;
+namespace QmInsights.Storage;
 
-namespace QmInsights.Grains.Reports;
-
-/// <summary>A rendered pack as archived: its month, scope ("centre" or "team:{id}", with "/aggregate" for the pack that names
-/// nobody), when it was made, the PDF.</summary>
+/// <summary>A rendered pack as archived: its month, scope ("centre" or "team:{id}"), when it was made, the PDF.</summary>
 public sealed record ArchivedPack(string Month, string Scope, DateTimeOffset GeneratedAt, byte[] Pdf)
 {
-    public static string ScopeOf(string? teamId, PackAudience audience = PackAudience.Full) =>
-        (teamId is null ? "centre" : "team:" + teamId) + (audience == PackAudience.Aggregate ? "/aggregate" : "");
+    public static string ScopeOf(string? teamId) => teamId is null ? "centre" : "team:" + teamId;
 }
 
 /// <summary>Where rendered packs are kept (PostgreSQL when configured, else in process), so a month's pack is what
