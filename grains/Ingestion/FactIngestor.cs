@@ -85,7 +85,8 @@ public sealed class FactIngestor(IGrainFactory grains, IFactStore store, Retenti
         foreach (var record in records)
         {
             var (field, time) = timeOf(record.Fact);
-            var reason = _window.Check(field, time, now) ?? _retention.Horizon.Check(field, time, now)
+            // The window is about the real calendar (the retention clock is one tests move to make facts age).
+            var reason = _window.Check(field, time, DateTimeOffset.UtcNow) ?? _retention.Horizon.Check(field, time, now)
                          ?? (agentOf(record.Fact) is { } agent && erased.TryGetValue(agent, out var erasure) ? erasure.Reason("agentId") : null);
             if (reason is null) admitted.Add(record);
             else report.Reject(record.Position, idOf(record.Fact), reason);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Ingestion;
 using QmInsights.Domain.Retention;
@@ -11,12 +10,11 @@ namespace QmInsights.Grains.Retention;
 /// <summary>Removes what facts stored before the plausible window existed (or under a wider one) left behind: every
 /// contact with a fact dated outside <see cref="TimestampWindow"/> (with its survey and evaluations, since its times
 /// cannot be trusted), and every aggregate or retired tally dated outside it. Nothing of theirs is kept.</summary>
-public sealed class ImplausibleDateRepair(IGrainFactory grains, IFactStore facts, CentreService centre, TimestampWindow window,
-    [FromKeyedServices(RetentionOptions.ClockKey)] TimeProvider clock)
+public sealed class ImplausibleDateRepair(IGrainFactory grains, IFactStore facts, CentreService centre, TimestampWindow window)
 {
     public async Task<RepairRun> Run()
     {
-        var (earliest, latest) = (window.Earliest, window.Latest(clock.GetUtcNow()));
+        var (earliest, latest) = (window.Earliest, window.Latest(DateTimeOffset.UtcNow));
         var discarded = await Task.WhenAll(Enumerable.Range(0, Shards.Count)
             .Select(s => grains.GetGrain<IInteractionShardGrain>(s).DiscardOutside(earliest, latest)));
         await facts.DiscardRetiredTallies(earliest, latest);

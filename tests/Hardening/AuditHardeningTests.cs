@@ -66,12 +66,14 @@ public sealed class AuditHardeningTests(SecuredHostFixture host) : IClassFixture
         (await host.Admin.GetAsync("/api/agents/sec-a1/summary?from=2026-01-01&access_token=secret-x&period=month")).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.Conflict, (await host.Admin.PostAsync("/api/admin/retention/run", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await host.Admin.PostAsync("/api/admin/rebuild", null)).StatusCode);
+        foreach (var read in new[] { "/api/cadence?asOf=2026-03-20", "/api/sampling?from=2026-03-01&to=2026-03-20", "/api/evaluators/leniency" })
+            (await host.Admin.GetAsync(read)).EnsureSuccessStatusCode();
 
         using var audit = JsonDocument.Parse(await host.Admin.GetStringAsync("/api/audit?limit=500"));
         var entries = audit.RootElement.EnumerateArray().ToList();
         Assert.Contains(entries, e => e.GetProperty("path").GetString() == "/api/agents/sec-a1/summary?from=2026-01-01&period=month");
         Assert.DoesNotContain(entries, e => e.GetProperty("path").GetString()!.Contains("secret-x"));
-        foreach (var action in new[] { "run retention", "rebuild aggregates" })
+        foreach (var action in new[] { "run retention", "rebuild aggregates", "read cadence", "read sampling plan", "read evaluator leniency" })
             Assert.Contains(entries, e => e.GetProperty("action").GetString() == action);
     }
 }

@@ -12,7 +12,6 @@ using QmInsights.Grains.Forecasting;
 using QmInsights.Grains.Ingestion;
 using QmInsights.Storage;
 using QmInsights.Tests.Api;
-using QmInsights.Tests.Retention;
 
 namespace QmInsights.Tests.Hardening;
 
@@ -75,10 +74,10 @@ public sealed class ImplausibleDateTests(HostFixture host) : IClassFixture<HostF
     [Fact]
     public async Task Repair_deletes_far_dated_facts_stored_under_a_wider_window_and_every_summary_answers_before_and_after()
     {
-        // Stored as an engine without the window would have: its clock at the end of the calendar, the earliest day 0001.
+        // Stored as an engine without the window would have: every day of the calendar accepted.
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var lax = new FactIngestor(grains, host.Services.GetRequiredService<IFactStore>(),
-            clock: new SettableClock(DateTimeOffset.Parse("9999-12-29T00:00:00Z")), window: new TimestampWindow(new DateOnly(1, 1, 1), 2));
+            window: new TimestampWindow(new DateOnly(1, 1, 1), DateOnly.MaxValue.DayNumber - DateOnly.FromDateTime(DateTime.UtcNow).DayNumber));
         var report = await lax.Ingest(await Parse(Contact("rep-ok", "2026-03-02T09:00:00Z", "rep-team"),
             Contact("rep-9999", "9999-12-31T23:00:00Z", "rep-team"), Contact("rep-1900", "1900-01-01T00:00:00Z", "rep-team")));
         Assert.Equal(3, report.Accepted);

@@ -7,7 +7,6 @@ using QmInsights.Domain.Ingestion;
 using QmInsights.Grains.Ingestion;
 using QmInsights.Storage;
 using QmInsights.Tests.Hardening;
-using QmInsights.Tests.Retention;
 
 namespace QmInsights.Tests.Postgres;
 
@@ -30,9 +29,9 @@ public sealed class ImplausibleDatePostgresTests(PostgresServer server) : IClass
     {
         var db = await server.CreateDatabase("implausible");
         var (app, http) = await DurableIngestTests.StartSilo(db);
-        // Stored as an engine without the window would have (its clock at the end of the calendar, no earliest day).
+        // Stored as an engine without the window would have: every day of the calendar accepted.
         var lax = new FactIngestor(app.Services.GetRequiredService<IGrainFactory>(), app.Services.GetRequiredService<IFactStore>(),
-            clock: new SettableClock(DateTimeOffset.Parse("9999-12-29T00:00:00Z")), window: new TimestampWindow(new DateOnly(1, 1, 1), 2));
+            window: new TimestampWindow(new DateOnly(1, 1, 1), DateOnly.MaxValue.DayNumber - DateOnly.FromDateTime(DateTime.UtcNow).DayNumber));
         Assert.Equal(3, (await lax.Ingest(await ImplausibleDateTests.Parse(Contact("pim-ok", "pim-a1", "2026-03-02T09:00:00Z"),
             Contact("pim-9999", "pim-a2", "9999-12-31T23:00:00Z"), Contact("pim-1900", "pim-a1", "1900-01-01T00:00:00Z")))).Accepted);
         // Erasing the far-future contact's agent keeps the team's share of it as a retired tally dated 9999-12-31.
