@@ -103,6 +103,11 @@ public sealed class BodyErrorTests(SmallBodyHostFixture host) : IClassFixture<Sm
         Assert.Equal(HttpStatusCode.BadRequest, tokenStatus);
         Assert.Contains("control character", tokenProblem.ToString());
 
+        var (peakStatus, peakProblem) = await Send(HttpMethod.Put, "/api/forecast/peaks/ctl-peak",
+            Encoding.UTF8.GetBytes("""{ "name": "sale\u0007", "from": "2026-11-27", "to": "2026-11-30" }"""), "application/json");
+        Assert.Equal(HttpStatusCode.BadRequest, peakStatus);
+        Assert.Contains("control character", peakProblem.ToString());
+
         var (idStatus, idProblem) = await Send(HttpMethod.Post, "/api/interactions",
             Encoding.UTF8.GetBytes(Contact("ctl\\u001bid")), "application/json");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, idStatus);
