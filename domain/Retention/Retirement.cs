@@ -1,5 +1,6 @@
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Joins;
+using QmInsights.Domain.Periods;
 
 namespace QmInsights.Domain.Retention;
 
@@ -15,9 +16,10 @@ public sealed class Retirement
     public bool IsEmpty => InteractionIds.Count == 0;
 
     /// <summary>Retires the rows of <paramref name="rows"/> that <paramref name="retire"/> picks, keeping their
-    /// whole contribution except the parts of agents in <paramref name="forget"/> (an erased agent keeps nothing).</summary>
+    /// whole contribution (on the days of <paramref name="calendar"/>) except the parts of agents in
+    /// <paramref name="forget"/> (an erased agent keeps nothing).</summary>
     public static Retirement Of(IReadOnlyDictionary<string, InteractionJoin> rows, Func<InteractionJoin, bool> retire,
-        string? forget = null)
+        string? forget = null, CentreCalendar? calendar = null)
     {
         var retirement = new Retirement();
         var counts = new FactCounts();
@@ -25,7 +27,7 @@ public sealed class Retirement
         {
             if (!retire(row)) continue;
             retirement.InteractionIds.Add(id);
-            JoinContribution.AddTo(row, retirement.Kept, +1);
+            JoinContribution.AddTo(row, retirement.Kept, +1, calendar);
             counts = counts.Add(row);
         }
         if (forget is not null) retirement.Kept.Agents.Remove(forget);

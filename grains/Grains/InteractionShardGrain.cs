@@ -17,7 +17,7 @@ public sealed class InteractionShardGrain(
     ILogger<InteractionShardGrain> logger) : DerivedStateGrain(facts, logger), IInteractionShardGrain
 {
     // State is loaded at activation, after construction: the book is a view over whatever it holds now.
-    private InteractionBook Book => new(state.State.Rows);
+    private InteractionBook Book => new(state.State.Rows, Calendar);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -63,10 +63,10 @@ public sealed class InteractionShardGrain(
     }
 
     Task<FactCounts> IInteractionShardGrain.Retire(DateOnly cutoff) =>
-        Take(Retirement.Of(state.State.Rows, row => RetentionHorizon.IsBefore(row, cutoff)));
+        Take(Retirement.Of(state.State.Rows, row => RetentionHorizon.IsBefore(row, cutoff), calendar: Calendar));
 
     Task<FactCounts> IInteractionShardGrain.Erase(string agentId) =>
-        Take(Retirement.Of(state.State.Rows, row => AgentErasure.Concerns(row, agentId), forget: agentId));
+        Take(Retirement.Of(state.State.Rows, row => AgentErasure.Concerns(row, agentId), forget: agentId, calendar: Calendar));
 
     // The shard is the only writer of its rows, so nothing can join a row between choosing it and deleting it.
     private async Task<FactCounts> Take(Retirement retirement)
@@ -85,7 +85,7 @@ public sealed class InteractionShardGrain(
         foreach (var row in state.State.Rows.Values)
         {
             if (row.Interaction is not { IsHandled: true } i || row.Evaluations.Count == 0) continue;
-            var day = JoinContribution.UtcDay(i.StartedAt);
+            var day = Calendar.DayOf(i.StartedAt);
             if (from is { } f && day < f || to is { } t && day > t) continue;
             if (teamId is not null && i.TeamId != teamId || channel is not null && i.Channel != channel || queue is not null && i.Queue != queue) continue;
             foreach (var scored in row.Evaluations.Where(e => e.Evaluation.Kind == EvaluationKind.Regular))
@@ -97,7 +97,7 @@ public sealed class InteractionShardGrain(
     Task<List<SamplingCandidate>> IInteractionShardGrain.GetUnevaluated(DateOnly from, DateOnly to, string? teamId) =>
         Task.FromResult(state.State.Rows.Values
             .Where(row => row.Interaction is { IsHandled: true } i && (teamId is null || i.TeamId == teamId)
-                          && JoinContribution.UtcDay(i.StartedAt) is var day && day >= from && day <= to
+                          && Calendar.DayOf(i.StartedAt) is var day && day >= from && day <= to
                           && row.Evaluations.All(e => e.Evaluation.Kind != EvaluationKind.Regular))
             .Select(row => row.Interaction!) // handled, so agent and team are known
             .Select(i => new SamplingCandidate(i.InteractionId, i.AgentId!, i.TeamId!, i.Channel, i.Queue, i.StartedAt, i.HandleSeconds,

@@ -1,3 +1,4 @@
+using QmInsights.Domain.Periods;
 using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Forecasting;
@@ -25,6 +26,8 @@ public static class QmHost
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        // The centre's calendar: every day, week and month is a local one (an unknown zone stops the start, naming the key).
+        builder.Services.AddSingleton(CentreCalendar.Of(builder.Configuration["Centre:TimeZone"]));
         builder.Services.AddSingleton<FactIngestor>();
         builder.Services.AddSingleton<AggregateRebuild>();
         builder.Services.AddSingleton<InsightsService>();
