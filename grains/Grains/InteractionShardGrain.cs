@@ -5,6 +5,7 @@ using QmInsights.Domain.Cadence;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Forecasting;
 using QmInsights.Domain.Joins;
+using QmInsights.Domain.Queues;
 using QmInsights.Domain.Retention;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Storage;
@@ -115,6 +116,11 @@ public sealed class InteractionShardGrain(
     Task<List<IntervalTally>> IInteractionShardGrain.GetIntervalTallies(string? queue, Channel? channel, DateTime from, DateTime to,
         IntervalLength length) =>
         Task.FromResult(IntervalTallies.Of(state.State.Rows.Values.Select(r => r.Interaction).OfType<Interaction>(), queue, channel, from, to, length));
+
+    Task<Dictionary<(string Queue, DateTimeOffset Start), QueueTally>> IInteractionShardGrain.GetQueueTallies(string? queue,
+        DateOnly from, DateOnly to, bool hourly, QueueThresholds thresholds) =>
+        Task.FromResult(QueueIntervals.Of(state.State.Rows.Values.Select(r => r.Interaction).OfType<Interaction>(), queue, from, to,
+            hourly, thresholds, Calendar));
 
     Task<InteractionJoin?> IInteractionShardGrain.GetInteraction(string interactionId) =>
         Task.FromResult(Book.Find(interactionId));
