@@ -1,7 +1,7 @@
 using QmInsights.Domain.Cadence;
 using QmInsights.Domain.Periods;
 using QmInsights.Grains.Interfaces;
-using QmInsights.Grains.Routing;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Calibration;
 

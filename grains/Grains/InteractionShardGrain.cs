@@ -8,7 +8,7 @@ using QmInsights.Domain.Joins;
 using QmInsights.Domain.Queues;
 using QmInsights.Domain.Retention;
 using QmInsights.Grains.Interfaces;
-using QmInsights.Grains.Storage;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Grains;
 

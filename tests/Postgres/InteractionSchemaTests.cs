@@ -1,7 +1,7 @@
 using Npgsql;
 using QmInsights.Domain.Facts;
-using QmInsights.Grains.Storage;
-using QmInsights.Silo.Storage;
+using QmInsights.Storage;
+using QmInsights.Storage.Postgres;
 
 namespace QmInsights.Tests.Postgres;
 
