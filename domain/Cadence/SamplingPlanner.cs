@@ -5,7 +5,7 @@ namespace QmInsights.Domain.Cadence;
 /// <summary>A contact that could be evaluated next.</summary>
 [GenerateSerializer, Alias("qm.SamplingCandidate")]
 public sealed record SamplingCandidate(string InteractionId, string AgentId, string TeamId, Channel Channel, string Queue,
-    DateTimeOffset StartedAt, int HandleSeconds, int? Csat);
+    DateTimeOffset StartedAt, double HandleSeconds, int? Csat);
 
 /// <summary>A suggested contact to evaluate, with why it was picked.</summary>
 public sealed record SamplingSuggestion(string AgentId, string InteractionId, Channel Channel, DateTimeOffset StartedAt, string Reason);

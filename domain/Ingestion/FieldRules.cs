@@ -58,6 +58,23 @@ public static class FieldRules
         return null;
     }
 
+    /// <summary>A duration of 0 to <paramref name="max"/> seconds, kept to the millisecond.</summary>
+    public static double? Duration(IFieldSource s, string field, double max, List<string> problems, bool required = false)
+    {
+        if (!s.Has(field))
+        {
+            if (required) problems.Add($"{field}: is missing");
+            return null;
+        }
+        var seconds = s.Seconds(field, problems);
+        if (seconds is not { } n) return null;
+        if (double.IsFinite(n) && n >= 0 && n <= max) return Math.Round(n, 3, MidpointRounding.AwayFromZero);
+        problems.Add(!double.IsFinite(n) ? $"{field}: must be a finite number of seconds"
+            : n < 0 ? $"{field}: {n.ToString(CultureInfo.InvariantCulture)} must be >= 0"
+            : $"{field}: {n.ToString(CultureInfo.InvariantCulture)} must be <= {max.ToString(CultureInfo.InvariantCulture)} seconds");
+        return null;
+    }
+
     public static TEnum? Choice<TEnum>(IFieldSource s, string field, IReadOnlyDictionary<string, TEnum> choices,
         List<string> problems, bool required = true) where TEnum : struct
     {

@@ -8,7 +8,7 @@ namespace QmInsights.Domain.Simulation;
 /// and December seasonality; behaviours (scorecard items) drive CSAT, NPS, handle time and FCR through the
 /// <see cref="PlantedEffects"/>; evaluators with known leniency score a sample. Each agent-month has its own random
 /// stream, so every enumeration yields identical facts and nothing but the agent list is held in memory.</summary>
-public sealed class CentreSimulation
+public sealed partial class CentreSimulation
 {
     private static readonly string[] CallQueues = ["billing", "support", "sales"];
     private static readonly string[] ChatQueues = ["support", "sales"];
@@ -164,7 +164,7 @@ public sealed class CentreSimulation
         var handle = norm * agent.Speed * (newHire ? 1.25 : 1.0) * (december ? Options.DecemberHandleFactor : 1.0)
                      * Math.Exp(Normal.Sample(random, -0.06, 0.35));
         if (upsold) handle += effects.UpsellCallSeconds * channel switch { Channel.Call => 1.0, Channel.Chat => 0.5, _ => 0.25 };
-        var wait = channel == Channel.Email ? 0 : (int)(Exponential.Sample(random, 1.0 / (december ? 90 : 35)));
+        var wait = channel == Channel.Email ? 0 : Math.Round(Exponential.Sample(random, 1.0 / (december ? 90 : 35)), 3);
 
         var fcrChance = 0.68 + (done["summary"] == ItemAnswer.Yes ? effects.SummaryFcr : 0) + effects.FcrPerStyleMinute * style / 60
                         + 0.04 * agent.Skill;
@@ -188,8 +188,9 @@ public sealed class CentreSimulation
         }
 
         var id = $"c-{agent.AgentId[6..]}-{day:yyyyMMdd}-{n:000}";
-        var interaction = new Interaction(id, channel, agent.AgentId, agent.TeamOn(day), queue, started, (int)Math.Round(handle),
-            channel == Channel.Email ? null : random.Next(10, 90), channel == Channel.Email ? null : wait, resolved);
+        // Durations to the millisecond, as real exports give them.
+        var interaction = new Interaction(id, channel, agent.AgentId, agent.TeamOn(day), queue, started, Math.Round(handle, 3),
+            channel == Channel.Email ? null : random.Next(10_000, 90_000) / 1000.0, channel == Channel.Email ? null : wait, resolved);
         return new SimulatedContact(interaction, survey is null ? null : survey with { InteractionId = id }, done);
     }
 
@@ -243,8 +244,11 @@ public sealed class CentreSimulation
         return weights.Length - 1;
     }
 
-    private DateTimeOffset At(DateOnly day, int hour) =>
-        new(day.ToDateTime(new TimeOnly(hour, 0)), Options.LocalOffset);
+    private DateTimeOffset At(DateOnly day, int hour)
+    {
+        var local = day.ToDateTime(new TimeOnly(hour, 0));
+        return new DateTimeOffset(local, Zone?.GetUtcOffset(local) ?? Options.LocalOffset);
+    }
 
     private static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
 }

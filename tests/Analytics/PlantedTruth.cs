@@ -48,7 +48,7 @@ public static class PlantedTruth
                 var csat = surveys.Where(s => s.Csat is not null).Select(s => (double)s.Csat!.Value).ToList();
                 var nps = surveys.Where(s => s.Nps is not null).ToList();
                 var resolved = week.Where(c => c.Interaction.ResolvedFirstContact is not null).ToList();
-                weeks.Add(new AgentWeek(agent.Key, week.Last().Interaction.TeamId, week.Key, qa.Mean, qa.Count, csat.Count > 0 ? csat.Average() : null,
+                weeks.Add(new AgentWeek(agent.Key, week.Last().Interaction.TeamId!, week.Key, qa.Mean, qa.Count, csat.Count > 0 ? csat.Average() : null,
                     nps.Count > 0 ? 100.0 * (nps.Count(s => s.Promoter == true) - nps.Count(s => s.Detractor == true)) / nps.Count : null,
                     week.Average(c => c.Interaction.HandleSeconds), resolved.Count > 0 ? resolved.Average(c => c.Interaction.ResolvedFirstContact!.Value ? 1.0 : 0) : null));
             }

@@ -139,6 +139,16 @@ export function forecast(body) {
     { id: 'forecast' }), { wide: true, note: `whole centre${peak ? ` · ${peak}` : ''}` });
 }
 
+/** Offered, abandoned, service level and ASA per queue over the range, from GET /api/queues/figures. */
+export function queues(list) {
+  if (!list || list.length === 0) return '';
+  const seconds = v => v == null ? dash : `${score(v)} s`;
+  return panel('Queues', table(['Queue', 'Offered', 'Handled', 'Abandoned', 'Abandon rate', 'Service level', 'ASA', 'AHT'],
+    list.map(({ queue, total: t }) => [esc(queue), count(t.offered), count(t.handled), count(t.abandoned), share(t.abandonRate),
+      share(t.serviceLevel), seconds(t.asaSeconds), minutes(t.ahtSeconds)]), { id: 'queues' }),
+    { wide: true, note: 'service level: answered within the centre\'s threshold, of offered; short abandons left out' });
+}
+
 /** An agent's latest evaluations, from GET /api/agents/{id}/evaluations. */
 export function evaluations(list) {
   const latest = list.filter(e => e.current.evaluation.kind === 'regular').slice(-10).reverse();
