@@ -27,6 +27,8 @@ public sealed record SimulationOptions
     /// <summary>Offset of the centre's local time, used in every timestamp it reports.</summary>
     public TimeSpan LocalOffset { get; init; } = TimeSpan.FromHours(1);
     public PlantedEffects Effects { get; init; } = new();
+    /// <summary>How evaluations are picked and surveys answered (uniform random unless set).</summary>
+    public QaPractice Practice { get; init; } = new();
 
     public DateOnly End => Start.AddMonths(Months);
 
@@ -40,6 +42,7 @@ public sealed record SimulationOptions
         if (ContactsPerAgentDay is <= 0 or > 200) p.Add("contacts-per-agent-day: must be in (0, 200]");
         if (SurveyResponseRate is < 0 or > 1) p.Add("survey-rate: must be 0-1");
         if (Evaluators < 1) p.Add("evaluators: must be at least 1");
+        p.AddRange(Practice.Problems());
         return p;
     }
 }
