@@ -18,12 +18,14 @@ public sealed class LinearModel
     public int DegreesOfFreedom { get; }
     /// <summary>Clusters the errors were computed over; null for classical errors.</summary>
     public int? Clusters { get; }
+    private readonly Matrix<double> _covariance;
 
-    private LinearModel(IReadOnlyList<string> names, double[] coefficients, double[] errors, int n, int df, int? clusters)
+    private LinearModel(IReadOnlyList<string> names, double[] coefficients, Matrix<double> covariance, int n, int df, int? clusters)
     {
         Names = names;
         Coefficients = coefficients;
-        StandardErrors = errors;
+        _covariance = covariance;
+        StandardErrors = Enumerable.Range(0, names.Count).Select(i => Math.Sqrt(Math.Max(0, covariance[i, i]))).ToArray();
         Observations = n;
         DegreesOfFreedom = df;
         Clusters = clusters;
@@ -74,9 +76,7 @@ public sealed class LinearModel
             // Residual sum of squares from the normal equations: y'Wy - b'X'Wy.
             var rss = Math.Max(0, yty - beta.DotProduct(b));
             var df = n - p - absorbed;
-            var sigma2 = rss / df;
-            var errors = Enumerable.Range(0, p).Select(i => Math.Sqrt(Math.Max(0, sigma2 * inverse[i, i]))).ToArray();
-            return new LinearModel(keptNames, beta.ToArray(), errors, n, df, null);
+            return new LinearModel(keptNames, beta.ToArray(), inverse * (rss / df), n, df, null);
         }
 
         // The meat: each cluster's summed score w x u, outer products added up.
@@ -97,9 +97,7 @@ public sealed class LinearModel
             for (var i = 0; i < p; i++)
                 for (var j = 0; j < p; j++) meat[i, j] += s[i] * s[j];
         var scale = g / (g - 1.0) * (n - 1.0) / (n - p);
-        var covariance = inverse * meat * inverse * scale;
-        var clustered = Enumerable.Range(0, p).Select(i => Math.Sqrt(Math.Max(0, covariance[i, i]))).ToArray();
-        return new LinearModel(keptNames, beta.ToArray(), clustered, n, g - 1, g);
+        return new LinearModel(keptNames, beta.ToArray(), inverse * meat * inverse * scale, n, g - 1, g);
     }
 
     private static void Extend(double[] values, double[] row)
@@ -132,6 +130,23 @@ public sealed class LinearModel
         }
         return kept;
     }
+
+    /// <summary>A linear combination of coefficients (name to multiplier) with its standard error from the full
+    /// covariance, e.g. one evaluator's coefficient minus the mean of all; null when a named column was dropped.</summary>
+    public (double Estimate, double StandardError)? Combination(IReadOnlyDictionary<string, double> multipliers)
+    {
+        var a = Vector<double>.Build.Dense(Names.Count);
+        foreach (var (name, multiplier) in multipliers)
+        {
+            var i = Names.ToList().IndexOf(name);
+            if (i < 0) return null;
+            a[i] = multiplier;
+        }
+        return (a.DotProduct(Vector<double>.Build.DenseOfArray(Coefficients)), Math.Sqrt(Math.Max(0, (_covariance * a).DotProduct(a))));
+    }
+
+    /// <summary>The two-sided Student t critical value at <paramref name="level"/> on the model's degrees of freedom.</summary>
+    public double Critical(double level) => StudentT.InvCDF(0, 1, DegreesOfFreedom, 1 - (1 - level) / 2);
 
     /// <summary>The coefficient named <paramref name="name"/> with its 95% interval and two-sided p-value; null when the
     /// column was dropped as redundant.</summary>

@@ -29,8 +29,8 @@ public sealed class CentreSimulation
         TeamIds = Enumerable.Range(1, options.Teams).Select(t => $"team-{t:00}").ToList();
         Evaluators = Enumerable.Range(1, options.Evaluators).Select(e => new SimulatedEvaluator($"qa-{e:00}",
             // A quarter lenient, a sixth severe, the rest fair with a little noise.
-            Leniency: e % 4 == 1 ? 0.15 : 0.02,
-            Severity: e % 6 == 2 ? 0.10 : 0.02)).ToList();
+            Leniency: (e % 4 == 1 ? 0.15 : 0.02) * options.Practice.EvaluatorErrorScale,
+            Severity: (e % 6 == 2 ? 0.10 : 0.02) * options.Practice.EvaluatorErrorScale)).ToList();
         Agents = Enumerable.Range(1, options.Agents).Select(a => NewAgent(a, random)).ToList();
     }
 

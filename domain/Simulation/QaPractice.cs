@@ -9,7 +9,10 @@ namespace QmInsights.Domain.Simulation;
 /// <param name="EvaluatorRota">Each agent-month is evaluated by one evaluator, moving on each month
 /// (agent + month modulo evaluators), so agents meet several evaluators and evaluators many agents.</param>
 /// <param name="UnresolvedResponseFactor">Survey response rate after an unresolved contact relative to a resolved one.</param>
-public sealed record QaPractice(int TargetedPerAgentMonth = 0, bool EvaluatorRota = false, double UnresolvedResponseFactor = 1)
+/// <param name="EvaluatorErrorScale">Multiplies every evaluator's leniency and severity: 0 gives evaluators who record
+/// exactly what the agent did (to tell the analysis's own accuracy from the attenuation misrecorded answers cause).</param>
+public sealed record QaPractice(int TargetedPerAgentMonth = 0, bool EvaluatorRota = false, double UnresolvedResponseFactor = 1,
+    double EvaluatorErrorScale = 1)
 {
     /// <summary>A centre following common practice: 1 low-CSAT + 1 longest + the random picks, a rota, and twice the
     /// response after an unresolved contact.</summary>
@@ -20,5 +23,6 @@ public sealed record QaPractice(int TargetedPerAgentMonth = 0, bool EvaluatorRot
     {
         if (TargetedPerAgentMonth is < 0 or > 2) yield return "targeted-per-agent-month: must be 0, 1 or 2";
         if (UnresolvedResponseFactor is <= 0 or > 5) yield return "unresolved-response-factor: must be in (0, 5]";
+        if (EvaluatorErrorScale is < 0 or > 5) yield return "evaluator-error-scale: must be 0-5";
     }
 }

@@ -16,6 +16,16 @@ public static class PlantedBench
             Agents = 150, Teams = 10, Months = 6, ContactsPerAgentDay = 14, SurveyResponseRate = 0.3,
             EvaluationsPerAgentMonth = 4, Practice = QaPractice.Common,
         };
+        log.WriteLine("Evaluators who misrecord some answers (the simulator's default):");
+        Compare(log, centre, seeds);
+        log.WriteLine();
+        log.WriteLine("Evaluators who record exactly what the agent did (the analysis's own accuracy):");
+        Compare(log, centre with { Practice = QaPractice.Common with { EvaluatorErrorScale = 0 } }, seeds);
+        return 0;
+    }
+
+    private static void Compare(TextWriter log, SimulationOptions centre, int seeds)
+    {
         var runs = new List<(RecoveryResult Aware, RecoveryResult Naive)>();
         for (var seed = 1; seed <= seeds; seed++)
         {
@@ -45,6 +55,5 @@ public static class PlantedBench
         log.WriteLine();
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"False alarms on zero-effect items: {Alarms(r => r.Aware)} of {Tests(r => r.Aware)} tests ({Alarms(r => r.Aware) / (double)Tests(r => r.Aware):P1}); picks read as random: {Alarms(r => r.Naive)} of {Tests(r => r.Naive)} ({Alarms(r => r.Naive) / (double)Tests(r => r.Naive):P1})."));
-        return 0;
     }
 }
