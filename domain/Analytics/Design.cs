@@ -35,13 +35,14 @@ public sealed class Design
     private readonly bool _agentEffects;
     private readonly List<(string Name, Func<EvaluatedContact, double> Value)> _drivers = new();
     private readonly List<(string Name, Func<EvaluatedContact, double> Value)> _controls = new();
+    // Categorical controls: each row's level is read once and its dummy set, whatever the number of levels.
+    private readonly List<(string Name, Func<EvaluatedContact, string> Level, List<string> Levels)> _factors = new();
 
     public Design(IReadOnlyList<EvaluatedContact> rows, DesignContext context, bool agentEffects = false)
     {
         _rows = rows;
         _context = context;
         _agentEffects = agentEffects;
-        // One dummy per level after the first: the first level is the baseline.
         Dummies("channel", r => r.Channel.ToString());
         Dummies("queue", r => $"{r.Channel}/{r.Queue}");
         Dummies("team", r => r.TeamId);
@@ -56,28 +57,39 @@ public sealed class Design
         if (!agentEffects) _controls.Add(("agentQaOthers", context.AgentQaOthers));
     }
 
-    private void Dummies(string name, Func<EvaluatedContact, string> level)
-    {
-        foreach (var value in _rows.Select(level).Distinct().Order(StringComparer.Ordinal).Skip(1))
-            _controls.Add(($"{name}={value}", r => level(r) == value ? 1 : 0));
-    }
+    private void Dummies(string name, Func<EvaluatedContact, string> level) =>
+        _factors.Add((name, level, _rows.Select(level).Distinct().Order(StringComparer.Ordinal).Skip(1).ToList()));
 
     public void Add(string name, Func<EvaluatedContact, double> value) => _drivers.Add((name, value));
 
     public LinearModel Fit(Outcome outcome)
     {
         var columns = _drivers.Concat(_controls).ToList();
-        var x = _rows.Select(r => columns.Select(c => c.Value(r)).ToArray()).ToList();
+        var dummyStart = new List<(int Start, Dictionary<string, int> Index)>();
+        var width = columns.Count;
+        foreach (var (_, _, levels) in _factors)
+        {
+            dummyStart.Add((width, levels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal)));
+            width += levels.Count;
+        }
+        var x = _rows.Select(r =>
+        {
+            var row = new double[width];
+            for (var c = 0; c < columns.Count; c++) row[c] = columns[c].Value(r);
+            // One dummy per level after the first: the first level is the baseline (no index).
+            for (var f = 0; f < _factors.Count; f++)
+                if (dummyStart[f].Index.TryGetValue(_factors[f].Level(r), out var i)) row[dummyStart[f].Start + i] = 1;
+            return row;
+        }).ToList();
         var y = _rows.Select(r => outcome.Of(r)!.Value).ToList();
         var weights = _rows.Select(_context.Sample.Weight).ToList();
         var agents = _rows.Select(r => r.AgentId).ToList();
-        var names = columns.Select(c => c.Name).ToList();
+        var names = columns.Select(c => c.Name).Concat(_factors.SelectMany(f => f.Levels.Select(l => $"{f.Name}={l}"))).ToList();
         if (!_agentEffects) return LinearModel.Fit(x, y, names, weights, agents);
 
         // Within-agent: every column and the outcome minus the agent's weighted mean. Columns constant within every
         // agent (team, mostly) become zero and are dropped by the fit.
         var groups = Enumerable.Range(0, _rows.Count).GroupBy(i => agents[i]).ToList();
-        var width = names.Count;
         foreach (var g in groups)
         {
             var total = g.Sum(i => weights[i]);

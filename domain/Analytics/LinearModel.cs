@@ -54,8 +54,11 @@ public sealed class LinearModel
             var w = weights?[r] ?? 1;
             for (var i = 0; i < width; i++)
             {
-                xty[i] += w * row[i] * y[r];
-                for (var j = i; j < width; j++) xtx[i, j] += w * row[i] * row[j];
+                // Most columns are dummies and zero on most rows: skipping them keeps wide designs cheap.
+                if (row[i] == 0) continue;
+                var wi = w * row[i];
+                xty[i] += wi * y[r];
+                for (var j = i; j < width; j++) xtx[i, j] += wi * row[j];
             }
             yty += w * y[r] * y[r];
         }
