@@ -81,7 +81,7 @@ public static class FactShapes
             var kind = FieldRules.Choice(s, "kind", Kinds, p);
             var evaluated = FieldRules.Time(s, "evaluatedAt", p);
             var answers = ReadAnswers(s, p);
-            var comment = FieldRules.Text(s, "comment", MaxCommentLength, p);
+            var comment = FieldRules.Text(s, "comment", MaxCommentLength, p, multiline: true);
             var revision = FieldRules.Integer(s, "revision", 1, int.MaxValue, p) ?? 1;
             var selection = FieldRules.Choice(s, "selection", Selections, p, required: false) ?? EvaluationSelection.Random;
             var inclusion = FieldRules.Probability(s, "inclusionProbability", p);
