@@ -75,6 +75,17 @@ public static class FieldRules
         return null;
     }
 
+    /// <summary>An optional probability: a number above 0 and at most 1 (a contact that could not be picked was not).</summary>
+    public static double? Probability(IFieldSource s, string field, List<string> problems)
+    {
+        if (!s.Has(field)) return null;
+        var n = s.Number(field, problems);
+        if (n is null) return null;
+        if (n > 0 && n <= 1) return n;
+        problems.Add($"{field}: {n.Value.ToString(CultureInfo.InvariantCulture)} must be above 0 and at most 1");
+        return null;
+    }
+
     public static TEnum? Choice<TEnum>(IFieldSource s, string field, IReadOnlyDictionary<string, TEnum> choices,
         List<string> problems, bool required = true) where TEnum : struct
     {

@@ -32,6 +32,8 @@ public sealed record SimulationOptions
     /// <summary>Contacts given up in the queue, relative to those handled (see <see cref="CentreSimulation.Abandoned"/>).</summary>
     public double AbandonShare { get; init; } = 0.06;
     public PlantedEffects Effects { get; init; } = new();
+    /// <summary>How evaluations are picked and surveys answered (uniform random unless set).</summary>
+    public QaPractice Practice { get; init; } = new();
 
     public DateOnly End => Start.AddMonths(Months);
 
@@ -47,6 +49,7 @@ public sealed record SimulationOptions
         if (Evaluators < 1) p.Add("evaluators: must be at least 1");
         if (AbandonShare is < 0 or > 1) p.Add("abandon-share: must be 0-1");
         if (TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _)) p.Add($"time-zone: '{TimeZone}' is not a known IANA time zone");
+        p.AddRange(Practice.Problems());
         return p;
     }
 }

@@ -178,16 +178,18 @@ async function agentView() {
   const path = `/api/agents/${encodeURIComponent(agentId)}/summary`;
   const [summary, asOf] = await Promise.all([must(path, range()), asOfFor(path)]);
   const teamId = directory.agents.find(a => a.agentId === agentId)?.teamId;
-  const [cadence, evaluations] = await Promise.all([
+  const [cadence, evaluations, scores, gap] = await Promise.all([
     get('/api/cadence', { asOf, teamId }).then(r => r.body),
     get(`/api/agents/${encodeURIComponent(agentId)}/evaluations`).then(r => r.body ?? []),
+    get('/api/insights/agent-scores', { ...range(), agentId }).then(r => r.body),
+    get('/api/insights/disagreeing-agents', { ...range(), agentId }).then(r => r.body ?? []),
   ]);
   const mine = cadence?.agents.find(a => a.agentId === agentId);
   const quota = mine && { coverage: mine.monthlyQuota ? mine.evaluationsThisMonth / mine.monthlyQuota : null, evaluationsThisMonth: mine.evaluationsThisMonth,
     quota: mine.monthlyQuota, overdue: mine.status === 'overdue' ? 1 : 0 };
   const due = mine ? `<p class="due">Next evaluation due <b>${esc(mine.dueOn)}</b> (${esc(mine.rule)} rule) · <span class="status ${mine.status}">${esc(mine.status)}</span></p>` : '';
   return `<h1>${esc(agentId)}<small>${esc(teamId ?? '')} · ${esc(describeRange(summary))}</small></h1>` + due + P.kpis(summary, quota)
-    + `<div class="grid">` + P.trends(summary) + P.channels(summary) + P.evaluations(evaluations) + `</div>`;
+    + `<div class="grid">` + P.standing(scores, gap) + P.trends(summary) + P.channels(summary) + P.evaluations(evaluations) + `</div>`;
 }
 
 const sum = rows => rows.length === 0 ? null : rows.reduce((t, r) => ({
