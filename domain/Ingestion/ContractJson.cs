@@ -52,6 +52,8 @@ public static class ContractJson
         w.WriteEndObject();
         if (e.Comment is not null) w.WriteString("comment", e.Comment);
         if (e.Revision != 1) w.WriteNumber("revision", e.Revision);
+        if (e.Selection != EvaluationSelection.Random) w.WriteString("selection", e.Selection.ToString().ToLowerInvariant());
+        if (e.InclusionProbability is { } inclusion) w.WriteNumber("inclusionProbability", inclusion);
         w.WriteEndObject();
     }
 

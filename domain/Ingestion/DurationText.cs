@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Xml;
 
 namespace QmInsights.Domain.Ingestion;
 
 /// <summary>Durations as exports write them: seconds (<c>998.7</c>), a clock <c>hh:mm:ss[.fff]</c> (<c>00:16:38.5</c>;
-/// two-part <c>16:38</c> is refused because it could be hours or minutes) or ISO 8601 (<c>PT16M38.5S</c>).</summary>
-public static class DurationText
+/// two-part <c>16:38</c> is refused because it could be hours or minutes), ISO 8601 (<c>PT16M38.5S</c>) or
+/// <c>0d 0h 16m 38s</c>.</summary>
+public static partial class DurationText
 {
     /// <summary>The seconds <paramref name="text"/> stands for, or null with <paramref name="error"/> saying why.</summary>
     public static double? Parse(string text, out string? error)
@@ -25,6 +27,9 @@ public static class DurationText
                 return null;
             }
         }
+        if (DaysHoursMinutesSeconds().Match(t) is { Success: true } dhms)
+            return int.Parse(dhms.Groups[1].ValueSpan, CultureInfo.InvariantCulture) * 86_400 + int.Parse(dhms.Groups[2].ValueSpan, CultureInfo.InvariantCulture) * 3600
+                + int.Parse(dhms.Groups[3].ValueSpan, CultureInfo.InvariantCulture) * 60 + double.Parse(dhms.Groups[4].ValueSpan, CultureInfo.InvariantCulture);
         var parts = t.Split(':');
         if (parts.Length == 3
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var h)
@@ -35,4 +40,8 @@ public static class DurationText
         error = $"'{text}' is not a duration: give seconds (998.7), hh:mm:ss[.fff] (00:16:38.5) or ISO 8601 (PT16M38.5S)";
         return null;
     }
+
+    // "0d 0h 16m 38s", as some CCaaS reports write it.
+    [GeneratedRegex(@"^(\d+)d\s*(\d+)h\s*(\d+)m\s*(\d+(?:\.\d+)?)s$")]
+    private static partial Regex DaysHoursMinutesSeconds();
 }

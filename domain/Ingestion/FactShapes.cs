@@ -21,6 +21,11 @@ public static class FactShapes
         ["regular"] = EvaluationKind.Regular, ["calibration"] = EvaluationKind.Calibration, ["self"] = EvaluationKind.Self,
     };
 
+    private static readonly Dictionary<string, EvaluationSelection> Selections = new()
+    {
+        ["random"] = EvaluationSelection.Random, ["targeted"] = EvaluationSelection.Targeted, ["dispute"] = EvaluationSelection.Dispute,
+    };
+
     private static readonly Dictionary<string, ItemAnswer> Answers = new()
     {
         ["yes"] = ItemAnswer.Yes, ["no"] = ItemAnswer.No, ["na"] = ItemAnswer.NotApplicable,
@@ -71,7 +76,7 @@ public static class FactShapes
 
     public static readonly RecordShape<Evaluation> Evaluation = new("evaluation",
         Set("evaluationId", "interactionId", "agentId", "evaluatorId", "scorecardId", "scorecardVersion", "kind",
-            "evaluatedAt", "answers", "comment", "revision"),
+            "evaluatedAt", "answers", "comment", "revision", "selection", "inclusionProbability"),
         ["evaluationId", "interactionId", "agentId", "evaluatorId", "scorecardId", "kind", "evaluatedAt", "answers"],
         "evaluationId",
         (s, p) =>
@@ -85,11 +90,13 @@ public static class FactShapes
             var kind = FieldRules.Choice(s, "kind", Kinds, p);
             var evaluated = FieldRules.Time(s, "evaluatedAt", p);
             var answers = ReadAnswers(s, p);
-            var comment = FieldRules.Text(s, "comment", MaxCommentLength, p);
+            var comment = FieldRules.Text(s, "comment", MaxCommentLength, p, multiline: true);
             var revision = FieldRules.Integer(s, "revision", 1, int.MaxValue, p) ?? 1;
+            var selection = FieldRules.Choice(s, "selection", Selections, p, required: false) ?? EvaluationSelection.Random;
+            var inclusion = FieldRules.Probability(s, "inclusionProbability", p);
             return p.Count > 0 ? null
                 : new Evaluation(id!, interaction!, agent!, evaluator!, scorecard!, (int?)version, kind!.Value,
-                    evaluated!.Value, Facts.Evaluation.Canonical(answers!), comment, (int)revision);
+                    evaluated!.Value, Facts.Evaluation.Canonical(answers!), comment, (int)revision, selection, inclusion);
         });
 
     private static List<ItemResponse>? ReadAnswers(IFieldSource s, List<string> p)

@@ -9,10 +9,8 @@ public sealed class AgentMonth(string agentId, DateOnly month)
     public DateOnly Month { get; } = month;
     public List<SimulatedContact> Contacts { get; } = new();
     public List<Evaluation> Evaluations { get; } = new();
-    /// <summary>Callers who hung up in the queue beside this agent's contacts: no agent, offered volume only.</summary>
-    public List<Interaction> Abandoned { get; } = new();
 
-    public IEnumerable<Interaction> Interactions => Contacts.Select(c => c.Interaction).Concat(Abandoned);
+    public IEnumerable<Interaction> Interactions => Contacts.Select(c => c.Interaction);
 
     public IEnumerable<Survey> Surveys => Contacts.Where(c => c.Survey is not null).Select(c => c.Survey!);
 

@@ -34,6 +34,14 @@ public abstract class QualityAggregateGrain(IPersistentState<QualityState> state
 
     public Task Refresh() => Facts.IsDurable ? Rebuild() : Task.CompletedTask;
 
+    public Task DropOutside(DateOnly earliest, DateOnly latest)
+    {
+        if (Facts.IsDurable) return Rebuild();
+        state.State.Tallies.RemoveWhere(b => b.Day < earliest || b.Day > latest);
+        Changed(state);
+        return Task.CompletedTask;
+    }
+
     public Task<QualityFigures> GetSummary(DateOnly? from, DateOnly? to, TrendPeriod period, Channel? channel = null) =>
         Task.FromResult(SummaryBuilder.Build(state.State.Tallies, from, to, period, channel));
 
@@ -50,7 +58,7 @@ public abstract class QualityAggregateGrain(IPersistentState<QualityState> state
     private async Task Rebuild()
     {
         var stored = await LoadRows();
-        state.State.Tallies = Mine(JoinContribution.Of(stored.Rows.Values, stored.Retired)) ?? new TallyMap<TallyBucket, QualityTally>();
+        state.State.Tallies = Mine(JoinContribution.Of(stored.Rows.Values, stored.Retired, Calendar)) ?? new TallyMap<TallyBucket, QualityTally>();
         Included(stored.Batches);
     }
 }

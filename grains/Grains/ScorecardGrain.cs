@@ -44,13 +44,21 @@ public sealed class ScorecardGrain(
 
     Task IScorecardGrain.Refresh() => Facts.IsDurable ? Rebuild() : Task.CompletedTask;
 
+    Task IScorecardGrain.DropOutside(DateOnly earliest, DateOnly latest)
+    {
+        if (Facts.IsDurable) return Rebuild();
+        items.State.Items.RemoveWhere(b => b.Day < earliest || b.Day > latest);
+        Changed(items);
+        return Task.CompletedTask;
+    }
+
     Task<List<ItemFigures>> IScorecardGrain.GetItems(DateOnly? from, DateOnly? to) =>
         Task.FromResult(ItemReport.Build(items.State.Items, versions.State.Versions, from, to).ToList());
 
     private async Task Rebuild()
     {
         var stored = await Facts.LoadForScorecard(this.GetPrimaryKeyString());
-        items.State.Items = JoinContribution.Of(stored.Rows.Values, stored.Retired).Scorecards.GetValueOrDefault(this.GetPrimaryKeyString())
+        items.State.Items = JoinContribution.Of(stored.Rows.Values, stored.Retired, Calendar).Scorecards.GetValueOrDefault(this.GetPrimaryKeyString())
                             ?? new TallyMap<ItemBucket, ItemTally>();
         Included(stored.Batches);
     }

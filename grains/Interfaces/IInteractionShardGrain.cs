@@ -3,6 +3,7 @@ using QmInsights.Domain.Analytics;
 using QmInsights.Domain.Cadence;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Forecasting;
+using QmInsights.Domain.Queues;
 using QmInsights.Domain.Joins;
 using QmInsights.Domain.Retention;
 
@@ -33,6 +34,12 @@ public interface IInteractionShardGrain : IGrainWithIntegerKey
     /// without shipping the contacts.</summary>
     Task<List<IntervalTally>> GetIntervalTallies(string? queue, Channel? channel, DateTime from, DateTime to, IntervalLength length);
 
+    /// <summary>Service counts per queue (<paramref name="queue"/>, null: every queue) and local interval (an hour, or a
+    /// day unless <paramref name="hourly"/>) of the contacts whose day in the centre's calendar lies in
+    /// [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    Task<Dictionary<(string Queue, DateTimeOffset Start), QueueTally>> GetQueueTallies(string? queue, DateOnly from, DateOnly to,
+        bool hourly, QueueThresholds thresholds);
+
     /// <summary>Drops the rows and reloads them from the fact store (after a rebuild re-scored evaluations).</summary>
     Task Reload();
 
@@ -43,6 +50,11 @@ public interface IInteractionShardGrain : IGrainWithIntegerKey
     /// <summary>Deletes every row about <paramref name="agentId"/> (their contacts, evaluations of them); teams,
     /// scorecards and other agents keep the contribution, the agent does not.</summary>
     Task<FactCounts> Erase(string agentId);
+
+    /// <summary>Deletes the rows with any fact dated outside <paramref name="earliest"/>..<paramref name="latest"/> (UTC days)
+    /// without keeping their tallies (a far-dated fact is an error, not history); answers what was deleted and the
+    /// changes that take the rows out of the aggregates.</summary>
+    Task<Discarded> DiscardOutside(DateOnly earliest, DateOnly latest);
 }
 
 /// <summary>Facts for one shard; each list keeps its batch positions.</summary>
@@ -56,3 +68,7 @@ public sealed class FactBatch
 
 [GenerateSerializer, Alias("qm.ShardResult")]
 public sealed record ShardResult(List<FactOutcome> Outcomes, AggregateChanges Changes, long? BatchId);
+
+/// <summary>Rows a shard deleted as implausible: how many facts, and the (negative) changes that take them out of the aggregates.</summary>
+[GenerateSerializer, Alias("qm.Discarded")]
+public sealed record Discarded([property: Id(0)] FactCounts Deleted, [property: Id(1)] AggregateChanges Changes);

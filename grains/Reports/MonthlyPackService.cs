@@ -1,9 +1,11 @@
+using QmInsights.Domain.Access;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Analytics;
 using QmInsights.Domain.Periods;
 using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Grains.Queues;
 using QmInsights.Grains.Live;
 using QmInsights.Reports.Pack;
 using QmInsights.Storage;
@@ -13,7 +15,7 @@ namespace QmInsights.Grains.Reports;
 /// <summary>Gathers a month's pack data from the services behind the API's endpoints (summaries, scorecard items,
 /// insights, leniency, cadence), so the PDF shows the API's numbers, and renders it.</summary>
 public sealed class MonthlyPackService(IGrainFactory grains, CentreService centre, InsightsService insights, EvaluationReader evaluations,
-    CadenceService cadence, CalibrationService calibration, PackForecast forecast, IPackArchive archive)
+    CadenceService cadence, CalibrationService calibration, PackForecast forecast, IPackArchive archive, QueueService queues)
 {
     private const int TrendMonths = 12, DisagreeingAgents = 10;
 
@@ -48,6 +50,8 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
         var leniency = await evaluations.Leniency(from, to, teamId);
         // Sessions are the centre's (evaluators calibrate across teams): team packs leave them out.
         var sessions = teamId is null ? await Sessions(month) : [];
+        // Queues are the centre's, not a team's: team packs leave them out.
+        var queueMonth = teamId is null ? await Queues(from, to) : null;
         if (teamId is null) progress?.Report("next peak forecast");
         var peak = await nextPeak;
 
@@ -59,27 +63,45 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
             gaps.Select(g => new AgentGapLine(g.AgentId, g.QaScore, g.Csat, g.Evaluations, g.CsatResponses, g.Gap, g.Explanation)).ToList(),
             new CalibrationHealth(current.CalibrationEvaluations, current.CalibrationQaScore, sessions,
                 leniency.Select(l => new LeniencyLine(l.EvaluatorId, l.Evaluations, l.Difference, l.Ci95, l.Verdict)).ToList()),
-            plan.Teams.Select(t => new CoverageRow(t.Id, t.Agents, t.EvaluationsThisMonth, t.Quota, t.Coverage)).ToList(), peak);
+            plan.Teams.Select(t => new CoverageRow(t.Id, t.Agents, t.EvaluationsThisMonth, t.Quota, t.Coverage)).ToList(), peak, queueMonth);
     }
 
-    /// <summary>The pack as PDF, or null when the month has no data.</summary>
-    public async Task<byte[]?> Render(PackMonth month, string? teamId, DateTimeOffset now, IProgress<string>? progress = null)
+    private async Task<QueueMonth> Queues(DateOnly from, DateOnly to) =>
+        new(queues.Thresholds.ServiceLevelSeconds, queues.Thresholds.ShortAbandonSeconds,
+            (await queues.Figures(null, from, to, hourly: false)).Select(q => new QueueLine(q.Queue, q.Total.Offered, q.Total.Handled,
+                q.Total.Abandoned, q.Total.ShortAbandoned, q.Total.AbandonRate, q.Total.ServiceLevel, q.Total.AsaSeconds, q.Total.AhtSeconds)).ToList());
+
+    /// <summary>The pack as PDF for <paramref name="audience"/>, or null when the month has no data.</summary>
+    public async Task<byte[]?> Render(PackMonth month, string? teamId, DateTimeOffset now, IProgress<string>? progress = null,
+        PackAudience audience = PackAudience.Full)
     {
         var data = await Gather(month, teamId, now, progress);
         if (data is null) return null;
         progress?.Report("layout");
-        return MonthlyPack.Render(data);
+        return MonthlyPack.Render(data.For(audience));
     }
 
-    /// <summary>The month's archived pack, rendered and archived first when there is none yet or <paramref name="refresh"/>
-    /// asks for it (<c>Rendered</c> says which); null when the month has no data in that scope.</summary>
-    public async Task<(byte[] Pdf, bool Rendered)?> Archived(PackMonth month, string? teamId, bool refresh, DateTimeOffset now)
+    /// <summary>The month's archived pack for <paramref name="audience"/>, rendered and archived first when there is none yet
+    /// or <paramref name="refresh"/> asks for it (<c>Rendered</c> says which); null when the month has no data in that scope.</summary>
+    public async Task<(byte[] Pdf, bool Rendered)?> Archived(PackMonth month, string? teamId, bool refresh, DateTimeOffset now,
+        PackAudience audience = PackAudience.Full)
     {
-        var scope = ArchivedPack.ScopeOf(teamId);
+        // The pack that names nobody is archived apart: an executive never gets the archived full pack.
+        var scope = ArchivedPack.ScopeOf(teamId) + (audience == PackAudience.Aggregate ? "/aggregate" : "");
         if (!refresh && await archive.Find(month.ToString(), scope) is { } archived) return (archived.Pdf, false);
-        if (await Render(month, teamId, now) is not { } pdf) return null;
+        if (await Render(month, teamId, now, audience: audience) is not { } pdf) return null;
         await archive.Save(new ArchivedPack(month.ToString(), scope, now, pdf));
         return (pdf, true);
+    }
+
+    /// <summary>The pack <paramref name="caller"/> may read: their teams only (team leads), no agent or evaluator named
+    /// (executives), re-rendering only for admins and QA managers. Every consumer of packs (the API, subscriptions)
+    /// goes through here so the pack always follows the reader's role.</summary>
+    public async Task<PackForCaller> ForCaller(Caller caller, PackMonth month, string? teamId, bool refresh, DateTimeOffset now)
+    {
+        if (AccessRules.PackDenial(caller, teamId, refresh) is { } denial) return new PackForCaller(null, denial);
+        var audience = AccessRules.SeesIndividuals(caller.Role) ? PackAudience.Full : PackAudience.Aggregate;
+        return new PackForCaller(await Archived(month, teamId, refresh, now, audience) is { } pack ? pack.Pdf : null, null);
     }
 
     /// <summary>The figures /api/centre/summary answers as <c>centre</c> (every team, rostered or only seen in the data),

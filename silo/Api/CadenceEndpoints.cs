@@ -1,8 +1,10 @@
+using QmInsights.Domain.Periods;
 using System.Globalization;
 using System.Text.Json;
 using QmInsights.Domain.Cadence;
 using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Silo.Audit;
 using QmInsights.Silo.Security;
 
 namespace QmInsights.Silo.Api;
@@ -14,18 +16,19 @@ public static class CadenceEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Cadence").RequireAuthorization(Policies.Coaching);
 
-        api.MapGet("/cadence", async (HttpRequest request, CadenceService cadence, IGrainFactory grains) =>
+        api.MapGet("/cadence", async (HttpRequest request, CadenceService cadence, IGrainFactory grains, CentreCalendar calendar) =>
             {
                 var text = request.Query["asOf"].ToString();
-                var asOf = DateOnly.FromDateTime(DateTime.UtcNow);
+                var asOf = calendar.DayOf(DateTimeOffset.UtcNow);
                 if (text.Length > 0 && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = [$"'{text}' is not a date (yyyy-MM-dd)"] });
                 var teamId = request.Query["teamId"].ToString();
                 return Results.Ok(await cadence.Plan(asOf, teamId.Length > 0 ? teamId : null, await Policy(grains).Get()));
             })
+            .Audited("read cadence")
             .WithSummary("Who is due and overdue for evaluation under the cadence policy (default: new hires weekly, below target weekly, others fortnightly) and coverage of the monthly quota by team and evaluator.");
 
-        api.MapGet("/sampling", async (HttpRequest request, CadenceService cadence, IGrainFactory grains) =>
+        api.MapGet("/sampling", async (HttpRequest request, CadenceService cadence, IGrainFactory grains, CentreCalendar calendar) =>
             {
                 var (range, problem) = QueryRange.Read(request);
                 if (problem is not null) return problem;
@@ -41,11 +44,12 @@ public static class CadenceEndpoints
                 var perAgent = Number("perAgent", 2, 1, 50);
                 var seed = Number("seed", 1, int.MinValue, int.MaxValue);
                 if (problems.Count > 0) return Results.ValidationProblem(problems);
-                var to = range!.To ?? DateOnly.FromDateTime(DateTime.UtcNow);
+                var to = range!.To ?? calendar.DayOf(DateTimeOffset.UtcNow);
                 var from = range.From ?? to.AddDays(-14);
                 var teamId = request.Query["teamId"].ToString();
                 return Results.Ok(await cadence.Sample(from, to, teamId.Length > 0 ? teamId : null, perAgent, seed, await Policy(grains).Get()));
             })
+            .Audited("read sampling plan")
             .WithSummary("Contacts to evaluate next per agent (default the last 14 days): low CSAT, long handle time, then random by channel; new hires (per the cadence policy) twice as many; deterministic from seed.");
 
         api.MapGet("/cadence/policy", async (IGrainFactory grains) => Results.Ok(await Policy(grains).Get()))
@@ -60,6 +64,7 @@ public static class CadenceEndpoints
                 return Results.Ok(await Policy(grains).Set(policy));
             })
             .RequireAuthorization(Policies.QaManagement)
+            .Audited("change cadence policy")
             .WithSummary("Replaces the cadence policy (every field required); /api/cadence and /api/sampling follow it from then on.");
     }
 

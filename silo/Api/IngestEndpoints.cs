@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Http.Features;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Ingestion;
+using QmInsights.Domain.Ingestion.Profiles;
 using QmInsights.Domain.Joins;
 using QmInsights.Grains.Ingestion;
 using QmInsights.Silo.Audit;
@@ -20,7 +22,7 @@ public static class IngestEndpoints
         api.MapPost("/interactions", (HttpRequest request, FactIngestor ingestor) =>
                 Ingest(request, FactShapes.Interaction, Audited<Interaction>(request, i => i.AgentId, ingestor.Ingest)))
             .Audited("ingest interactions")
-            .WithSummary("Accepts interactions (JSON array, NDJSON or CSV); answers accepted, duplicates and per-record rejections.");
+            .WithSummary("Accepts interactions (JSON array, NDJSON or CSV; `?profile=` reads a source's own layout through an import profile); answers accepted, duplicates and per-record rejections.");
         api.MapPost("/surveys", (HttpRequest request, FactIngestor ingestor) =>
                 Ingest(request, FactShapes.Survey, ingestor.Ingest))
             .WithSummary("Accepts surveys; one survey per interaction (its id is the interaction id).");
@@ -49,7 +51,18 @@ public static class IngestEndpoints
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: e.Message);
         }
 
-        var reader = new FactReader<T>(shape);
+        ImportProfile? profile = null;
+        if (request.Query["profile"].ToString() is { Length: > 0 } profileId)
+        {
+            profile = await request.HttpContext.RequestServices.GetRequiredService<ImportProfiles>().Find(profileId);
+            if (profile is null)
+                return Results.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["profile"] = [$"no import profile '{profileId}' (store one with PUT /api/import-profiles/{profileId}; shipped: {string.Join(", ", ShippedProfiles.ById.Keys)})"],
+                });
+        }
+
+        var reader = new FactReader<T>(shape, profile);
         var report = new BatchReport();
         var chunk = new List<Positioned<T>>(ChunkSize);
         var ids = new Dictionary<int, string?>();
@@ -71,12 +84,16 @@ public static class IngestEndpoints
         }
         catch (MalformedBodyException e)
         {
-            // What was read before the break is accepted and stays accepted: the client can fix and resend the
-            // whole body, and the records already in will be acknowledged as duplicates.
-            await Flush();
-            report.IgnoredFields.UnionWith(reader.IgnoredFields);
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed body", detail: e.Message,
-                extensions: new Dictionary<string, object?> { ["report"] = Body(report) });
+            return await Broken(StatusCodes.Status400BadRequest, "Malformed body", e.Message);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own refusals while the body is read: too large (413, also for a chunked body), cut short (400).
+            return await Broken(e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Body too large" : "Body cannot be read",
+                e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? $"The body is larger than the {request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize:N0} bytes accepted " +
+                      "(Http:MaxBodyBytes); split it into several requests"
+                    : e.Message);
         }
         report.IgnoredFields.UnionWith(reader.IgnoredFields);
 
@@ -90,6 +107,16 @@ public static class IngestEndpoints
                     extensions: new Dictionary<string, object?> { ["report"] = Body(report) });
         }
         return Results.Ok(Body(report));
+
+        // What was read before the break is accepted and stays accepted: the client can fix and resend the whole body,
+        // and the records already in will be acknowledged as duplicates.
+        async Task<IResult> Broken(int status, string title, string detail)
+        {
+            await Flush();
+            report.IgnoredFields.UnionWith(reader.IgnoredFields);
+            return Results.Problem(statusCode: status, title: title, detail: detail,
+                extensions: new Dictionary<string, object?> { ["report"] = Body(report) });
+        }
 
         async Task Flush()
         {

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace QmInsights.Silo.Api;
 
-/// <summary>The contract's JSON: camelCase names and camelCase enum strings.</summary>
+/// <summary>The contract's JSON: camelCase names, camelCase enum strings, and null for a figure that cannot be computed.</summary>
 public static class JsonDefaults
 {
     public static void Apply(JsonSerializerOptions options)
@@ -11,8 +11,7 @@ public static class JsonDefaults
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DictionaryKeyPolicy = null;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        // A figure that cannot be computed (a backtest too short to measure coverage) is written "NaN", not a 500.
-        options.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        options.Converters.Add(new NonFiniteAsNull());
     }
 
     public static JsonSerializerOptions Create()

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Forecasting;
+using QmInsights.Domain.Periods;
 using QmInsights.Domain.Simulation;
 
 namespace QmInsights.Silo.Bench;
@@ -18,15 +19,16 @@ public static class ForecastBench
         var accuracy = new List<string>();
         foreach (var seed in new[] { 42, 7 })
         {
-            var options = new SimulationOptions { Seed = seed, Agents = 60, Teams = 4, Months = 24, Start = new DateOnly(2024, 1, 1) };
+            var options = new SimulationOptions { Seed = seed, Agents = 60, Teams = 4, Months = 24, Start = new DateOnly(2024, 1, 1),
+                TimeZone = "Europe/Oslo" };
             log.WriteLine($"seed {seed}: generating {options.Agents} agents x {options.Months} months ...");
-            var interactions = new CentreSimulation(options).Interactions().Where(i => i.Queue == "billing" && i.Channel == Channel.Call).ToList();
+            var interactions = new CentreSimulation(options).Contacts().Where(i => i.Queue == "billing" && i.Channel == Channel.Call).ToList();
             var from = options.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             var to = options.End.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
             var clock = Stopwatch.StartNew();
             var history = TallySeries.From(IntervalTallies.Of(interactions, "billing", Channel.Call, from, to, IntervalLength.Hour),
-                IntervalLength.Hour, from, to, options.TimeZone);
+                IntervalLength.Hour, from, to, CentreCalendar.Of(options.TimeZone).Zone);
             var tally = clock.Elapsed;
             log.WriteLine($"  {interactions.Count:N0} billing calls in {history.Count:N0} hours; backtest, training and a week's forecast ...");
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
-using QmInsights.Storage.Postgres;
 
 namespace QmInsights.Silo.Bench;
 
@@ -61,8 +60,9 @@ public sealed record SqlBaseline(TimeSpan Copy, TimeSpan Index, Latency Agents, 
                     await copy.StartRowAsync();
                     await copy.WriteAsync(i.InteractionId, NpgsqlDbType.Text);
                     await copy.WriteAsync((short)i.Channel, NpgsqlDbType.Smallint);
-                    await copy.WriteNullable(i.AgentId, NpgsqlDbType.Text);
-                    await copy.WriteNullable(i.TeamId, NpgsqlDbType.Text);
+                    // The bench's contacts are handled ones: an agent and a team each.
+                    await copy.WriteAsync(i.AgentId!, NpgsqlDbType.Text);
+                    await copy.WriteAsync(i.TeamId!, NpgsqlDbType.Text);
                     await copy.WriteAsync(i.Queue, NpgsqlDbType.Text);
                     await copy.WriteAsync(i.StartedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
                     await copy.WriteAsync(i.HandleSeconds, NpgsqlDbType.Double);

@@ -76,7 +76,7 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
         if (commit.Evaluations.Count > 0)
         {
             await using var copy = await connection.BeginBinaryImportAsync(
-                "COPY qm_evaluations (evaluation_id, revision, interaction_id, shard, id_shard, batch_id, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent) FROM STDIN (FORMAT BINARY)");
+                "COPY qm_evaluations (evaluation_id, revision, interaction_id, shard, id_shard, batch_id, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent, selection, inclusion_probability) FROM STDIN (FORMAT BINARY)");
             foreach (var (e, score) in commit.Evaluations)
             {
                 await copy.StartRowAsync();
@@ -100,6 +100,8 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
                 await copy.WriteAsync(score.WeightedPossible, NpgsqlDbType.Double);
                 await copy.WriteAsync(score.ScorecardVersion, NpgsqlDbType.Integer);
                 await copy.WriteAsync(score.TargetPercent, NpgsqlDbType.Double);
+                await copy.WriteAsync((short)e.Selection, NpgsqlDbType.Smallint);
+                await copy.WriteNullable(e.InclusionProbability, NpgsqlDbType.Double);
             }
             await copy.CompleteAsync();
         }
@@ -153,6 +155,15 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
         }
         await RetiredTallies.Write(connection, retirement.Kept);
         await transaction.CommitAsync();
+    }
+
+    public async Task DiscardRetiredTallies(DateOnly earliest, DateOnly latest)
+    {
+        // A day stored as 'infinity' (DateOnly.MaxValue) is later than any date, so it goes too.
+        await using var command = db.CreateCommand("DELETE FROM qm_retired_tallies WHERE day < $1 OR day > $2");
+        command.Parameters.Add(new() { Value = earliest });
+        command.Parameters.Add(new() { Value = latest });
+        await command.ExecuteNonQueryAsync();
     }
 
     public async Task ForgetAgentTallies(string agentId)
@@ -234,13 +245,15 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
 
     private const string EvaluationColumns =
         "evaluation_id, revision, interaction_id, batch_id, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, " +
-        "answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent";
+        "answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent, " +
+        "selection, inclusion_probability";
 
     /// <summary>An evaluation and its stored score from a row with <see cref="EvaluationColumns"/>.</summary>
     private static ScoredEvaluation ReadEvaluation(NpgsqlDataReader reader) => new(
         new Evaluation(reader.GetString(0), reader.GetString(2), reader.GetString(4), reader.GetString(5),
             reader.GetString(6), Nullable<int>(reader, 7), (EvaluationKind)reader.GetInt16(8), Utc(reader.GetDateTime(9)),
-            Answers(reader.GetString(10)), Text(reader, 11), reader.GetInt32(1)),
+            Answers(reader.GetString(10)), Text(reader, 11), reader.GetInt32(1),
+            (EvaluationSelection)reader.GetInt16(18), reader.IsDBNull(19) ? null : reader.GetDouble(19)),
         new EvaluationScore(reader.IsDBNull(12) ? null : reader.GetDouble(12), reader.GetBoolean(13),
             reader.GetDouble(14), reader.GetDouble(15), reader.GetInt32(16), reader.GetDouble(17)));
 

@@ -8,10 +8,13 @@ namespace QmInsights.Tests.Aggregates;
 public sealed record BruteForce(long Evaluations, double? QaScore, double? AtTargetShare, long Unscored,
     long Calibrations, long Selfs, long Interactions, double? Aht, double? Fcr, long Surveys, double? Csat, double? Nps)
 {
+    /// <summary>The figures of the records the two predicates pick whose day (in <paramref name="zone"/>, UTC when not
+    /// given, converted here with the BCL alone) lies in [<paramref name="from"/>, <paramref name="to"/>].</summary>
     public static BruteForce Of(RandomFacts facts, ScorecardVersion version, Func<Interaction, bool> ownsInteraction,
-        Func<Evaluation, Interaction?, bool> ownsEvaluation, DateOnly from, DateOnly to)
+        Func<Evaluation, Interaction?, bool> ownsEvaluation, DateOnly from, DateOnly to, TimeZoneInfo? zone = null)
     {
-        bool InRange(DateTimeOffset t) => DateOnly.FromDateTime(t.UtcDateTime) is var d && d >= from && d <= to;
+        bool InRange(DateTimeOffset t) =>
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(t.UtcDateTime, zone ?? TimeZoneInfo.Utc)) is var d && d >= from && d <= to;
         var interactions = facts.Interactions.ToDictionary(i => i.InteractionId);
 
         var handled = facts.Interactions.Where(i => ownsInteraction(i) && InRange(i.StartedAt)).ToList();

@@ -70,8 +70,16 @@ public sealed class RandomFacts
                     // Occasionally everything N/A: such an evaluation has no score.
                     if (random.NextDouble() < 0.03)
                         answers = Evaluation.Canonical(items.Select(item => new ItemResponse(item, ItemAnswer.NotApplicable)));
+                    // Some picks targeted, some random with a known inclusion probability (from the index, not the
+                    // random stream, so the rest of the data stays as it was).
+                    var (selection, inclusion) = (i % 7) switch
+                    {
+                        0 => (EvaluationSelection.Targeted, (double?)1.0),
+                        3 => (EvaluationSelection.Random, 0.25),
+                        _ => (EvaluationSelection.Random, null),
+                    };
                     Evaluations.Add(new Evaluation($"{prefix}e{i}", id, $"{prefix}a{agent}", $"ev{random.Next(4)}", "sc", null, kind,
-                        started.AddDays(random.Next(0, 20)), answers, null, r));
+                        started.AddDays(random.Next(0, 20)), answers, null, r, selection, inclusion));
                 }
             }
         }

@@ -10,11 +10,12 @@ public sealed class ForecastApiTests(HostFixture host) : IClassFixture<HostFixtu
     [Fact]
     public async Task A_centre_fed_through_the_API_gets_hourly_forecasts_with_nested_intervals_staffing_and_a_scenario_price()
     {
-        var centre = new CentreSimulation(new SimulationOptions { Agents = 40, Teams = 4, Months = 3, ContactsPerAgentDay = 12 });
+        var centre = new CentreSimulation(new SimulationOptions { Agents = 40, Teams = 4, Months = 3, ContactsPerAgentDay = 12,
+            TimeZone = "Europe/Oslo" });
         foreach (var (version, validFrom, definition) in centre.ScorecardVersions)
             await Recomputation.PutScorecard(host.Http, new Domain.Scorecards.ScorecardVersion(DemoScorecard.Id, version, validFrom, definition));
         var months = centre.AgentMonths().ToList();
-        var facts = months.SelectMany(m => m.Interactions).Cast<object>().Concat(months.SelectMany(m => m.Evaluations)).ToList();
+        var facts = months.SelectMany(m => m.Interactions).Cast<object>().Concat(centre.Abandoned()).Concat(months.SelectMany(m => m.Evaluations)).ToList();
         foreach (var chunk in facts.Chunk(5000)) Assert.Empty((await FactPoster.Post(host.Http, chunk)).Rejected);
 
         using var put = await host.Http.PutAsJsonAsync("/api/forecast/peaks/xmas-campaign",
