@@ -32,6 +32,7 @@ public static class Cli
         root.Subcommands.Add(EvaluationsCommand.Create());
         root.Subcommands.Add(RebuildCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
+        root.Subcommands.Add(OpenApiCommand.Create());
         return root;
     }
 

@@ -16,7 +16,9 @@ public static class QmHost
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application's name is fixed (default: the entry assembly's, which is the test runner's in tests): the
+        // OpenAPI document names its operations' tag after it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = "qminsights" });
         configure?.Invoke(builder);
         // Orleans, Polly and ASP.NET log every call at Information: too loud for a console that shows progress.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
@@ -24,7 +26,12 @@ public static class QmHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "QmInsights API";
+            document.Info.Description = "Contact-centre quality monitoring analytics. Reference for people: docs/api.md in the repository.";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddSingleton<FactIngestor>();
         builder.Services.AddSingleton<AggregateRebuild>();
         builder.Services.AddSingleton<InsightsService>();
