@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using QmInsights.Grains.Telemetry;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Analytics;
 using QmInsights.Domain.Periods;
@@ -12,7 +14,7 @@ namespace QmInsights.Grains.Reports;
 /// <summary>Gathers a month's pack data from the services behind the API's endpoints (summaries, scorecard items,
 /// insights, leniency, cadence), so the PDF shows the API's numbers, and renders it.</summary>
 public sealed class MonthlyPackService(IGrainFactory grains, CentreService centre, InsightsService insights, EvaluationReader evaluations,
-    CadenceService cadence, CalibrationService calibration, PackForecast forecast, IPackArchive archive)
+    CadenceService cadence, CalibrationService calibration, PackForecast forecast, IPackArchive archive, EngineMetrics metrics)
 {
     private const int TrendMonths = 12, DisagreeingAgents = 10;
 
@@ -64,10 +66,13 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
     /// <summary>The pack as PDF, or null when the month has no data.</summary>
     public async Task<byte[]?> Render(PackMonth month, string? teamId, DateTimeOffset now, IProgress<string>? progress = null)
     {
+        var clock = Stopwatch.StartNew();
         var data = await Gather(month, teamId, now, progress);
         if (data is null) return null;
         progress?.Report("layout");
-        return MonthlyPack.Render(data);
+        var pdf = MonthlyPack.Render(data);
+        metrics.PackRendered(teamId is null ? "centre" : "team", clock.Elapsed);
+        return pdf;
     }
 
     /// <summary>The month's archived pack, rendered and archived first when there is none yet or <paramref name="refresh"/>

@@ -1,12 +1,13 @@
 using System.Threading.Channels;
 using QmInsights.Domain.Access;
+using QmInsights.Grains.Telemetry;
 
 namespace QmInsights.Silo.Audit;
 
 /// <summary>Takes audit entries off the request path and writes them to the store in batches. Nothing is dropped:
 /// a full queue makes requests wait, a failing store is retried, and on shutdown the queue is drained; only when the
 /// store still fails then is each entry written to the log at Critical level, so it is never lost silently.</summary>
-public sealed class AuditTrail(IAuditStore store, ILogger<AuditTrail> logger) : IHostedService
+public sealed class AuditTrail(IAuditStore store, ILogger<AuditTrail> logger, EngineMetrics? metrics = null) : IHostedService
 {
     private const int BatchSize = 500;
 
@@ -77,6 +78,7 @@ public sealed class AuditTrail(IAuditStore store, ILogger<AuditTrail> logger) : 
             catch (Exception e) when (!_stopping.IsCancellationRequested)
             {
                 logger.LogError(e, "Writing {Count} audit entries failed (attempt {Attempt}); retrying", batch.Count, attempt);
+                metrics?.AuditFailure(batch.Count, "retried");
                 try { await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 100 * attempt * attempt)), _stopping.Token); }
                 catch (OperationCanceledException) { }
             }
@@ -88,8 +90,9 @@ public sealed class AuditTrail(IAuditStore store, ILogger<AuditTrail> logger) : 
         }
     }
 
-    private void Lost(IEnumerable<AuditEntry> entries, string why)
+    private void Lost(IReadOnlyCollection<AuditEntry> entries, string why)
     {
+        metrics?.AuditFailure(entries.Count, "lost");
         foreach (var e in entries)
             logger.LogCritical("Audit entry not stored ({Why}): {At:o} {Actor} ({Role}, token {TokenId}) from {RemoteIp}: {Action} {Method} {Path} agents [{Agents}] -> {Status} {Detail}",
                 why, e.At, e.Actor, e.Role, e.TokenId, e.RemoteIp, e.Action, e.Method, e.Path, string.Join(",", e.AgentIds), e.Status, e.Detail);

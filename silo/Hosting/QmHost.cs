@@ -46,6 +46,7 @@ public static class QmHost
         builder.AddQmOrleans();
         builder.AddQmSecurity();
         builder.AddMonthlyPacks();
+        builder.AddQmMetrics();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -54,6 +55,7 @@ public static class QmHost
         app.UseQmSecurity();
         app.MapOpenApi().RequireAuthorization(Policies.Authenticated);
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapQmMetrics();
         app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(Policies.Admin);
         app.MapAuth();
         app.MapAuditTrail();
