@@ -3,7 +3,7 @@ using QmInsights.Domain.Analytics;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Scorecards;
 using QmInsights.Grains.Interfaces;
-using QmInsights.Grains.Routing;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Analytics;
 

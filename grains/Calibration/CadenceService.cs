@@ -1,6 +1,6 @@
 using QmInsights.Domain.Cadence;
 using QmInsights.Grains.Interfaces;
-using QmInsights.Grains.Routing;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Calibration;
 

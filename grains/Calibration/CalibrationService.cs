@@ -1,7 +1,7 @@
 using QmInsights.Domain.Calibration;
 using QmInsights.Domain.Facts;
 using QmInsights.Grains.Interfaces;
-using QmInsights.Grains.Routing;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Calibration;
 

@@ -2,7 +2,7 @@ using QmInsights.Domain.Analytics;
 using QmInsights.Domain.Forecasting;
 using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Interfaces;
-using QmInsights.Grains.Routing;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Forecasting;
 

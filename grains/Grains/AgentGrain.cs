@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Facts;
 using QmInsights.Grains.Interfaces;
-using QmInsights.Grains.Storage;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Grains;
 

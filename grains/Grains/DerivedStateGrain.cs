@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Core;
-using QmInsights.Grains.Storage;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Grains;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using QmInsights.Domain.Joins;
 using QmInsights.Grains.Interfaces;
-using QmInsights.Grains.Storage;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Grains;
 

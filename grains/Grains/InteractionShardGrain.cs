@@ -7,7 +7,7 @@ using QmInsights.Domain.Forecasting;
 using QmInsights.Domain.Joins;
 using QmInsights.Domain.Retention;
 using QmInsights.Grains.Interfaces;
-using QmInsights.Grains.Storage;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Grains;
 

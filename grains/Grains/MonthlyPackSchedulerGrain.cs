@@ -3,6 +3,7 @@ using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Live;
 using QmInsights.Grains.Reports;
 using QmInsights.Reports.Pack;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Grains;
 

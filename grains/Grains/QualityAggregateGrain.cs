@@ -4,7 +4,7 @@ using QmInsights.Domain.Facts;
 using QmInsights.Domain.Joins;
 using QmInsights.Domain.Periods;
 using QmInsights.Grains.Interfaces;
-using QmInsights.Grains.Storage;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Grains;
 

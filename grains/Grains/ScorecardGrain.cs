@@ -3,7 +3,7 @@ using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Joins;
 using QmInsights.Domain.Scorecards;
 using QmInsights.Grains.Interfaces;
-using QmInsights.Grains.Storage;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Grains;
 

@@ -6,7 +6,7 @@ using QmInsights.Domain.Retention;
 using QmInsights.Domain.Live;
 using QmInsights.Domain.Scorecards;
 using QmInsights.Grains.Interfaces;
-using QmInsights.Grains.Routing;
+using QmInsights.Storage;
 using QmInsights.Grains.Storage;
 
 namespace QmInsights.Grains.Ingestion;

@@ -8,6 +8,7 @@ using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Live;
 using QmInsights.Reports.Pack;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Reports;
 

@@ -3,7 +3,7 @@ using QmInsights.Domain.Forecasting;
 using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Forecasting;
 using QmInsights.Grains.Interfaces;
-using QmInsights.Grains.Routing;
+using QmInsights.Storage;
 using QmInsights.Reports.Pack;
 
 namespace QmInsights.Grains.Reports;

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using QmInsights.Domain.Retention;
 using QmInsights.Grains.Interfaces;
-using QmInsights.Grains.Routing;
-using QmInsights.Grains.Storage;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Retention;
 

@@ -1,7 +1,7 @@
 using QmInsights.Domain.Joins;
 using QmInsights.Domain.Scorecards;
 using QmInsights.Grains.Interfaces;
-using QmInsights.Grains.Routing;
+using QmInsights.Storage;
 
 namespace QmInsights.Grains.Storage;
 

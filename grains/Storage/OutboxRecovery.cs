@@ -1,3 +1,4 @@
+using QmInsights.Storage;
 using Microsoft.Extensions.Logging;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Telemetry;

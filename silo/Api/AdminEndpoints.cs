@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using QmInsights.Storage;
 using QmInsights.Grains.Storage;
 using QmInsights.Grains.Telemetry;
 using QmInsights.Silo.Security;

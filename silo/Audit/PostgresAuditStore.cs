@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Npgsql;
 using NpgsqlTypes;
 using QmInsights.Domain.Access;
-using QmInsights.Silo.Storage;
+using QmInsights.Storage.Postgres;
 
 namespace QmInsights.Silo.Audit;
 

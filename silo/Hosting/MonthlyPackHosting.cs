@@ -1,6 +1,8 @@
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Reports;
-using QmInsights.Silo.Storage;
+using QmInsights.Storage.Postgres;
+using QmInsights.Storage.Memory;
+using QmInsights.Storage;
 
 namespace QmInsights.Silo.Hosting;
 

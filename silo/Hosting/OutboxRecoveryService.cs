@@ -1,3 +1,4 @@
+using QmInsights.Storage;
 using QmInsights.Grains.Storage;
 
 namespace QmInsights.Silo.Hosting;

@@ -3,6 +3,7 @@ using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Forecasting;
 using QmInsights.Grains.Ingestion;
 using QmInsights.Grains.Live;
+using QmInsights.Storage;
 using QmInsights.Grains.Storage;
 using QmInsights.Silo.Api;
 using QmInsights.Silo.Security;

@@ -3,8 +3,10 @@ using Npgsql;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using QmInsights.Grains.Grains;
+using QmInsights.Storage;
 using QmInsights.Grains.Storage;
-using QmInsights.Silo.Storage;
+using QmInsights.Storage.Postgres;
+using QmInsights.Storage.Memory;
 
 namespace QmInsights.Silo.Hosting;
 

@@ -1,4 +1,4 @@
-using QmInsights.Silo.Storage;
+using QmInsights.Storage.Postgres;
 
 namespace QmInsights.Silo.Hosting;
 

@@ -4,9 +4,10 @@ using QmInsights.Domain.Joins;
 using QmInsights.Domain.Periods;
 using QmInsights.Domain.Scorecards;
 using QmInsights.Grains.Ingestion;
-using QmInsights.Grains.Storage;
+using QmInsights.Storage;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Tests.Cluster;
+using QmInsights.Storage.Memory;
 
 namespace QmInsights.Tests.Aggregates;
 

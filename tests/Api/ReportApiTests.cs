@@ -10,6 +10,7 @@ using QmInsights.Grains.Reports;
 using QmInsights.Reports.Pack;
 using QmInsights.Silo.Api;
 using QmInsights.Tests.Reports;
+using QmInsights.Storage;
 
 namespace QmInsights.Tests.Api;
 

@@ -1,7 +1,8 @@
 using Orleans.TestingHost;
 using Microsoft.Extensions.DependencyInjection;
 using QmInsights.Grains.Grains;
-using QmInsights.Grains.Storage;
+using QmInsights.Storage;
+using QmInsights.Storage.Memory;
 
 namespace QmInsights.Tests.Cluster;
 

@@ -8,7 +8,7 @@ using Npgsql;
 using QmInsights.Domain.Access;
 using QmInsights.Silo.Audit;
 using QmInsights.Silo.Hosting;
-using QmInsights.Silo.Storage;
+using QmInsights.Storage.Postgres;
 
 namespace QmInsights.Tests.Postgres;
 

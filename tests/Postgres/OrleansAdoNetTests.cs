@@ -5,7 +5,7 @@ using Npgsql;
 using Orleans.Configuration;
 using Orleans.Runtime;
 using QmInsights.Silo.Hosting;
-using QmInsights.Silo.Storage;
+using QmInsights.Storage.Postgres;
 
 namespace QmInsights.Tests.Postgres;
 

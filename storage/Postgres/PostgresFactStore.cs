@@ -6,10 +6,9 @@ using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Joins;
 using QmInsights.Domain.Retention;
 using QmInsights.Domain.Scorecards;
-using QmInsights.Grains.Routing;
-using QmInsights.Grains.Storage;
+using QmInsights.Storage;
 
-namespace QmInsights.Silo.Storage;
+namespace QmInsights.Storage.Postgres;
 
 /// <summary>PostgreSQL as the system of record: each shard commit is one transaction of binary COPYs plus its
 /// outbox row, and every derived grain rebuilds from these tables at activation.</summary>

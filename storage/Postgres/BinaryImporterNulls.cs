@@ -1,10 +1,10 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace QmInsights.Silo.Storage;
+namespace QmInsights.Storage.Postgres;
 
 /// <summary>Binary COPY of optional values: the value, or SQL NULL.</summary>
-internal static class BinaryImporterNulls
+public static class BinaryImporterNulls
 {
     public static Task WriteNullable<T>(this NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct = default)
         where T : struct =>

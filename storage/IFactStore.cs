@@ -2,7 +2,7 @@ using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Joins;
 using QmInsights.Domain.Retention;
 
-namespace QmInsights.Grains.Storage;
+namespace QmInsights.Storage;
 
 /// <summary>The system of record for accepted facts. With a durable store, facts are committed before a batch is
 /// acknowledged and every derived grain (shards, agents, teams, scorecards) rebuilds its state from the stored facts

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace QmInsights.Grains.Reports;
+namespace QmInsights.Storage.Memory;
 
 /// <summary>The archive of the in-process storage mode: kept as long as the process runs, like the rest of its state.</summary>
 public sealed class InMemoryPackArchive : IPackArchive

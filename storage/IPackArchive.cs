@@ -1,4 +1,4 @@
-namespace QmInsights.Grains.Reports;
+namespace QmInsights.Storage;
 
 /// <summary>A rendered pack as archived: its month, scope ("centre" or "team:{id}"), when it was made, the PDF.</summary>
 public sealed record ArchivedPack(string Month, string Scope, DateTimeOffset GeneratedAt, byte[] Pdf)

@@ -4,7 +4,7 @@ using NpgsqlTypes;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Facts;
 
-namespace QmInsights.Silo.Storage;
+namespace QmInsights.Storage.Postgres;
 
 /// <summary>Reads and writes <c>qm_retired_tallies</c>: the aggregate contribution of facts that retention or erasure
 /// deleted. Tallies are stored as JSON of their additive fields (doubles round-trip exactly), one row per bucket.</summary>

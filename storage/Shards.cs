@@ -1,6 +1,6 @@
 using QmInsights.Domain;
 
-namespace QmInsights.Grains.Routing;
+namespace QmInsights.Storage;
 
 /// <summary>Spreads interactions and evaluation ids over a fixed number of shard grains with a stable hash
 /// (string.GetHashCode is randomised per process, so it cannot route across silos).</summary>

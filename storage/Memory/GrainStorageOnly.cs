@@ -1,7 +1,7 @@
 using QmInsights.Domain.Joins;
 using QmInsights.Domain.Retention;
 
-namespace QmInsights.Grains.Storage;
+namespace QmInsights.Storage.Memory;
 
 /// <summary>The embedded default: no separate system of record; grains keep their state in grain storage.</summary>
 public sealed class GrainStorageOnly : IFactStore

@@ -1,7 +1,7 @@
 using Npgsql;
-using QmInsights.Grains.Reports;
+using QmInsights.Storage;
 
-namespace QmInsights.Silo.Storage;
+namespace QmInsights.Storage.Postgres;
 
 /// <summary>Packs in <c>qm_report_packs</c> (Storage/Sql/50-qminsights-reports.sql).</summary>
 public sealed class PostgresPackArchive(NpgsqlDataSource database) : IPackArchive

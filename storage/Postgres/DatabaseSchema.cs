@@ -1,14 +1,14 @@
 using System.Reflection;
 using Npgsql;
 
-namespace QmInsights.Silo.Storage;
+namespace QmInsights.Storage.Postgres;
 
 /// <summary>Creates or updates our PostgreSQL schema (embedded Storage/Sql/*.sql): the tables and queries of the
 /// Orleans ADO.NET clustering, persistence and reminder providers (invariant "Npgsql"; the packages ship none), and
 /// the fact tables that are the system of record.</summary>
 public static class DatabaseSchema
 {
-    private const string ResourcePrefix = "QmInsights.Silo.Storage.Sql.";
+    private const string ResourcePrefix = "QmInsights.Storage.Postgres.Sql.";
 
     // Any fixed 64-bit key works; it only has to be the same for every silo sharing the database.
     private const long AdvisoryLockKey = 0x516D_4F726C_53514C; // "QmOrlSQL"
