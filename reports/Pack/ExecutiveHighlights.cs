@@ -14,7 +14,8 @@ public static class ExecutiveHighlights
     /// <summary>The sentences, most important first.</summary>
     public static IReadOnlyList<string> Of(MonthlyPackData data)
     {
-        var before = data.Previous is null ? null : Format.ShortMonth(Sections.SummarySection.PreviousMonth(data.Month));
+        // "January 2026", not "Jan 26", which reads as a day.
+        var before = data.Previous is null ? null : Format.MonthName(Sections.SummarySection.PreviousMonth(data.Month));
         string?[] candidates =
         [
             Qa(data.Current, data.Previous, before),
@@ -69,13 +70,13 @@ public static class ExecutiveHighlights
         return $"CSAT {Format.Percent(csat)} of answers 4-5, {Direction(csat, p?.Csat, "points", before)}{nps}.";
     }
 
-    /// <summary>"up 1.2 points on Jan 26", "down 3 on Jan 26", "unchanged on Jan 26", or "no previous month to compare".</summary>
+    /// <summary>"up 1.2 points since January 2026", "down 3 since ...", "unchanged since ...", or "no previous month to compare".</summary>
     private static string Direction(double now, double? previous, string unit, string? before, int decimals = 1)
     {
         if (previous is not { } b || before is null) return "no previous month to compare";
         var delta = Math.Round(now - b, decimals);
         var size = Math.Abs(delta).ToString("F" + decimals, CultureInfo.InvariantCulture) + (unit.Length > 0 ? " " + unit : "");
-        return delta == 0 ? $"unchanged on {before}" : $"{(delta > 0 ? "up" : "down")} {size} on {before}";
+        return delta == 0 ? $"unchanged since {before}" : $"{(delta > 0 ? "up" : "down")} {size} since {before}";
     }
 
     private static string Lower(string text) => text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
