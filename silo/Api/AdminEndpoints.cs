@@ -2,6 +2,7 @@ using System.Diagnostics;
 using QmInsights.Storage;
 using QmInsights.Grains.Storage;
 using QmInsights.Grains.Telemetry;
+using QmInsights.Silo.Audit;
 using QmInsights.Silo.Security;
 
 namespace QmInsights.Silo.Api;
@@ -32,6 +33,7 @@ public static class AdminEndpoints
             })
             .WithTags("Admin")
             .RequireAuthorization(Policies.Admin)
+            .Audited("rebuild aggregates")
             .WithSummary("Re-scores every stored evaluation and rebuilds every aggregate from the stored facts; streams progress as text.");
     }
 }
