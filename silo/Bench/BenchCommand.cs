@@ -1,5 +1,8 @@
+using System.CommandLine;
 using System.Globalization;
 using QmInsights.Domain.Simulation;
+using QmInsights.Silo.Commands;
+using QmInsights.Silo.Demo;
 
 namespace QmInsights.Silo.Bench;
 
@@ -8,26 +11,34 @@ namespace QmInsights.Silo.Bench;
 /// plain-PostgreSQL baseline (COPY and GROUP BY), on a throw-away PostgreSQL server started for the run.</summary>
 public static class BenchCommand
 {
-    public static async Task<int> Run(string[] args)
+    /// <summary>The <c>bench</c> command.</summary>
+    public static Command Create()
     {
-        if (args.Length > 0 && args[0] == "--insights") return await InsightsBench.Run(Console.Out);
-        if (args.Length > 0 && args[0] == "--planted")
-            return PlantedBench.Run(Console.Out, args.Length > 2 && args[1] == "--seeds" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
-        if (args.Length > 0 && args[0] == "--forecast") return await ForecastBench.Run(Console.Out);
-        if (args.Length > 0 && args[0] == "--report") return await ReportBench.Run(Console.Out);
-        var options = new SimulationOptions { Agents = 100, Teams = 10, Months = 3 };
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        var size = new DemoOptions(new SimulationOptions { Agents = 100, Teams = 10, Months = 3 }, sizeOnly: true);
+        var insights = new Option<bool>("--insights") { Description = "instead: the full analysis on about 1.07M contacts and 54k evaluations, timed through the API" };
+        var forecast = new Option<bool>("--forecast") { Description = "instead: forecast training and backtest on two years of hourly history of one queue, next to seasonal-naive" };
+        var planted = new Option<bool>("--planted") { Description = "instead: planted-effect recovery and CI coverage of the insights over many seeds, with targeted sampling (read as it was picked and as if random)" };
+        var seeds = new Option<int>("--seeds") { Description = "with --planted: how many seeds", DefaultValueFactory = _ => 20 };
+        var report = new Option<bool>("--report") { Description = "instead: the monthly pack of 500 agents / 40 teams, timed" };
+        var command = new Command("bench", "Ingestion and summary benchmark of the engine (in-process storage and PostgreSQL) next to plain PostgreSQL, on a throw-away server.")
         {
-            var value = args[i + 1];
-            options = args[i] switch
-            {
-                "--agents" => options with { Agents = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--teams" => options with { Teams = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--months" => options with { Months = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--contacts-per-agent-day" => options with { ContactsPerAgentDay = double.Parse(value, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"{args[i]}: unknown option (bench takes --agents, --teams, --months, --contacts-per-agent-day)"),
-            };
-        }
+            insights, forecast, report, planted, seeds,
+        };
+        size.AddTo(command);
+        command.SetAction(async (parsed, _) =>
+        {
+            if (parsed.GetValue(insights)) return await InsightsBench.Run(Console.Out);
+            if (parsed.GetValue(forecast)) return await ForecastBench.Run(Console.Out);
+            if (parsed.GetValue(report)) return await ReportBench.Run(Console.Out);
+            if (parsed.GetValue(planted)) return PlantedBench.Run(Console.Out, parsed.GetValue(seeds));
+            var (options, problems) = size.Read(parsed);
+            return problems.Count > 0 ? Cli.Fail(parsed, string.Join("; ", problems)) : await Run(options);
+        });
+        return command;
+    }
+
+    private static async Task<int> Run(SimulationOptions options)
+    {
         var log = Console.Out;
         log.WriteLine($"generating {options.Agents} agents, {options.Teams} teams, {options.Months} months ...");
         var data = new BenchData(options);
