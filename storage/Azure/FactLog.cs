@@ -49,6 +49,8 @@ internal sealed class FactLog(BlobContainerClient container)
         var fetch = listed.Where(p => !_blobs.TryGetValue(p.Key, out var cached) || cached.ETag != p.Value).Select(p => p.Key).ToList();
         if (gone.Count == 0 && fetch.Count == 0) return;
 
+        // Cached under the listing's ETag (a download's header may spell it differently): a blob changed between the
+        // listing and the download is then simply downloaded again at the next sync.
         var fetched = new (string Name, ETag ETag, object? Record)[fetch.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, fetch.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
@@ -56,7 +58,7 @@ internal sealed class FactLog(BlobContainerClient container)
             try
             {
                 var content = (await container.GetBlobClient(name).DownloadContentAsync(ct)).Value;
-                fetched[i] = (name, content.Details.ETag, name.StartsWith(RetirementPrefix, StringComparison.Ordinal)
+                fetched[i] = (name, listed[name], name.StartsWith(RetirementPrefix, StringComparison.Ordinal)
                     ? BlobJson.Read<RetirementRecord>(content.Content)
                     : BlobJson.Read<CommitRecord>(content.Content));
             }

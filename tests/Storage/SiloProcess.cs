@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using QmInsights.Silo.Hosting;
 
-namespace QmInsights.Tests.Postgres;
+namespace QmInsights.Tests.Storage;
 
 /// <summary>A silo as its own operating-system process (the same executable `dotnet run --project silo` builds),
 /// so a test can kill it the hard way.</summary>
