@@ -1,12 +1,12 @@
-using System.Globalization;
 using QmInsights.Domain.Joins;
 using QmInsights.Domain.Retention;
 
 namespace QmInsights.Storage.Azure;
 
-/// <summary>Azure Storage as the system of record. Each shard commit is one outbox entity (Table) and then one blob of
-/// the whole fact records (the fact log); retention and erasure write a retirement record (deleted facts' tallies) and
-/// then rewrite the commit blobs without those facts. Reads go through this silo's copy of the log (<see cref="FactLog"/>).
+/// <summary>Azure Storage as the system of record. Each shard commit is one transaction of the batch table (its index
+/// row and outbox row) and then one blob of the whole fact records (the fact log); retention and erasure write a
+/// retirement record (deleted facts' tallies), then rewrite the commit blobs without those facts, then a rewrite marker.
+/// Reads go through this silo's copy of the log (<see cref="FactLog"/>).
 /// Layout and the reasons for it: README, "On Azure Storage".</summary>
 public sealed class AzureFactStore : IFactStore
 {
@@ -15,8 +15,8 @@ public sealed class AzureFactStore : IFactStore
 
     public AzureFactStore(AzureStorageAccount account)
     {
-        _log = new FactLog(account.Blobs.GetBlobContainerClient(account.FactsContainer));
         _outbox = new AzureOutbox(account.Tables.GetTableClient(account.OutboxTable));
+        _log = new FactLog(account.Blobs.GetBlobContainerClient(account.FactsContainer), _outbox);
     }
 
     public bool IsDurable => true;
@@ -34,7 +34,7 @@ public sealed class AzureFactStore : IFactStore
         // Outbox first: a silo dying after it leaves aggregates to refresh needlessly; the other order could leave
         // facts that no aggregate ever hears of.
         await _outbox.Add(batchId, shard, commit);
-        await BlobJson.Upload(_log.Container.GetBlobClient(CommitName(shard, batchId)),
+        await BlobJson.Upload(_log.Container.GetBlobClient(FactLog.CommitName(shard, batchId)),
             new CommitRecord(shard, batchId, commit.Interactions.ToList(), commit.Surveys.ToList(), commit.Evaluations.ToList()), ifMatch: null);
         return batchId;
     }
@@ -66,6 +66,7 @@ public sealed class AzureFactStore : IFactStore
                 .Select(e => scores.TryGetValue((e.Evaluation.EvaluationId, e.Evaluation.Revision), out var score) ? e with { Score = score } : e)
                 .ToList(),
         })));
+        await _outbox.MarkRewritten(NewId());
     }
 
     public Task<(List<string> Agents, List<string> Teams, List<string> Scorecards)> AggregateIds() => _log.Read(v => v.AggregateIds());
@@ -77,8 +78,10 @@ public sealed class AzureFactStore : IFactStore
         var blobs = await _log.Read(v => v.BlobsOf(retirement.InteractionIds));
         var record = new RetirementRecord(blobs, RetiredTally.Of(retirement.Kept));
         var name = $"{FactLog.RetirementPrefix}{shard:D2}/{NewId():D19}";
-        // In force from here: readers leave out the named facts and add the tallies.
+        // In force from here: readers leave out the named facts and add the tallies (the marker makes every silo read the
+        // container again; one that read it before keeps a consistent older view until then).
         await BlobJson.Upload(_log.Container.GetBlobClient(name), record, ifMatch: null);
+        await _outbox.MarkRewritten(NewId());
         await Task.WhenAll(blobs.Select(b => _log.Rewrite<CommitRecord>(b.Key, commit =>
             commit.Without(b.Value.ToHashSet(StringComparer.Ordinal)) is { IsEmpty: false } rest ? rest : null)));
         // The commit blobs no longer hold those facts: the record keeps only the tallies (and no interaction ids).
@@ -92,11 +95,9 @@ public sealed class AzureFactStore : IFactStore
         {
             Tallies = r.Tallies.Where(t => t.Kind != RetiredTally.Target.Agent || t.TargetId != agentId).ToList(),
         })));
+        await _outbox.MarkRewritten(NewId());
         await _outbox.ForgetAgent(agentId);
     }
-
-    private static string CommitName(int shard, long batchId) =>
-        string.Create(CultureInfo.InvariantCulture, $"{FactLog.CommitPrefix}{shard:D2}/{batchId:D19}");
 
     // Unique across silos without a counter to share: milliseconds since 1970 (41 bits) and 20 random bits.
     private static long NewId() => (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() << 20) + Random.Shared.Next(1 << 20);

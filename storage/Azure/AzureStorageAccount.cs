@@ -30,6 +30,9 @@ public sealed class AzureStorageAccount
     /// <summary>Container of the archived monthly packs (PDF).</summary>
     public string PacksContainer => Prefix + "-packs";
 
+    /// <summary>Container of the audit trail (append blobs, one an hour).</summary>
+    public string AuditContainer => Prefix + "-audit";
+
     /// <summary>Container of Orleans grain state (definitions, roster, tokens, policies, calendars, calibration sessions).</summary>
     public string GrainStateContainer => Prefix + "-grainstate";
 

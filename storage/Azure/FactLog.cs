@@ -1,21 +1,31 @@
 using System.Diagnostics;
+using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 
 namespace QmInsights.Storage.Azure;
 
-/// <summary>This silo's copy of the fact log container: every commit and retirement blob, read once and then kept in step
-/// by listing the container (one call per 5,000 blobs) and downloading only blobs that are new or changed. A read waits
-/// for a listing that started after the read was asked for, so it sees every commit acknowledged before it, by any silo.</summary>
-internal sealed class FactLog(BlobContainerClient container)
+/// <summary>This silo's copy of the fact log container: every commit and retirement blob, read once by listing the
+/// container and then kept in step through the batch table: a read asks it for commits from the newest batch it knows
+/// (less a margin for clocks and writes in flight) and downloads only those blobs, and reads the whole container again
+/// only after a rewrite marker (retention, erasure, re-scoring). A read waits for a catch-up that started after the
+/// read was asked for, so it sees every commit acknowledged before it, by any silo.</summary>
+internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches)
 {
     public const string CommitPrefix = "commits/";
     public const string RetirementPrefix = "retirements/";
 
+    // Batch ids are milliseconds since 1970 shifted left 20 bits: two minutes of them.
+    private const long Margin = 120_000L << 20;
+
     private readonly Dictionary<string, (ETag ETag, object Record)> _blobs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _absent = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private FactLogView _view = new();
     private long _lastSyncStarted = long.MinValue;
+    private long _newestBatch;
+    private long _lastRewrite = -1;
+    private bool _loaded;
 
     public BlobContainerClient Container => container;
 
@@ -26,11 +36,22 @@ internal sealed class FactLog(BlobContainerClient container)
         await _gate.WaitAsync();
         try
         {
-            // A listing that began after this call was made already covers it (concurrent loads share one listing).
+            // A catch-up that began after this call was made already covers it (concurrent loads share one).
             if (_lastSyncStarted <= asked)
             {
                 _lastSyncStarted = Stopwatch.GetTimestamp();
-                await Sync();
+                var rewrite = await batches.LastRewriteAfter(_lastRewrite);
+                // The first read lists the container (it alone finds a retirement whose marker was never written).
+                if (rewrite != _lastRewrite || !_loaded)
+                {
+                    await ReadContainer();
+                    _lastRewrite = rewrite;
+                    _loaded = true;
+                }
+                else
+                {
+                    await CatchUp();
+                }
             }
             return read(_view);
         }
@@ -40,45 +61,62 @@ internal sealed class FactLog(BlobContainerClient container)
         }
     }
 
-    private async Task Sync()
+    /// <summary>New commits since the newest known, through the batch table.</summary>
+    private async Task CatchUp()
+    {
+        var commits = await batches.CommitsFrom(Math.Max(0, _newestBatch - Margin));
+        var names = commits.Select(c => CommitName(c.Shard, c.BatchId)).Where(n => !_blobs.ContainsKey(n) && !_absent.Contains(n)).ToList();
+        var fetched = await Download(names);
+        foreach (var (name, etag, record) in fetched)
+        {
+            if (record is CommitRecord commit)
+            {
+                _blobs[name] = (etag, commit);
+                _view.Add(name, commit);
+                _newestBatch = Math.Max(_newestBatch, commit.BatchId);
+            }
+            // No blob: its silo died between the batch row and the blob (then it never will be), or it is being written
+            // (then it is not acknowledged yet). Looked for again while within the margin.
+            else if (BatchOf(name) < _newestBatch - Margin) _absent.Add(name);
+        }
+    }
+
+    /// <summary>Lists the whole container and downloads whatever is new or changed.</summary>
+    private async Task ReadContainer()
     {
         var listed = new Dictionary<string, ETag>(StringComparer.Ordinal);
-        await foreach (var item in container.GetBlobsAsync()) listed[item.Name] = item.Properties.ETag!.Value;
+        await foreach (var item in container.GetBlobsAsync()) listed[item.Name] = Normal(item.Properties.ETag!.Value);
+        var fetched = await Download(listed.Where(p => !_blobs.TryGetValue(p.Key, out var cached) || cached.ETag != p.Value).Select(p => p.Key).ToList());
+        foreach (var name in _blobs.Keys.Where(n => !listed.ContainsKey(n)).ToList()) _blobs.Remove(name);
+        foreach (var (name, etag, record) in fetched)
+            if (record is null) _blobs.Remove(name);
+            else _blobs[name] = (etag, record);
+        foreach (var name in _blobs.Keys.Where(n => n.StartsWith(CommitPrefix, StringComparison.Ordinal)))
+            _newestBatch = Math.Max(_newestBatch, BatchOf(name));
+        _view = FactLogView.Of(
+            _blobs.Where(b => b.Value.Record is CommitRecord).ToDictionary(b => b.Key, b => (CommitRecord)b.Value.Record),
+            _blobs.Where(b => b.Value.Record is RetirementRecord).ToDictionary(b => b.Key, b => (RetirementRecord)b.Value.Record));
+    }
 
-        var gone = _blobs.Keys.Where(name => !listed.TryGetValue(name, out var etag) || etag != _blobs[name].ETag).ToList();
-        var fetch = listed.Where(p => !_blobs.TryGetValue(p.Key, out var cached) || cached.ETag != p.Value).Select(p => p.Key).ToList();
-        if (gone.Count == 0 && fetch.Count == 0) return;
-
-        // Cached under the listing's ETag (a download's header may spell it differently): a blob changed between the
-        // listing and the download is then simply downloaded again at the next sync.
-        var fetched = new (string Name, ETag ETag, object? Record)[fetch.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, fetch.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+    private async Task<(string Name, ETag ETag, object? Record)[]> Download(List<string> names)
+    {
+        var fetched = new (string Name, ETag ETag, object? Record)[names.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
-            var name = fetch[i];
+            var name = names[i];
             try
             {
                 var content = (await container.GetBlobClient(name).DownloadContentAsync(ct)).Value;
-                fetched[i] = (name, listed[name], name.StartsWith(RetirementPrefix, StringComparison.Ordinal)
+                fetched[i] = (name, Normal(content.Details.ETag), name.StartsWith(RetirementPrefix, StringComparison.Ordinal)
                     ? BlobJson.Read<RetirementRecord>(content.Content)
                     : BlobJson.Read<CommitRecord>(content.Content));
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
-                fetched[i] = (name, default, null); // deleted since the listing (every fact of it retired)
+                fetched[i] = (name, default, null);
             }
         });
-
-        foreach (var name in gone) _blobs.Remove(name);
-        foreach (var (name, etag, record) in fetched)
-            if (record is not null) _blobs[name] = (etag, record);
-
-        // New commit blobs only add facts; anything else (a rewrite, a deletion, a retirement) is rare: read it all again.
-        if (gone.Count == 0 && fetched.All(f => f.Record is CommitRecord))
-            foreach (var (name, _, record) in fetched) _view.Add(name, (CommitRecord)record!);
-        else
-            _view = FactLogView.Of(
-                _blobs.Where(b => b.Value.Record is CommitRecord).ToDictionary(b => b.Key, b => (CommitRecord)b.Value.Record),
-                _blobs.Where(b => b.Value.Record is RetirementRecord).ToDictionary(b => b.Key, b => (RetirementRecord)b.Value.Record));
+        return fetched;
     }
 
     /// <summary>Downloads one blob as it is now, applies <paramref name="change"/> and writes it back if nobody changed it
@@ -110,4 +148,12 @@ internal sealed class FactLog(BlobContainerClient container)
             }
         }
     }
+
+    public static string CommitName(int shard, long batchId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{CommitPrefix}{shard:D2}/{batchId:D19}");
+
+    private static long BatchOf(string commitName) => long.Parse(commitName.AsSpan(commitName.LastIndexOf('/') + 1), CultureInfo.InvariantCulture);
+
+    // A listing and a download may quote the same ETag differently (Azurite does).
+    private static ETag Normal(ETag etag) => new(etag.ToString().Trim('"'));
 }
