@@ -46,6 +46,10 @@ public interface IFactStore
     /// transaction, so a rebuild from the remaining facts plus the retired tallies gives the same totals.</summary>
     Task Retire(int shard, Retirement retirement);
 
+    /// <summary>Deletes the retired tallies dated outside <paramref name="earliest"/>..<paramref name="latest"/> (repair of
+    /// implausible dates: a tally on day 'infinity' would otherwise come back with every rebuild).</summary>
+    Task DiscardRetiredTallies(DateOnly earliest, DateOnly latest);
+
     /// <summary>Deletes the retired tallies kept for one agent (erasure: the agent's own figures go).</summary>
     Task ForgetAgentTallies(string agentId);
 }

@@ -13,11 +13,22 @@ public static class AccessRules
         Role.Agent when caller.AgentId == agentId => null,
         Role.Agent => $"agentId: an agent token sees only its own agent ('{caller.AgentId}'), not '{agentId}'",
         Role.TeamLead when agentTeamId is not null && caller.TeamIds.Contains(agentTeamId) => null,
-        Role.TeamLead => agentTeamId is null
-            ? $"agentId: '{agentId}' is not on the roster, so not in any of this team lead's teams"
-            : $"agentId: '{agentId}' is in team '{agentTeamId}', not in this team lead's teams ({string.Join(", ", caller.TeamIds)})",
+        // The refusal does not say which team the agent is in: that is another team's roster.
+        Role.TeamLead => $"agentId: '{agentId}' is not in this team lead's teams ({string.Join(", ", caller.TeamIds)})",
         _ => $"agentId: role {Roles.Name(caller.Role)} does not see individual agents' data",
     };
+
+    /// <summary>The monthly pack of team <paramref name="teamId"/> (null: the whole centre): the team rule, and only admins
+    /// and QA managers may have an archived pack re-rendered (<paramref name="refresh"/>), which replaces what was sent.</summary>
+    public static string? PackDenial(Caller caller, string? teamId, bool refresh) =>
+        TeamDenial(caller, teamId)
+        ?? (refresh && caller.Role is not (Role.Admin or Role.QaManager)
+            ? $"refresh: only admins and QA managers re-render an archived pack, not a {Roles.Name(caller.Role)} token"
+            : null);
+
+    /// <summary>True when documents for <paramref name="role"/> may name agents and evaluators (a pack's league of agents,
+    /// disagreeing agents, evaluator leniency); executives get aggregates only.</summary>
+    public static bool SeesIndividuals(Role role) => role is Role.Admin or Role.QaManager or Role.TeamLead;
 
     /// <summary>Data of team <paramref name="teamId"/>, or of every team when it is null (a filter left out). Team
     /// leads must name one of their own teams; agents and integrations see no team data.</summary>

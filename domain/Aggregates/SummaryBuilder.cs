@@ -25,14 +25,13 @@ public static class SummaryBuilder
         }
 
         var trend = new List<QualityFigures>();
-        if (byPeriod.Count > 0)
-            for (var start = byPeriod.Keys.First(); start <= byPeriod.Keys.Last(); start = period.NextStart(start))
-                trend.Add(Figures(byPeriod.GetValueOrDefault(start) ?? new QualityTally()) with
-                {
-                    Period = period.Name(start),
-                    From = start,
-                    To = period.NextStart(start).AddDays(-1),
-                });
+        foreach (var start in Periods(byPeriod, period))
+            trend.Add(Figures(byPeriod.GetValueOrDefault(start) ?? new QualityTally()) with
+            {
+                Period = period.Name(start),
+                From = start,
+                To = period.EndOf(start),
+            });
 
         return Figures(total) with
         {
@@ -55,6 +54,25 @@ public static class SummaryBuilder
             if (Includes(bucket, from, to, channel))
                 condensed.Add(bucket with { Day = period.StartOf(bucket.Day) }, tally, 1);
         return condensed;
+    }
+
+    /// <summary>A trend lists the empty periods between its first and last period with data up to this span; a longer
+    /// span (a stray fact dated far from the others) lists only the periods with data, so no stored date can make a
+    /// summary huge.</summary>
+    public const int MaxFilledPeriods = 1200;
+
+    private static IEnumerable<DateOnly> Periods(SortedDictionary<DateOnly, QualityTally> byPeriod, TrendPeriod period)
+    {
+        if (byPeriod.Count == 0) return [];
+        var (first, last) = (byPeriod.Keys.First(), byPeriod.Keys.Last());
+        if (period.Count(first, last) > MaxFilledPeriods) return byPeriod.Keys;
+        var all = new List<DateOnly>();
+        // Stops at the last period before asking for the next one: the period after 9999-12 does not exist.
+        for (var start = first; ; start = period.NextStart(start))
+        {
+            all.Add(start);
+            if (start >= last) return all;
+        }
     }
 
     private static bool Includes(TallyBucket bucket, DateOnly? from, DateOnly? to, Channel? channel) =>

@@ -26,4 +26,10 @@ public sealed class TallyMap<TBucket, TTally>
     }
 
     public bool IsEmpty => Buckets.Count == 0;
+
+    /// <summary>Drops the buckets <paramref name="drop"/> picks (tallies dated outside the plausible window).</summary>
+    public void RemoveWhere(Func<TBucket, bool> drop)
+    {
+        foreach (var bucket in Buckets.Keys.Where(drop).ToList()) Buckets.Remove(bucket);
+    }
 }

@@ -18,24 +18,20 @@ public static class CsvRows
             if (line.Length == 0) continue;
             // A quoted cell may span lines: keep reading while the quotes are unbalanced.
             var text = new StringBuilder(line);
-            while (QuoteCount(text) % 2 == 1 && await reader.ReadLineAsync(cancellationToken) is { } more)
+            // The quotes are counted once per line as it arrives (recounting the whole row per line was quadratic).
+            var quotes = QuoteCount(line);
+            while (quotes % 2 == 1 && await reader.ReadLineAsync(cancellationToken) is { } more)
             {
                 lineNumber++;
                 text.Append('\n').Append(more);
+                quotes += QuoteCount(more);
             }
             var (cells, problem) = Split(text.ToString());
             yield return (start, cells, problem);
         }
     }
 
-    private static int QuoteCount(StringBuilder text)
-    {
-        var count = 0;
-        foreach (var chunk in text.GetChunks())
-            foreach (var c in chunk.Span)
-                if (c == '"') count++;
-        return count;
-    }
+    private static int QuoteCount(string line) => line.AsSpan().Count('"');
 
     private static (List<string>? Cells, string? Problem) Split(string row)
     {

@@ -14,13 +14,18 @@ public sealed class FactReader<T>(RecordShape<T> shape) where T : class
     /// customer personal data).</summary>
     public IReadOnlySet<string> IgnoredFields => _ignored;
 
-    public IAsyncEnumerable<ParsedRecord<T>> Read(Stream body, BodyFormat format, CancellationToken cancellationToken = default) =>
-        format switch
+    /// <summary>The body's records in order. A body that is not UTF-8 stops with <see cref="MalformedBodyException"/> at
+    /// the first bad byte (the records before it have been handed out).</summary>
+    public IAsyncEnumerable<ParsedRecord<T>> Read(Stream body, BodyFormat format, CancellationToken cancellationToken = default)
+    {
+        var checkedBody = new Utf8CheckedStream(body);
+        return format switch
         {
-            BodyFormat.Json => ReadJson(body, cancellationToken),
-            BodyFormat.Ndjson => ReadNdjson(body, cancellationToken),
-            _ => ReadCsv(body, cancellationToken),
+            BodyFormat.Json => ReadJson(checkedBody, cancellationToken),
+            BodyFormat.Ndjson => ReadNdjson(checkedBody, cancellationToken),
+            _ => ReadCsv(checkedBody, cancellationToken),
         };
+    }
 
     private async IAsyncEnumerable<ParsedRecord<T>> ReadJson(Stream body, [EnumeratorCancellation] CancellationToken ct)
     {

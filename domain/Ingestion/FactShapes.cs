@@ -76,7 +76,7 @@ public static class FactShapes
             var kind = FieldRules.Choice(s, "kind", Kinds, p);
             var evaluated = FieldRules.Time(s, "evaluatedAt", p);
             var answers = ReadAnswers(s, p);
-            var comment = FieldRules.Text(s, "comment", MaxCommentLength, p);
+            var comment = FieldRules.Text(s, "comment", MaxCommentLength, p, multiline: true);
             var revision = FieldRules.Integer(s, "revision", 1, int.MaxValue, p) ?? 1;
             return p.Count > 0 ? null
                 : new Evaluation(id!, interaction!, agent!, evaluator!, scorecard!, (int?)version, kind!.Value,

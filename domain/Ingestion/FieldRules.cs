@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using QmInsights.Domain.Facts;
 
@@ -72,14 +73,28 @@ public static class FieldRules
         return null;
     }
 
-    public static string? Text(IFieldSource s, string field, int maxLength, List<string> problems)
+    /// <summary>A free-text field of at most <paramref name="maxLength"/> characters without control characters (they
+    /// break logs, terminals and PostgreSQL's COPY); <paramref name="multiline"/> text may hold tabs and line breaks.</summary>
+    public static string? Text(IFieldSource s, string field, int maxLength, List<string> problems, bool multiline = false)
     {
         if (!s.Has(field)) return null;
         var text = s.String(field, problems);
-        if (text is null || text.Length <= maxLength) return text;
-        problems.Add($"{field}: is {text.Length} characters long; at most {maxLength} are allowed");
+        if (text is null) return null;
+        if (text.Length > maxLength)
+        {
+            problems.Add($"{field}: is {text.Length} characters long; at most {maxLength} are allowed");
+            return null;
+        }
+        var bad = text.AsSpan().IndexOfAny(multiline ? ControlsButLayout : AllControls);
+        if (bad < 0) return text;
+        problems.Add($"{field}: contains the control character U+{(int)text[bad]:X4} at position {bad + 1}" +
+                     (multiline ? " (only tabs and line breaks are allowed)" : ""));
         return null;
     }
+
+    private static readonly char[] Controls = Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(char.IsControl).ToArray();
+    private static readonly SearchValues<char> AllControls = SearchValues.Create(Controls);
+    private static readonly SearchValues<char> ControlsButLayout = SearchValues.Create(Controls.Where(c => c is not ('\t' or '\n' or '\r')).ToArray());
 
     // A time without offset ends in its seconds (or fraction); with one it ends in Z or ±hh:mm / ±hhmm.
     private static bool HasOffset(string text)

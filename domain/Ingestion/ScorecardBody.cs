@@ -60,7 +60,7 @@ public static class ScorecardBody
         }
         var section = new ScorecardSection(
             s.String("id", local) ?? "",
-            s.String("name", local) ?? s.String("id", []) ?? "",
+            FieldRules.Text(s, "name", 200, local) ?? s.String("id", []) ?? "",
             s.Number("weight", local) ?? 1.0,
             items.ToImmutable());
         p.AddRange(local.Select(problem => $"{at}.{problem}"));
@@ -81,8 +81,8 @@ public static class ScorecardBody
         if (points is null && !essential && !s.Has("points")) local.Add("points: is missing");
         var item = new ScorecardItem(
             s.String("id", local) ?? "",
-            s.String("text", local) ?? "",
-            FieldRules.Text(s, "why", 2000, local),
+            FieldRules.Text(s, "text", 2000, local) ?? "",
+            FieldRules.Text(s, "why", 2000, local, multiline: true),
             points ?? 4.0,
             essential,
             s.Boolean("critical", local) ?? false,

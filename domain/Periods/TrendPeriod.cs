@@ -27,6 +27,20 @@ public static class TrendPeriods
         _ => start.AddMonths(1),
     };
 
+    /// <summary>The last day of the period starting on <paramref name="start"/> (the calendar's last day at most).</summary>
+    public static DateOnly EndOf(this TrendPeriod period, DateOnly start) => period switch
+    {
+        TrendPeriod.Week => DateOnly.FromDayNumber(Math.Min(start.DayNumber + 6, DateOnly.MaxValue.DayNumber)),
+        _ => new DateOnly(start.Year, start.Month, DateTime.DaysInMonth(start.Year, start.Month)),
+    };
+
+    /// <summary>How many periods lie between the periods starting on <paramref name="first"/> and <paramref name="last"/>.</summary>
+    public static long Count(this TrendPeriod period, DateOnly first, DateOnly last) => period switch
+    {
+        TrendPeriod.Week => (last.DayNumber - first.DayNumber) / 7,
+        _ => (last.Year - first.Year) * 12L + last.Month - first.Month,
+    };
+
     public static string Name(this TrendPeriod period, DateOnly start)
     {
         if (period == TrendPeriod.Month) return start.ToString("yyyy-MM", CultureInfo.InvariantCulture);

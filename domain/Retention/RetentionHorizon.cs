@@ -1,4 +1,3 @@
-using QmInsights.Domain.Facts;
 using QmInsights.Domain.Joins;
 
 namespace QmInsights.Domain.Retention;
@@ -17,16 +16,14 @@ public sealed record RetentionHorizon(int? RawFactMonths)
             ? $"{field}: older than the {RawFactMonths}-month retention horizon (facts before {cutoff:yyyy-MM-dd} are not kept)"
             : null;
 
-    public string? Check(Interaction interaction, DateTimeOffset now) => Check("startedAt", interaction.StartedAt, now);
-
-    public string? Check(Survey survey, DateTimeOffset now) => Check("answeredAt", survey.AnsweredAt, now);
-
-    public string? Check(Evaluation evaluation, DateTimeOffset now) => Check("evaluatedAt", evaluation.EvaluatedAt, now);
-
     /// <summary>True when every fact of the row is dated before <paramref name="cutoff"/>: only whole rows are
     /// retired, so a contact stays joined to its survey and evaluations as long as any of them is kept.</summary>
     public static bool IsBefore(InteractionJoin row, DateOnly cutoff) =>
         Times(row).All(t => JoinContribution.UtcDay(t) < cutoff);
+
+    /// <summary>True when every fact of the row is dated from <paramref name="earliest"/> to <paramref name="latest"/> (UTC days).</summary>
+    public static bool Within(InteractionJoin row, DateOnly earliest, DateOnly latest) =>
+        Times(row).All(t => JoinContribution.UtcDay(t) is var day && day >= earliest && day <= latest);
 
     private static IEnumerable<DateTimeOffset> Times(InteractionJoin row)
     {

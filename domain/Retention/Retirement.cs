@@ -10,6 +10,8 @@ public sealed class Retirement
 {
     public List<string> InteractionIds { get; } = new();
     public AggregateChanges Kept { get; } = new();
+    /// <summary>The negated contribution of discarded rows (empty for retired ones).</summary>
+    public AggregateChanges Removed { get; } = new();
     public FactCounts Deleted { get; private set; }
 
     public bool IsEmpty => InteractionIds.Count == 0;
@@ -17,7 +19,15 @@ public sealed class Retirement
     /// <summary>Retires the rows of <paramref name="rows"/> that <paramref name="retire"/> picks, keeping their
     /// whole contribution except the parts of agents in <paramref name="forget"/> (an erased agent keeps nothing).</summary>
     public static Retirement Of(IReadOnlyDictionary<string, InteractionJoin> rows, Func<InteractionJoin, bool> retire,
-        string? forget = null)
+        string? forget = null) => Of(rows, retire, forget, keep: true);
+
+    /// <summary>Takes the rows <paramref name="discard"/> picks out without keeping anything: their contribution goes to
+    /// <see cref="Removed"/> with a minus sign, to be applied to the aggregates (facts dated implausibly far away).</summary>
+    public static Retirement Discard(IReadOnlyDictionary<string, InteractionJoin> rows, Func<InteractionJoin, bool> discard) =>
+        Of(rows, discard, null, keep: false);
+
+    private static Retirement Of(IReadOnlyDictionary<string, InteractionJoin> rows, Func<InteractionJoin, bool> retire,
+        string? forget, bool keep)
     {
         var retirement = new Retirement();
         var counts = new FactCounts();
@@ -25,11 +35,13 @@ public sealed class Retirement
         {
             if (!retire(row)) continue;
             retirement.InteractionIds.Add(id);
-            JoinContribution.AddTo(row, retirement.Kept, +1);
+            if (keep) JoinContribution.AddTo(row, retirement.Kept, +1);
+            else JoinContribution.AddTo(row, retirement.Removed, -1);
             counts = counts.Add(row);
         }
         if (forget is not null) retirement.Kept.Agents.Remove(forget);
         retirement.Kept.Prune();
+        retirement.Removed.Prune();
         retirement.Deleted = counts;
         return retirement;
     }

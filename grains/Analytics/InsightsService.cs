@@ -64,9 +64,10 @@ public sealed class InsightsService(IGrainFactory grains)
         {
             var teams = rosters.Where(r => r is not null).ToDictionary(r => r!.AgentId, r => r!.TeamId);
             var summaries = await Task.WhenAll(agentIds.Select(id => grains.GetGrain<IAgentGrain>(id).GetSummary(from, to, Domain.Periods.TrendPeriod.Week)));
-            figures = agentIds.Zip(summaries).ToList();
+            // A team's run speaks of the agents rostered in it now: an agent of another team with one contact here would
+            // otherwise show all their figures to this team's lead.
+            figures = agentIds.Zip(summaries).Where(p => teamId is null || teams.GetValueOrDefault(p.First) == teamId).ToList();
             weeks = figures
-                .Where(p => teamId is null || teams.GetValueOrDefault(p.AgentId) == teamId)
                 .SelectMany(p => AgentWeek.Of(p.AgentId, teams.GetValueOrDefault(p.AgentId) ?? "", p.Figures)).ToList();
         }
         return (DriverAnalysis.Run(contacts, hiredAt, items, options, weeks), contacts, items, figures);

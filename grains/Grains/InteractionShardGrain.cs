@@ -68,6 +68,12 @@ public sealed class InteractionShardGrain(
     Task<FactCounts> IInteractionShardGrain.Erase(string agentId) =>
         Take(Retirement.Of(state.State.Rows, row => AgentErasure.Concerns(row, agentId), forget: agentId));
 
+    async Task<Discarded> IInteractionShardGrain.DiscardOutside(DateOnly earliest, DateOnly latest)
+    {
+        var discard = Retirement.Discard(state.State.Rows, row => !RetentionHorizon.Within(row, earliest, latest));
+        return new Discarded(await Take(discard), discard.Removed);
+    }
+
     // The shard is the only writer of its rows, so nothing can join a row between choosing it and deleting it.
     private async Task<FactCounts> Take(Retirement retirement)
     {

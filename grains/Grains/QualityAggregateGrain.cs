@@ -34,6 +34,14 @@ public abstract class QualityAggregateGrain(IPersistentState<QualityState> state
 
     public Task Refresh() => Facts.IsDurable ? Rebuild() : Task.CompletedTask;
 
+    public Task DropOutside(DateOnly earliest, DateOnly latest)
+    {
+        if (Facts.IsDurable) return Rebuild();
+        state.State.Tallies.RemoveWhere(b => b.Day < earliest || b.Day > latest);
+        Changed(state);
+        return Task.CompletedTask;
+    }
+
     public Task<QualityFigures> GetSummary(DateOnly? from, DateOnly? to, TrendPeriod period, Channel? channel = null) =>
         Task.FromResult(SummaryBuilder.Build(state.State.Tallies, from, to, period, channel));
 

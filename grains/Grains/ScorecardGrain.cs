@@ -44,6 +44,14 @@ public sealed class ScorecardGrain(
 
     Task IScorecardGrain.Refresh() => Facts.IsDurable ? Rebuild() : Task.CompletedTask;
 
+    Task IScorecardGrain.DropOutside(DateOnly earliest, DateOnly latest)
+    {
+        if (Facts.IsDurable) return Rebuild();
+        items.State.Items.RemoveWhere(b => b.Day < earliest || b.Day > latest);
+        Changed(items);
+        return Task.CompletedTask;
+    }
+
     Task<List<ItemFigures>> IScorecardGrain.GetItems(DateOnly? from, DateOnly? to) =>
         Task.FromResult(ItemReport.Build(items.State.Items, versions.State.Versions, from, to).ToList());
 

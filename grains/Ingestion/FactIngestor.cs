@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Facts;
+using QmInsights.Domain.Ingestion;
 using QmInsights.Domain.Joins;
 using QmInsights.Domain.Retention;
 using QmInsights.Domain.Live;
@@ -16,17 +17,20 @@ namespace QmInsights.Grains.Ingestion;
 /// pre-aggregated change per shard batch. It returns only when the aggregates hold the chunk, so a query right after
 /// sees it. With a durable store the shards commit the facts first; if the changes then fail to arrive, the batch stays
 /// pending and <see cref="OutboxRecovery"/> makes the aggregates rebuild.</summary>
-/// <remarks>Before anything is stored, facts older than the retention horizon or about an erased agent are rejected
-/// and evaluation comments go through the comment policy (<see cref="RetentionOptions"/>).</remarks>
-public sealed class FactIngestor(IGrainFactory grains, IFactStore store, RetentionOptions? retention = null, [FromKeyedServices(RetentionOptions.ClockKey)] TimeProvider? clock = null)
+/// <remarks>Before anything is stored, facts dated outside the plausible window (<see cref="TimestampWindow"/>) or older
+/// than the retention horizon or about an erased agent are rejected, and evaluation comments go through the comment
+/// policy (<see cref="RetentionOptions"/>).</remarks>
+public sealed class FactIngestor(IGrainFactory grains, IFactStore store, RetentionOptions? retention = null,
+    [FromKeyedServices(RetentionOptions.ClockKey)] TimeProvider? clock = null, TimestampWindow? window = null)
 {
     private readonly RetentionOptions _retention = retention ?? RetentionOptions.Default;
+    private readonly TimestampWindow _window = window ?? TimestampWindow.Default;
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public async Task<BatchReport> Ingest(IReadOnlyList<Positioned<Interaction>> interactions)
     {
         var report = new BatchReport();
-        var admitted = await Admit(interactions, report, i => i.InteractionId, i => i.AgentId, _retention.Horizon.Check);
+        var admitted = await Admit(interactions, report, i => i.InteractionId, i => i.AgentId, i => ("startedAt", i.StartedAt));
         report.Add(await Route(admitted, i => i.InteractionId, (b, p) => b.Interactions.Add(p), i => i.InteractionId));
         return report;
     }
@@ -34,7 +38,7 @@ public sealed class FactIngestor(IGrainFactory grains, IFactStore store, Retenti
     public async Task<BatchReport> Ingest(IReadOnlyList<Positioned<Survey>> surveys)
     {
         var report = new BatchReport();
-        var admitted = await Admit(surveys, report, s => s.InteractionId, _ => null, _retention.Horizon.Check);
+        var admitted = await Admit(surveys, report, s => s.InteractionId, _ => null, s => ("answeredAt", s.AnsweredAt));
         report.Add(await Route(admitted, s => s.InteractionId, (b, p) => b.Surveys.Add(p), s => s.InteractionId));
         return report;
     }
@@ -42,7 +46,7 @@ public sealed class FactIngestor(IGrainFactory grains, IFactStore store, Retenti
     public async Task<BatchReport> Ingest(IReadOnlyList<Positioned<Evaluation>> evaluations)
     {
         var report = new BatchReport();
-        evaluations = FilterComments(await Admit(evaluations, report, e => e.EvaluationId, e => e.AgentId, _retention.Horizon.Check), report);
+        evaluations = FilterComments(await Admit(evaluations, report, e => e.EvaluationId, e => e.AgentId, e => ("evaluatedAt", e.EvaluatedAt)), report);
         var histories = await LoadHistories(evaluations.Select(e => e.Fact.ScorecardId));
 
         var scored = new List<Positioned<ScoredEvaluation>>(evaluations.Count);
@@ -68,9 +72,10 @@ public sealed class FactIngestor(IGrainFactory grains, IFactStore store, Retenti
         return report;
     }
 
-    /// <summary>The records that may be stored: not older than the retention horizon, not about an erased agent.</summary>
+    /// <summary>The records that may be stored: dated inside the plausible window, not older than the retention horizon,
+    /// not about an erased agent.</summary>
     private async Task<IReadOnlyList<Positioned<T>>> Admit<T>(IReadOnlyList<Positioned<T>> records, BatchReport report,
-        Func<T, string> idOf, Func<T, string?> agentOf, Func<T, DateTimeOffset, string?> horizon)
+        Func<T, string> idOf, Func<T, string?> agentOf, Func<T, (string Field, DateTimeOffset Time)> timeOf)
     {
         var now = _clock.GetUtcNow();
         // Only the agents this chunk names are asked about, and surveys (which name none) ask nothing.
@@ -79,7 +84,9 @@ public sealed class FactIngestor(IGrainFactory grains, IFactStore store, Retenti
         var admitted = new List<Positioned<T>>(records.Count);
         foreach (var record in records)
         {
-            var reason = horizon(record.Fact, now)
+            var (field, time) = timeOf(record.Fact);
+            // The window is about the real calendar (the retention clock is one tests move to make facts age).
+            var reason = _window.Check(field, time, DateTimeOffset.UtcNow) ?? _retention.Horizon.Check(field, time, now)
                          ?? (agentOf(record.Fact) is { } agent && erased.TryGetValue(agent, out var erasure) ? erasure.Reason("agentId") : null);
             if (reason is null) admitted.Add(record);
             else report.Reject(record.Position, idOf(record.Fact), reason);

@@ -43,6 +43,11 @@ public interface IInteractionShardGrain : IGrainWithIntegerKey
     /// <summary>Deletes every row about <paramref name="agentId"/> (their contacts, evaluations of them); teams,
     /// scorecards and other agents keep the contribution, the agent does not.</summary>
     Task<FactCounts> Erase(string agentId);
+
+    /// <summary>Deletes the rows with any fact dated outside <paramref name="earliest"/>..<paramref name="latest"/> (UTC days)
+    /// without keeping their tallies (a far-dated fact is an error, not history); answers what was deleted and the
+    /// changes that take the rows out of the aggregates.</summary>
+    Task<Discarded> DiscardOutside(DateOnly earliest, DateOnly latest);
 }
 
 /// <summary>Facts for one shard; each list keeps its batch positions.</summary>
@@ -56,3 +61,7 @@ public sealed class FactBatch
 
 [GenerateSerializer, Alias("qm.ShardResult")]
 public sealed record ShardResult(List<FactOutcome> Outcomes, AggregateChanges Changes, long? BatchId);
+
+/// <summary>Rows a shard deleted as implausible: how many facts, and the (negative) changes that take them out of the aggregates.</summary>
+[GenerateSerializer, Alias("qm.Discarded")]
+public sealed record Discarded([property: Id(0)] FactCounts Deleted, [property: Id(1)] AggregateChanges Changes);

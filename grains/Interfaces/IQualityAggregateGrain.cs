@@ -13,6 +13,10 @@ public interface IQualityAggregateGrain
     /// <summary>Rebuilds the tallies from the fact store (recovery, when a batch's changes may have been lost).</summary>
     Task Refresh();
 
+    /// <summary>Drops every tally dated outside <paramref name="earliest"/>..<paramref name="latest"/> (repair of implausible
+    /// dates; with a durable store it rebuilds from the repaired facts instead).</summary>
+    Task DropOutside(DateOnly earliest, DateOnly latest);
+
     /// <summary>Totals, by channel and a trend for the days from <paramref name="from"/> to <paramref name="to"/> (inclusive),
     /// over one channel's contacts when <paramref name="channel"/> is given.</summary>
     Task<QualityFigures> GetSummary(DateOnly? from, DateOnly? to, TrendPeriod period, Channel? channel = null);

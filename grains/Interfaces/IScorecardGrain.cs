@@ -18,6 +18,10 @@ public interface IScorecardGrain : IGrainWithStringKey
     /// <summary>Rebuilds the item tallies from the fact store.</summary>
     Task Refresh();
 
+    /// <summary>Drops every item tally dated outside <paramref name="earliest"/>..<paramref name="latest"/> (see
+    /// <see cref="IQualityAggregateGrain.DropOutside"/>).</summary>
+    Task DropOutside(DateOnly earliest, DateOnly latest);
+
     Task<List<ItemFigures>> GetItems(DateOnly? from, DateOnly? to);
 }
 

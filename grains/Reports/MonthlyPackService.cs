@@ -1,3 +1,4 @@
+using QmInsights.Domain.Access;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Analytics;
 using QmInsights.Domain.Periods;
@@ -62,24 +63,37 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
             plan.Teams.Select(t => new CoverageRow(t.Id, t.Agents, t.EvaluationsThisMonth, t.Quota, t.Coverage)).ToList(), peak);
     }
 
-    /// <summary>The pack as PDF, or null when the month has no data.</summary>
-    public async Task<byte[]?> Render(PackMonth month, string? teamId, DateTimeOffset now, IProgress<string>? progress = null)
+    /// <summary>The pack as PDF for <paramref name="audience"/>, or null when the month has no data.</summary>
+    public async Task<byte[]?> Render(PackMonth month, string? teamId, DateTimeOffset now, IProgress<string>? progress = null,
+        PackAudience audience = PackAudience.Full)
     {
         var data = await Gather(month, teamId, now, progress);
         if (data is null) return null;
         progress?.Report("layout");
-        return MonthlyPack.Render(data);
+        return MonthlyPack.Render(data.For(audience));
     }
 
-    /// <summary>The month's archived pack, rendered and archived first when there is none yet or <paramref name="refresh"/>
-    /// asks for it (<c>Rendered</c> says which); null when the month has no data in that scope.</summary>
-    public async Task<(byte[] Pdf, bool Rendered)?> Archived(PackMonth month, string? teamId, bool refresh, DateTimeOffset now)
+    /// <summary>The month's archived pack for <paramref name="audience"/>, rendered and archived first when there is none yet
+    /// or <paramref name="refresh"/> asks for it (<c>Rendered</c> says which); null when the month has no data in that scope.</summary>
+    public async Task<(byte[] Pdf, bool Rendered)?> Archived(PackMonth month, string? teamId, bool refresh, DateTimeOffset now,
+        PackAudience audience = PackAudience.Full)
     {
-        var scope = ArchivedPack.ScopeOf(teamId);
+        // The pack that names nobody is archived apart: an executive never gets the archived full pack.
+        var scope = ArchivedPack.ScopeOf(teamId) + (audience == PackAudience.Aggregate ? "/aggregate" : "");
         if (!refresh && await archive.Find(month.ToString(), scope) is { } archived) return (archived.Pdf, false);
-        if (await Render(month, teamId, now) is not { } pdf) return null;
+        if (await Render(month, teamId, now, audience: audience) is not { } pdf) return null;
         await archive.Save(new ArchivedPack(month.ToString(), scope, now, pdf));
         return (pdf, true);
+    }
+
+    /// <summary>The pack <paramref name="caller"/> may read: their teams only (team leads), no agent or evaluator named
+    /// (executives), re-rendering only for admins and QA managers. Every consumer of packs (the API, subscriptions)
+    /// goes through here so the pack always follows the reader's role.</summary>
+    public async Task<PackForCaller> ForCaller(Caller caller, PackMonth month, string? teamId, bool refresh, DateTimeOffset now)
+    {
+        if (AccessRules.PackDenial(caller, teamId, refresh) is { } denial) return new PackForCaller(null, denial);
+        var audience = AccessRules.SeesIndividuals(caller.Role) ? PackAudience.Full : PackAudience.Aggregate;
+        return new PackForCaller(await Archived(month, teamId, refresh, now, audience) is { } pack ? pack.Pdf : null, null);
     }
 
     /// <summary>The figures /api/centre/summary answers as <c>centre</c> (every team, rostered or only seen in the data),

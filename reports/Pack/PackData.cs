@@ -17,7 +17,17 @@ public sealed record MonthlyPackData(
     IReadOnlyList<AgentGapLine> DisagreeingAgents,
     CalibrationHealth? Calibration,
     IReadOnlyList<CoverageRow> Coverage,
-    PeakForecast? Forecast = null);
+    PeakForecast? Forecast = null)
+{
+    /// <summary>The data <paramref name="audience"/> may see: an aggregate pack drops the agent league of a team pack, the
+    /// disagreeing agents and the evaluators' leniency, and keeps teams, items, conflicts, sessions and coverage.</summary>
+    public MonthlyPackData For(PackAudience audience) => audience == PackAudience.Full ? this : this with
+    {
+        League = TeamId is null ? League : [],
+        DisagreeingAgents = [],
+        Calibration = Calibration is null ? null : Calibration with { Evaluators = [] },
+    };
+}
 
 /// <summary>The headline figures of one month (the summary endpoint's totals for that month).</summary>
 public sealed record PackKpis(

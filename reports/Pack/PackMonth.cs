@@ -6,7 +6,7 @@ namespace QmInsights.Reports.Pack;
 public readonly record struct PackMonth(int Year, int Month)
 {
     public DateOnly First => new(Year, Month, 1);
-    public DateOnly Last => First.AddMonths(1).AddDays(-1);
+    public DateOnly Last => new(Year, Month, DateTime.DaysInMonth(Year, Month));
     public PackMonth Previous => Of(First.AddMonths(-1));
 
     public static PackMonth Of(DateOnly day) => new(day.Year, day.Month);

@@ -1,5 +1,6 @@
 using QmInsights.Storage;
 using QmInsights.Grains.Storage;
+using QmInsights.Silo.Audit;
 using QmInsights.Silo.Security;
 
 namespace QmInsights.Silo.Api;
@@ -28,6 +29,7 @@ public static class AdminEndpoints
             })
             .WithTags("Admin")
             .RequireAuthorization(Policies.Admin)
+            .Audited("rebuild aggregates")
             .WithSummary("Re-scores every stored evaluation and rebuilds every aggregate from the stored facts; streams progress as text.");
     }
 }

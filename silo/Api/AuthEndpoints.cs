@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using QmInsights.Domain.Access;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Silo.Audit;
@@ -13,15 +14,17 @@ public static class AuthEndpoints
     {
         var tokens = app.MapGroup("/api/auth/tokens").WithTags("Authentication").RequireAuthorization(Policies.Admin);
 
-        tokens.MapPost("", async (HttpContext context, IGrainFactory grains) =>
+        tokens.MapPost("", async (HttpContext context, IGrainFactory grains, IOptionsMonitor<BearerTokenOptions> options) =>
             {
                 var (root, malformed) = await DefinitionEndpoints.ReadJson(context.Request);
                 if (malformed is not null) return malformed;
                 var (request, problems) = TokenRequest.Read(root);
                 if (request is null) return DefinitionEndpoints.Invalid(problems, "Invalid token request");
                 var secret = TokenSecret.New();
+                var now = DateTimeOffset.UtcNow;
+                var lifetime = options.Get(BearerTokenHandler.SchemeName).TokenLifetime;
                 var token = new IssuedToken(TokenSecret.NewId(), request.Role, request.Name, request.AgentId, request.TeamIds,
-                    TokenSecret.Hash(secret), DateTimeOffset.UtcNow, context.User.Caller()!.Name, null);
+                    TokenSecret.Hash(secret), now, context.User.Caller()!.Name, null, now + lifetime);
                 await grains.GetGrain<ITokenDirectoryGrain>("tokens").Issue(token);
                 context.AuditDetail($"issued token {token.Id} ({Roles.Name(token.Role)}, '{token.Name}')");
                 if (token.AgentId is not null) context.AuditAgents([token.AgentId]);
@@ -66,5 +69,6 @@ public static class AuthEndpoints
         issuedAt = t.IssuedAt,
         issuedBy = t.IssuedBy,
         revokedAt = t.RevokedAt,
+        expiresAt = t.ExpiresAt,
     };
 }

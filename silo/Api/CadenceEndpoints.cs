@@ -3,6 +3,7 @@ using System.Text.Json;
 using QmInsights.Domain.Cadence;
 using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Silo.Audit;
 using QmInsights.Silo.Security;
 
 namespace QmInsights.Silo.Api;
@@ -23,6 +24,7 @@ public static class CadenceEndpoints
                 var teamId = request.Query["teamId"].ToString();
                 return Results.Ok(await cadence.Plan(asOf, teamId.Length > 0 ? teamId : null, await Policy(grains).Get()));
             })
+            .Audited("read cadence")
             .WithSummary("Who is due and overdue for evaluation under the cadence policy (default: new hires weekly, below target weekly, others fortnightly) and coverage of the monthly quota by team and evaluator.");
 
         api.MapGet("/sampling", async (HttpRequest request, CadenceService cadence, IGrainFactory grains) =>
@@ -46,6 +48,7 @@ public static class CadenceEndpoints
                 var teamId = request.Query["teamId"].ToString();
                 return Results.Ok(await cadence.Sample(from, to, teamId.Length > 0 ? teamId : null, perAgent, seed, await Policy(grains).Get()));
             })
+            .Audited("read sampling plan")
             .WithSummary("Contacts to evaluate next per agent (default the last 14 days): low CSAT, long handle time, then random by channel; new hires (per the cadence policy) twice as many; deterministic from seed.");
 
         api.MapGet("/cadence/policy", async (IGrainFactory grains) => Results.Ok(await Policy(grains).Get()))
@@ -60,6 +63,7 @@ public static class CadenceEndpoints
                 return Results.Ok(await Policy(grains).Set(policy));
             })
             .RequireAuthorization(Policies.QaManagement)
+            .Audited("change cadence policy")
             .WithSummary("Replaces the cadence policy (every field required); /api/cadence and /api/sampling follow it from then on.");
     }
 

@@ -72,6 +72,7 @@ public static class CalibrationEndpoints
                         detail: $"calibration session '{sessionId}' is open: results stay hidden until it is closed, so every participant scores blind");
                 return Results.Ok(await calibration.Results(session));
             })
+            .Audited("read calibration results")
             .WithSummary("Per item and overall agreement (Krippendorff's alpha, Fleiss' kappa, ICC, % agreement) and each evaluator's deviation.");
     }
 
@@ -94,6 +95,7 @@ public static class CalibrationEndpoints
             })
             .WithTags("Calibration")
             .RequireAuthorization(Policies.Coaching)
+            .Audited("read evaluator leniency")
             .WithSummary("Each evaluator's QA points above or below the average evaluator on the same agents, with a 95% CI.");
     }
 

@@ -69,12 +69,20 @@ public static class DefinitionEndpoints
                 detail: $"Content-Type '{request.ContentType}' is not supported; use application/json"));
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            using var document = await JsonDocument.ParseAsync(new Utf8CheckedStream(request.Body), cancellationToken: request.HttpContext.RequestAborted);
             return (document.RootElement.Clone(), null);
         }
         catch (JsonException e)
         {
             return (default, Results.Problem(statusCode: 400, title: "Malformed body", detail: $"The body is not valid JSON: {e.Message}"));
+        }
+        catch (MalformedBodyException e)
+        {
+            return (default, Results.Problem(statusCode: 400, title: "Malformed body", detail: e.Message));
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (default, Results.Problem(statusCode: e.StatusCode, title: "Body cannot be read", detail: e.Message));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using System.Net.ServerSentEvents;
 using QmInsights.Domain.Access;
 using QmInsights.Domain.Live;
@@ -19,32 +20,40 @@ public static class EventEndpoints
         var api = app.MapGroup("/api/events").WithTags("Live").RequireAuthorization(Policies.Viewer);
 
         // The stream ends when the browser leaves or the silo stops (else shutdown would wait for every open page).
-        api.MapGet("", (HttpContext context, LiveChanges live, IGrainFactory grains, IHostApplicationLifetime lifetime, CancellationToken aborted) =>
-                TypedResults.ServerSentEvents(Stream(live, Filter(context.User.Caller()!, grains),
-                    CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping))))
-            .WithSummary("text/event-stream: 'hello' on connect, then 'changed' {agents, teams, scorecards, reload} after accepted data (only the agents and teams the caller may see), 'ping' every 20 s of quiet.");
+        api.MapGet("", (HttpContext context, LiveChanges live, IHostApplicationLifetime lifetime, CancellationToken aborted) =>
+            {
+                var caller = context.User.Caller()!;
+                if (live.Subscribe(caller.TokenId ?? $"{Roles.Name(caller.Role)}:{caller.Name}", caller.TokenId) is not { } subscription)
+                    return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many live streams",
+                        detail: $"this token already holds {live.MaxStreamsPerCaller} open /api/events streams (Live:MaxStreamsPerCaller); close one first");
+                return TypedResults.ServerSentEvents(Stream(subscription, Filter(caller, live),
+                    CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping, subscription.Revoked)));
+            })
+            .WithSummary("text/event-stream: 'hello' on connect, then 'changed' {agents, teams, scorecards, reload} after accepted data (only the agents and teams the caller may see), 'ping' every 20 s of quiet. At most Live:MaxStreamsPerCaller streams per token (429 beyond); a stream ends when its token is revoked or expires.");
     }
 
     /// <summary>Narrows a change to what the caller may see; admins and QA managers see all without a roster lookup.</summary>
-    private static Func<DataChange, Task<DataChange>> Filter(Caller caller, IGrainFactory grains) =>
+    private static Func<ChangesSince, Task<DataChange>> Filter(Caller caller, LiveChanges live) =>
         caller.Role is Role.Admin or Role.QaManager
-            ? Task.FromResult
+            ? change => Task.FromResult(change.Change)
             : async change =>
             {
-                // The roster as it is now: a team lead's view follows agents who move team.
-                var teamOf = (await grains.GetGrain<IRosterDirectoryGrain>("roster").All()).ToDictionary(a => a.AgentId, a => a.TeamId, StringComparer.Ordinal);
-                return change with
+                // The roster as it is now (read once per change for every stream): a team lead's view follows agents who move team.
+                var teamOf = await live.TeamsAt(change.Version);
+                return change.Change with
                 {
-                    Agents = change.Agents.Where(a => Visibility.SeesAgent(caller, a, teamOf.GetValueOrDefault(a))).ToList(),
-                    Teams = change.Teams.Where(t => Visibility.SeesTeam(caller, t)).ToList(),
+                    Agents = change.Change.Agents.Where(a => Visibility.SeesAgent(caller, a, teamOf.GetValueOrDefault(a))).ToList(),
+                    Teams = change.Change.Teams.Where(t => Visibility.SeesTeam(caller, t)).ToList(),
                 };
             };
 
-    private static async IAsyncEnumerable<SseItem<object>> Stream(LiveChanges live, Func<DataChange, Task<DataChange>> visible, CancellationTokenSource end)
+    private static async IAsyncEnumerable<SseItem<object>> Stream(
+        (ChannelReader<ChangesSince> Changes, CancellationToken Revoked, IDisposable Subscription) subscribed,
+        Func<ChangesSince, Task<DataChange>> visible, CancellationTokenSource end)
     {
         using var ending = end;
         var aborted = end.Token;
-        var (changes, subscription) = live.Subscribe();
+        var (changes, _, subscription) = subscribed;
         using var _ = subscription;
         yield return new SseItem<object>(new { connected = DateTimeOffset.UtcNow }, "hello");
         while (!aborted.IsCancellationRequested)
@@ -71,7 +80,7 @@ public static class EventEndpoints
             }
             while (changes.TryRead(out var change))
             {
-                var seen = await visible(change.Change);
+                var seen = await visible(change);
                 yield return new SseItem<object>(new
                 {
                     version = change.Version,

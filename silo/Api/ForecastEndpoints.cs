@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Forecasting;
+using QmInsights.Domain.Ingestion;
 using QmInsights.Grains.Forecasting;
 using QmInsights.Silo.Security;
 
@@ -181,8 +182,12 @@ public static class ForecastEndpoints
             problems["kind"] = [$"'{kindText}' is not one of campaign, holiday"];
         var queue = Text("queue");
         if (queue is not null && !Ids.IsValid(queue)) problems["queue"] = [Ids.Describe(queue)];
+        // The name is free text: no control characters (it is stored and shown).
+        var nameProblems = new List<string>();
+        var name = FieldRules.Text(new JsonFieldSource(root), "name", 200, nameProblems);
+        if (nameProblems.Count > 0) problems["name"] = [.. nameProblems];
         if (problems.Count > 0) return (null, problems);
-        var peak = new PeakPeriod(peakId, Text("name") ?? "", from, to, kind, Text("country"), queue);
+        var peak = new PeakPeriod(peakId, name ?? "", from, to, kind, Text("country"), queue);
         foreach (var p in peak.Problems()) problems[p.Split(':')[0]] = [p];
         return (problems.Count > 0 ? null : peak, problems);
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Ingestion;
 using QmInsights.Domain.Joins;
@@ -70,12 +71,16 @@ public static class IngestEndpoints
         }
         catch (MalformedBodyException e)
         {
-            // What was read before the break is accepted and stays accepted: the client can fix and resend the
-            // whole body, and the records already in will be acknowledged as duplicates.
-            await Flush();
-            report.IgnoredFields.UnionWith(reader.IgnoredFields);
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed body", detail: e.Message,
-                extensions: new Dictionary<string, object?> { ["report"] = Body(report) });
+            return await Broken(StatusCodes.Status400BadRequest, "Malformed body", e.Message);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own refusals while the body is read: too large (413, also for a chunked body), cut short (400).
+            return await Broken(e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Body too large" : "Body cannot be read",
+                e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? $"The body is larger than the {request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize:N0} bytes accepted " +
+                      "(Http:MaxBodyBytes); split it into several requests"
+                    : e.Message);
         }
         report.IgnoredFields.UnionWith(reader.IgnoredFields);
 
@@ -89,6 +94,16 @@ public static class IngestEndpoints
                     extensions: new Dictionary<string, object?> { ["report"] = Body(report) });
         }
         return Results.Ok(Body(report));
+
+        // What was read before the break is accepted and stays accepted: the client can fix and resend the whole body,
+        // and the records already in will be acknowledged as duplicates.
+        async Task<IResult> Broken(int status, string title, string detail)
+        {
+            await Flush();
+            report.IgnoredFields.UnionWith(reader.IgnoredFields);
+            return Results.Problem(statusCode: status, title: title, detail: detail,
+                extensions: new Dictionary<string, object?> { ["report"] = Body(report) });
+        }
 
         async Task Flush()
         {

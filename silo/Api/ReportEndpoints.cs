@@ -1,22 +1,33 @@
 using QmInsights.Domain.Facts;
+using QmInsights.Domain.Ingestion;
+using QmInsights.Silo.Audit;
 using QmInsights.Grains.Reports;
 using QmInsights.Reports.Pack;
 using QmInsights.Silo.Security;
 
 namespace QmInsights.Silo.Api;
 
-/// <summary>The executives' monthly PDF pack, archived once rendered. Readers: executive, qaManager, admin; a
-/// teamLead their own team's pack.</summary>
+/// <summary>The monthly PDF pack, archived once rendered. Readers: qaManager and admin (full pack), a teamLead their own
+/// team's pack, executives the aggregate pack that names no agent or evaluator; re-rendering is for qaManager and admin.
+/// Every read is audited.</summary>
 public static class ReportEndpoints
 {
     public static void MapReports(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.TeamFigures);
 
-        api.MapGet("/monthly/{month}", async (string month, HttpRequest request, MonthlyPackService packs, TimeProvider clock) =>
+        api.MapGet("/monthly/{month}", async (string month, HttpContext context, MonthlyPackService packs, TimeProvider clock,
+                TimestampWindow window) =>
             {
+                var request = context.Request;
+                var now = clock.GetUtcNow();
                 if (!PackMonth.TryParse(month, out var packMonth))
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["month"] = [$"'{month}' is not a month (yyyy-MM)"] });
+                // Only months that can hold accepted facts: 9999-12 has no month after it to end on.
+                var (earliest, latest) = (PackMonth.Of(window.Earliest), PackMonth.Of(window.Latest(now)));
+                if (packMonth.First < earliest.First || packMonth.First > latest.First)
+                    return Results.ValidationProblem(new Dictionary<string, string[]>
+                        { ["month"] = [$"'{month}' is outside the months facts are accepted for ({earliest} to {latest})"] });
                 var teamText = request.Query["teamId"].ToString();
                 if (teamText.Length > 0 && !Ids.IsValid(teamText)) return QueryEndpoints.InvalidId("teamId", teamText);
                 var refreshText = request.Query["refresh"].ToString();
@@ -25,12 +36,15 @@ public static class ReportEndpoints
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["refresh"] = [$"'{refreshText}' is not true or false"] });
                 var teamId = teamText.Length > 0 ? teamText : null;
                 var name = $"quality-pack-{packMonth}{(teamId is null ? "" : "-" + teamId)}.pdf";
-                return await packs.Archived(packMonth, teamId, refresh, clock.GetUtcNow()) is { } pack
-                    ? Results.File(pack.Pdf, "application/pdf", name)
+                var pack = await packs.ForCaller(context.User.Caller()!, packMonth, teamId, refresh, now);
+                if (pack.Denial is not null) return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: pack.Denial);
+                return pack.Pdf is { } pdf
+                    ? Results.File(pdf, "application/pdf", name)
                     : Results.Problem(statusCode: 404, title: "No data for that month",
                         detail: $"month: no contacts or evaluations in {packMonth}{(teamId is null ? "" : $" for team '{teamId}'")}");
             })
+            .Audited("read monthly pack")
             .Produces(200, contentType: "application/pdf")
-            .WithSummary("The month's quality pack as PDF (whole centre, or ?teamId=): archived copy, rendered on first request; ?refresh=true re-renders.");
+            .WithSummary("The month's quality pack as PDF (whole centre, or ?teamId=): archived copy, rendered on first request; ?refresh=true re-renders (qaManager, admin). Executives get the aggregate pack without agent or evaluator names.");
     }
 }

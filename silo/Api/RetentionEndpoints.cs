@@ -1,6 +1,7 @@
 using QmInsights.Domain.Facts;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Retention;
+using QmInsights.Silo.Audit;
 using QmInsights.Silo.Security;
 
 namespace QmInsights.Silo.Api;
@@ -22,7 +23,21 @@ public static class RetentionEndpoints
                     })
                     : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "No retention horizon",
                         detail: "Retention:RawFactMonths is not set: raw facts are kept for ever, so there is nothing to delete"))
+            .Audited("run retention")
             .WithSummary("Deletes raw facts older than Retention:RawFactMonths now (it also runs daily); aggregates keep their totals. Answers what was deleted.");
+
+        api.MapPost("/admin/repair/implausible-dates", async (ImplausibleDateRepair repair) =>
+            {
+                var run = await repair.Run();
+                return Results.Ok(new
+                {
+                    earliest = run.Earliest,
+                    latest = run.Latest,
+                    deleted = new { interactions = run.Deleted.Interactions, surveys = run.Deleted.Surveys, evaluations = run.Deleted.Evaluations },
+                });
+            })
+            .Audited("repair implausible dates")
+            .WithSummary("Deletes every contact with a fact dated outside the plausible window (Ingestion:EarliestTimestamp, Ingestion:LatestAheadDays), with its survey and evaluations, and every aggregate or retired tally dated outside it; answers what was deleted.");
 
         api.MapDelete("/agents/{agentId}/personal-data", async (string agentId, ErasureService erasure) =>
             {
@@ -36,6 +51,7 @@ public static class RetentionEndpoints
                     rosterEntry = "deleted",
                 });
             })
+            .Audited("erase personal data")
             .WithSummary("Erases an agent's personal data: roster entry, contacts, evaluations and comments, own figures. Teams keep their totals; facts about the agent are refused afterwards.");
     }
 

@@ -65,32 +65,69 @@ public sealed class AuditTrail(IAuditStore store, ILogger<AuditTrail> logger) : 
         }
     }
 
+    /// <summary>How often a failing batch is tried before its entries are tried one by one and the ones that still fail
+    /// are dead-lettered: one entry the store refuses must not stop the trail.</summary>
+    public const int MaxAttempts = 5;
+
+    /// <summary>Entries that could not be stored since start-up (written to the log at Critical level instead); the
+    /// <c>audit</c> health check reports Degraded while it is above zero.</summary>
+    public long DeadLettered => Interlocked.Read(ref _deadLettered);
+
+    private long _deadLettered;
+
     private async Task Write(List<AuditEntry> batch)
+    {
+        if (await TryWrite(batch, MaxAttempts) is not { } error) return;
+        if (batch.Count == 1 || _stopping.IsCancellationRequested)
+        {
+            DeadLetter(batch, error);
+            return;
+        }
+        // Find the entries the store refuses; the others are written.
+        foreach (var entry in batch)
+            if (await TryWrite([entry], 1) is { } single)
+                DeadLetter([entry], single);
+    }
+
+    private async Task<string?> TryWrite(List<AuditEntry> entries, int attempts)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await store.Append(batch, _stopping.Token);
-                return;
+                await store.Append(entries, _stopping.Token);
+                return null;
             }
-            catch (Exception e) when (!_stopping.IsCancellationRequested)
+            catch (Exception e) when (attempt < attempts && !_stopping.IsCancellationRequested)
             {
-                logger.LogError(e, "Writing {Count} audit entries failed (attempt {Attempt}); retrying", batch.Count, attempt);
-                try { await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 100 * attempt * attempt)), _stopping.Token); }
+                logger.LogError(e, "Writing {Count} audit entries failed (attempt {Attempt} of {Attempts}); retrying", entries.Count, attempt, attempts);
+                try { await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 50 * attempt * attempt)), _stopping.Token); }
                 catch (OperationCanceledException) { }
             }
             catch (Exception e)
             {
-                Lost(batch, e.Message);
-                return;
+                return e.Message;
             }
         }
     }
 
+    private void DeadLetter(List<AuditEntry> entries, string why)
+    {
+        Interlocked.Add(ref _deadLettered, entries.Count);
+        Lost(entries, why);
+    }
+
+    private static AuditEntry Escaped(AuditEntry e) => e with
+    {
+        Actor = Escape(e.Actor)!, Path = Escape(e.Path)!, Detail = Escape(e.Detail), AgentIds = [.. e.AgentIds.Select(a => Escape(a)!)],
+    };
+
+    private static string? Escape(string? text) => text is null ? null : System.Text.Json.JsonEncodedText.Encode(text).ToString();
+
     private void Lost(IEnumerable<AuditEntry> entries, string why)
     {
-        foreach (var e in entries)
+        // Every text is escaped as JSON, so a control character in an entry cannot forge or break log lines.
+        foreach (var e in entries.Select(Escaped))
             logger.LogCritical("Audit entry not stored ({Why}): {At:o} {Actor} ({Role}, token {TokenId}) from {RemoteIp}: {Action} {Method} {Path} agents [{Agents}] -> {Status} {Detail}",
                 why, e.At, e.Actor, e.Role, e.TokenId, e.RemoteIp, e.Action, e.Method, e.Path, string.Join(",", e.AgentIds), e.Status, e.Detail);
     }

@@ -52,6 +52,12 @@ public static class AuditExtensions
         });
     }
 
+    /// <summary>The query string without <c>access_token</c> (an EventSource token is a secret); every other parameter
+    /// is kept, since it says what was read.</summary>
+    public static QueryString WithoutToken(IQueryCollection query) =>
+        QueryString.Create(query.Where(p => !p.Key.Equals("access_token", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v))));
+
     private static AuditEntry Entry(HttpContext context, string action, int status)
     {
         var caller = context.User.Caller();
@@ -59,8 +65,7 @@ public static class AuditExtensions
         if (context.Request.RouteValues["agentId"] is string agentId) agents.Add(agentId);
         return new AuditEntry(DateTimeOffset.UtcNow, caller?.Name ?? "(no valid token)", caller is null ? "none" : Roles.Name(caller.Role),
             caller?.TokenId, context.Connection.RemoteIpAddress?.ToString(), action, context.Request.Method,
-            // An EventSource token in the query string is a secret: such a request is recorded without its query.
-            context.Request.Query.ContainsKey("access_token") ? context.Request.Path : context.Request.Path + context.Request.QueryString, agents.Order(StringComparer.Ordinal).ToImmutableArray(), status,
+            context.Request.Path + WithoutToken(context.Request.Query), agents.Order(StringComparer.Ordinal).ToImmutableArray(), status,
             context.Items[DetailKey] as string);
     }
 }

@@ -9,7 +9,12 @@ public sealed class MemoryAuditStore(ILogger<MemoryAuditStore> logger) : IAuditS
 {
     public const int Capacity = 200_000;
 
+    /// <summary>Requests without a valid token are kept apart, the newest this many: anybody can send them, so they
+    /// must not push the history of real callers out.</summary>
+    public const int AnonymousCapacity = 20_000;
+
     private readonly LinkedList<AuditEntry> _entries = [];
+    private readonly LinkedList<AuditEntry> _anonymous = [];
     private readonly Lock _lock = new();
     private bool _warned;
 
@@ -17,7 +22,8 @@ public sealed class MemoryAuditStore(ILogger<MemoryAuditStore> logger) : IAuditS
     {
         lock (_lock)
         {
-            foreach (var entry in entries) _entries.AddLast(entry);
+            foreach (var entry in entries) (entry.TokenId is null && entry.Role == "none" ? _anonymous : _entries).AddLast(entry);
+            while (_anonymous.Count > AnonymousCapacity) _anonymous.RemoveFirst();
             if (_entries.Count > Capacity && !_warned)
             {
                 _warned = true;
@@ -31,6 +37,6 @@ public sealed class MemoryAuditStore(ILogger<MemoryAuditStore> logger) : IAuditS
     public Task<List<AuditEntry>> Query(AuditQuery query, CancellationToken ct)
     {
         lock (_lock)
-            return Task.FromResult(_entries.Where(query.Matches).OrderByDescending(e => e.At).Take(query.Limit).ToList());
+            return Task.FromResult(_entries.Concat(_anonymous).Where(query.Matches).OrderByDescending(e => e.At).Take(query.Limit).ToList());
     }
 }

@@ -39,10 +39,13 @@ public static class QmHost
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         builder.AddQmOrleans();
         builder.AddQmSecurity();
+        builder.AddQmHardening();
         builder.AddMonthlyPacks();
 
         var app = builder.Build();
+        app.RequireTokenBeyondLoopback();
         app.UseExceptionHandler();
+        app.UseQmHardening();
         app.UseStatusCodePages();
         app.UseDashboardApp();
         app.UseQmSecurity();

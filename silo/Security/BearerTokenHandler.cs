@@ -24,6 +24,9 @@ public sealed class BearerTokenOptions : AuthenticationSchemeOptions
 
     /// <summary>The admin token's hash, computed once rather than on every request.</summary>
     public byte[]? AdminTokenHash { get; private set; }
+
+    /// <summary><c>Auth:TokenLifetimeDays</c>: how long an issued token is valid (default 90 days); null: for ever.</summary>
+    public TimeSpan? TokenLifetime { get; set; } = TimeSpan.FromDays(90);
 }
 
 /// <summary>Resolves <c>Authorization: Bearer &lt;token&gt;</c> to a caller: the start-up admin token (compared in
@@ -48,7 +51,7 @@ public sealed class BearerTokenHandler(
             return Success(new Caller(Role.Admin, "admin", null, ImmutableArray<string>.Empty, null));
         var token = await grains.GetGrain<ITokenDirectoryGrain>("tokens").FindByHash(hash);
         if (token is null) return AuthenticateResult.Fail("the bearer token is not known");
-        if (token.Revoked) return AuthenticateResult.Fail($"the bearer token '{token.Id}' was revoked at {token.RevokedAt:u}");
+        if (token.Refusal(DateTimeOffset.UtcNow) is { } refusal) return AuthenticateResult.Fail(refusal);
         return Success(token.AsCaller());
     }
 

@@ -13,7 +13,11 @@ public static class SecuritySetup
         builder.Logging.AddFilter(typeof(BearerTokenHandler).FullName, LogLevel.Warning);
         builder.Services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<BearerTokenOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName,
-                o => o.AdminToken = builder.Configuration["Auth:AdminToken"]);
+                o =>
+                {
+                    o.AdminToken = builder.Configuration["Auth:AdminToken"];
+                    o.TokenLifetime = TokenLifetime(builder.Configuration["Auth:TokenLifetimeDays"]);
+                });
         builder.Services.AddAuthorization(Policies.Add);
         builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", OpenApiSecurity.Add);
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
@@ -25,7 +29,17 @@ public static class SecuritySetup
             : new MemoryAuditStore(sp.GetRequiredService<ILogger<MemoryAuditStore>>()));
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
+        builder.Services.AddHealthChecks().AddCheck<AuditHealthCheck>("audit");
         return builder;
+    }
+
+    /// <summary>Days an issued token is valid: default 90, <c>0</c> for tokens that never expire.</summary>
+    private static TimeSpan? TokenLifetime(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return TimeSpan.FromDays(90);
+        if (!int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var days) || days < 0)
+            throw new FormatException($"Auth:TokenLifetimeDays: '{text}' must be a whole number of days (0: tokens never expire)");
+        return days == 0 ? null : TimeSpan.FromDays(days);
     }
 
     public static void UseQmSecurity(this WebApplication app)

@@ -88,15 +88,21 @@ public sealed class AzureFactStore : IFactStore
         await _log.Rewrite<RetirementRecord>(name, r => r with { Removals = [] });
     }
 
+    public Task DiscardRetiredTallies(DateOnly earliest, DateOnly latest) => DropTallies(t => t.Day < earliest || t.Day > latest);
+
     public async Task ForgetAgentTallies(string agentId)
     {
-        var records = await _log.Read(v => v.RetirementsOfAgent(agentId));
-        await Task.WhenAll(records.Select(name => _log.Rewrite<RetirementRecord>(name, r => r with
-        {
-            Tallies = r.Tallies.Where(t => t.Kind != RetiredTally.Target.Agent || t.TargetId != agentId).ToList(),
-        })));
-        await _outbox.MarkRewritten(NewId());
+        await DropTallies(t => t.Kind == RetiredTally.Target.Agent && t.TargetId == agentId);
         await _outbox.ForgetAgent(agentId);
+    }
+
+    /// <summary>Rewrites every retirement record without the tallies <paramref name="drop"/> picks.</summary>
+    private async Task DropTallies(Func<RetiredTally, bool> drop)
+    {
+        var records = await _log.Read(v => v.RetirementsHolding(drop));
+        if (records.Count == 0) return;
+        await Task.WhenAll(records.Select(name => _log.Rewrite<RetirementRecord>(name, r => r with { Tallies = r.Tallies.Where(t => !drop(t)).ToList() })));
+        await _outbox.MarkRewritten(NewId());
     }
 
     // Unique across silos without a counter to share: milliseconds since 1970 (41 bits) and 20 random bits.

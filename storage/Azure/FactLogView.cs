@@ -109,10 +109,9 @@ internal sealed class FactLogView
         return blobs;
     }
 
-    /// <summary>The retirement records holding tallies of this agent.</summary>
-    public List<string> RetirementsOfAgent(string agentId) => _retirements
-        .Where(r => r.Value.Tallies.Any(t => t.Kind == RetiredTally.Target.Agent && t.TargetId == agentId))
-        .Select(r => r.Key).ToList();
+    /// <summary>The retirement records holding a tally that <paramref name="matches"/>.</summary>
+    public List<string> RetirementsHolding(Func<RetiredTally, bool> matches) => _retirements
+        .Where(r => r.Value.Tallies.Any(matches)).Select(r => r.Key).ToList();
 
     public (List<string> Agents, List<string> Teams, List<string> Scorecards) AggregateIds() => (
         Ids(_byAgent, RetiredTally.Target.Agent), Ids(_byTeam, RetiredTally.Target.Team), Ids(_byScorecard, RetiredTally.Target.Scorecard));

@@ -36,6 +36,9 @@ public sealed class GrainStorageOnly : IFactStore
 
     public Task ForgetAgentTallies(string agentId) => Task.CompletedTask;
 
+    // The aggregate grains hold retired tallies themselves and drop the implausible ones (DropOutside).
+    public Task DiscardRetiredTallies(DateOnly earliest, DateOnly latest) => Task.CompletedTask;
+
     private static InvalidOperationException NotDurable() =>
         new("Grain state comes from grain storage when no durable fact store is configured");
 }

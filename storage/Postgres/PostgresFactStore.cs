@@ -154,6 +154,15 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
         await transaction.CommitAsync();
     }
 
+    public async Task DiscardRetiredTallies(DateOnly earliest, DateOnly latest)
+    {
+        // A day stored as 'infinity' (DateOnly.MaxValue) is later than any date, so it goes too.
+        await using var command = db.CreateCommand("DELETE FROM qm_retired_tallies WHERE day < $1 OR day > $2");
+        command.Parameters.Add(new() { Value = earliest });
+        command.Parameters.Add(new() { Value = latest });
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task ForgetAgentTallies(string agentId)
     {
         // The outbox rows name the agents a batch changed: the erased id goes from there too.

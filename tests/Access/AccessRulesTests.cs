@@ -32,8 +32,9 @@ public sealed class AccessRulesTests
         var lead = Of(Role.TeamLead, null, "team-1", "team-2");
         Assert.Null(AccessRules.AgentDenial(lead, "a1", "team-1"));
         Assert.Null(AccessRules.AgentDenial(lead, "a2", "team-2"));
-        Assert.Contains("team-3", AccessRules.AgentDenial(lead, "a3", "team-3"));
-        Assert.Contains("not on the roster", AccessRules.AgentDenial(lead, "a4", null));
+        // Refused without saying which team the agent is in (another team's roster), rostered or not.
+        Assert.Equal("agentId: 'a3' is not in this team lead's teams (team-1, team-2)", AccessRules.AgentDenial(lead, "a3", "team-3"));
+        Assert.Equal("agentId: 'a4' is not in this team lead's teams (team-1, team-2)", AccessRules.AgentDenial(lead, "a4", null));
     }
 
     [Theory]

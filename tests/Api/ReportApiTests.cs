@@ -112,10 +112,14 @@ public sealed class ReportApiTests(HostFixture host) : IClassFixture<HostFixture
         using var badRefresh = await host.Http.GetAsync("/api/reports/monthly/2025-10?refresh=maybe");
         Assert.Equal(HttpStatusCode.BadRequest, badRefresh.StatusCode);
 
-        using var empty = await host.Http.GetAsync("/api/reports/monthly/1999-02");
+        using var empty = await host.Http.GetAsync("/api/reports/monthly/2001-02");
         Assert.Equal(HttpStatusCode.NotFound, empty.StatusCode);
         Assert.Equal("application/problem+json", empty.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("1999-02", await empty.Content.ReadAsStringAsync());
+        Assert.Contains("2001-02", await empty.Content.ReadAsStringAsync());
+        // Before the plausible window (Ingestion:EarliestTimestamp) no month can hold data: refused as a bad month.
+        using var early = await host.Http.GetAsync("/api/reports/monthly/1999-02");
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("outside the months facts are accepted for", await early.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -42,6 +42,12 @@ public sealed class RoleMatrixTests(SecuredHostFixture host) : IClassFixture<Sec
     [InlineData("GET", "/api/forecast/handle-time", null,                             422, 422, 403, 403, 422, 403, 401)]
     [InlineData("GET", "/api/reports/monthly/2020-01?teamId=sec-t1", null,            404, 404, 404, 403, 404, 403, 401)]
     [InlineData("GET", "/api/reports/monthly/2020-01?teamId=sec-t2", null,            404, 404, 403, 403, 404, 403, 401)]
+    // The pack for every role: the centre pack needs no team but a lead must name theirs; re-rendering is for QA and
+    // admins; a month outside the plausible window is refused (after the role check).
+    [InlineData("GET", "/api/reports/monthly/2020-01", null,                          404, 404, 403, 403, 404, 403, 401)]
+    [InlineData("GET", "/api/reports/monthly/2020-01?teamId=sec-t1&refresh=true", null, 404, 404, 403, 403, 403, 403, 401)]
+    [InlineData("GET", "/api/reports/monthly/9999-12", null,                          400, 400, 403, 403, 400, 403, 401)]
+    [InlineData("POST", "/api/admin/repair/implausible-dates", null,                  200, 403, 403, 403, 403, 403, 401)]
     // An incomplete policy: past the role check it is refused as invalid, and the policy other rows rely on stays.
     [InlineData("PUT", "/api/cadence/policy", "{}",                                   400, 400, 403, 403, 403, 403, 401)]
     // No Retention:RawFactMonths on this host: past the role check there is nothing to delete.
@@ -84,7 +90,9 @@ public sealed class RoleMatrixTests(SecuredHostFixture host) : IClassFixture<Sec
         using var response = await lead.GetAsync("/api/agents/sec-a2/summary");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.Contains("'sec-a2' is in team 'sec-t2'", text);
+        Assert.Contains("'sec-a2' is not in this team lead's teams (sec-t1)", text);
+        // Which team the agent is in is another team's roster: the refusal does not say.
+        Assert.DoesNotContain("sec-t2", text);
         using var anonymous = host.As(null);
         using var missing = await anonymous.GetAsync("/api/auth/me");
         Assert.Equal("Bearer", missing.Headers.WwwAuthenticate.ToString());

@@ -162,6 +162,19 @@ public abstract class FactStoreConformance
     }
 
     [Fact]
+    public async Task Retired_tallies_dated_outside_a_window_can_be_discarded_and_the_others_stay()
+    {
+        var store = await NewStore();
+        await store.Commit(4, Commit([Contact("i-1", "ag-1", "tm-1"), Contact("i-2", "ag-1", "tm-1") with { StartedAt = Day.AddYears(3) }]));
+        await store.Retire(4, Retirement.Of((await store.LoadShard(4)).Rows, _ => true));
+        Assert.Equal(2, Count((await store.LoadForTeam("tm-1")).Retired));
+
+        await store.DiscardRetiredTallies(DateOnly.FromDateTime(Day.UtcDateTime).AddDays(-1), DateOnly.FromDateTime(Day.UtcDateTime).AddYears(1));
+        Assert.Equal(1, Count((await store.LoadForTeam("tm-1")).Retired));
+        Assert.Equal(1, Count((await store.LoadForAgent("ag-1")).Retired, agents: true));
+    }
+
+    [Fact]
     public async Task Updated_scores_replace_the_stored_ones()
     {
         var store = await NewStore();
@@ -188,8 +201,8 @@ public abstract class FactStoreConformance
         Assert.Equal(scorecards, ids.Scorecards);
     }
 
-    private static int Count(AggregateChanges changes) =>
-        (int)changes.Teams.Values.Sum(map => map.Buckets.Values.Sum(t => t.Interactions));
+    private static int Count(AggregateChanges changes, bool agents = false) =>
+        (int)(agents ? changes.Agents : changes.Teams).Values.Sum(map => map.Buckets.Values.Sum(t => t.Interactions));
 
     /// <summary>Tallies compared by value: every bucket's additive fields, in a fixed order.</summary>
     private static string Json(AggregateChanges changes)
