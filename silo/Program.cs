@@ -19,6 +19,7 @@ return args.FirstOrDefault() switch
     "forecast" => await ForecastCommand.Run(rest),
     "health" => await HealthCommand.Run(rest),
     "report" => await ReportCommand.Run(rest),
+    "import" => await ImportCommand.Run(rest),
     "serve" => await Serve(rest),
     _ => await Serve(args),
 };

@@ -101,12 +101,15 @@ public static class SummaryBuilder
             CsatResponses = t.Csat.Count,
             Nps = t.NpsResponses > 0 ? 100.0 * (t.NpsPromoters - t.NpsDetractors) / t.NpsResponses : null,
             NpsResponses = t.NpsResponses,
-            AhtSeconds = t.HandleSeconds.Mean,
+            AhtSeconds = Tenths(t.HandleSeconds.Mean),
             FcrRate = t.FcrKnown > 0 ? (double)t.FcrResolved / t.FcrKnown : null,
             Interactions = t.Interactions,
             Surveys = t.Surveys,
         };
     }
+
+    // Durations are kept to the millisecond; a mean is reported to a tenth of a second.
+    private static double? Tenths(double? seconds) => seconds is { } s ? Math.Round(s, 1, MidpointRounding.AwayFromZero) : null;
 
     private static void Accumulate<TKey>(SortedDictionary<TKey, QualityTally> into, TKey key, QualityTally tally)
         where TKey : notnull

@@ -1,42 +1,111 @@
-using QmInsights.Domain.Facts;
+using QmInsights.Domain.Periods;
 
 namespace QmInsights.Domain.Analytics;
 
+/// <summary>What every design of one run shares: hire dates, each agent's QA totals over all their evaluations (for
+/// the leave-one-out skill control) and the inference sample's weights.</summary>
+public sealed class DesignContext(IReadOnlyDictionary<string, DateTimeOffset> hiredAt, IReadOnlyList<EvaluatedContact> allContacts,
+    InferenceSample sample)
+{
+    private readonly Dictionary<string, (double Sum, int Count)> _qa = allContacts.Where(c => c.QaScore is not null)
+        .GroupBy(c => c.AgentId).ToDictionary(g => g.Key, g => (g.Sum(c => c.QaScore!.Value), g.Count()));
+    private readonly double _centreQa = allContacts.Where(c => c.QaScore is not null).Select(c => c.QaScore!.Value).DefaultIfEmpty(0).Average();
+
+    public IReadOnlyDictionary<string, DateTimeOffset> HiredAt => hiredAt;
+    public InferenceSample Sample => sample;
+
+    /// <summary>The agent's mean QA score over their other evaluations (the row itself left out, so the control
+    /// cannot carry the row's own answers); the centre's mean for an agent with no other evaluation.</summary>
+    public double AgentQaOthers(EvaluatedContact row)
+    {
+        if (!_qa.TryGetValue(row.AgentId, out var t)) return _centreQa;
+        var (sum, count) = row.QaScore is { } own ? (t.Sum - own, t.Count - 1) : t;
+        return count > 0 ? sum / count : _centreQa;
+    }
+}
+
 /// <summary>A regression design over contacts: the drivers being tested plus the controls every model shares
-/// (channel, queue, team, new hire, log tenure, the agent's overall QA level), so that drivers are compared like for like.</summary>
+/// (channel, queue, team, new hire, log tenure, evaluator and week), so that drivers are compared like for like.
+/// Agent skill is held fixed either by the agent's leave-one-out mean QA score or, where each agent has enough rows
+/// (handle time, FCR), by agent fixed effects: a within-agent comparison. Errors are clustered by agent.</summary>
 public sealed class Design
 {
     private readonly IReadOnlyList<EvaluatedContact> _rows;
+    private readonly DesignContext _context;
+    private readonly bool _agentEffects;
     private readonly List<(string Name, Func<EvaluatedContact, double> Value)> _drivers = new();
     private readonly List<(string Name, Func<EvaluatedContact, double> Value)> _controls = new();
+    // Categorical controls: each row's level is read once and its dummy set, whatever the number of levels.
+    private readonly List<(string Name, Func<EvaluatedContact, string> Level, List<string> Levels)> _factors = new();
 
-    public Design(IReadOnlyList<EvaluatedContact> rows, IReadOnlyDictionary<string, DateTimeOffset> hiredAt,
-        IReadOnlyDictionary<string, double> agentQuality)
+    public Design(IReadOnlyList<EvaluatedContact> rows, DesignContext context, bool agentEffects = false)
     {
         _rows = rows;
-        // One dummy per level after the first: the first level is the baseline.
-        foreach (var channel in rows.Select(r => r.Channel).Distinct().Order().Skip(1))
-            _controls.Add(($"channel={channel}", r => r.Channel == channel ? 1 : 0));
-        foreach (var queue in rows.Select(r => $"{r.Channel}/{r.Queue}").Distinct().Order(StringComparer.Ordinal).Skip(1))
-            _controls.Add(($"queue={queue}", r => $"{r.Channel}/{r.Queue}" == queue ? 1 : 0));
-        foreach (var team in rows.Select(r => r.TeamId).Distinct().Order(StringComparer.Ordinal).Skip(1))
-            _controls.Add(($"team={team}", r => r.TeamId == team ? 1 : 0));
+        _context = context;
+        _agentEffects = agentEffects;
+        Dummies("channel", r => r.Channel.ToString());
+        Dummies("queue", r => $"{r.Channel}/{r.Queue}");
+        Dummies("team", r => r.TeamId);
+        Dummies("evaluator", r => r.EvaluatorId);
+        Dummies("week", r => TrendPeriod.Week.StartOf(DateOnly.FromDateTime(r.StartedAt.UtcDateTime)).ToString("yyyy-MM-dd"));
         double TenureDays(EvaluatedContact r) =>
-            hiredAt.TryGetValue(r.AgentId, out var hired) ? Math.Max(0, (r.StartedAt - hired).TotalDays) : 365;
+            context.HiredAt.TryGetValue(r.AgentId, out var hired) ? Math.Max(0, (r.StartedAt - hired).TotalDays) : 365;
         _controls.Add(("newHire", r => TenureDays(r) < 30 ? 1 : 0));
         _controls.Add(("logTenureDays", r => Math.Log(1 + TenureDays(r))));
-        // Skilled agents both follow the form more and please customers more; without this, every item would look
-        // like it raised CSAT. The agent's mean QA score over the whole run stands in for that skill.
-        _controls.Add(("agentQa", r => agentQuality.GetValueOrDefault(r.AgentId)));
+        // Skilled agents both follow the form more and please customers more; without a skill control every item
+        // would look like it raised CSAT. Agent fixed effects hold skill fixed themselves.
+        if (!agentEffects) _controls.Add(("agentQaOthers", context.AgentQaOthers));
     }
+
+    private void Dummies(string name, Func<EvaluatedContact, string> level) =>
+        _factors.Add((name, level, _rows.Select(level).Distinct().Order(StringComparer.Ordinal).Skip(1).ToList()));
 
     public void Add(string name, Func<EvaluatedContact, double> value) => _drivers.Add((name, value));
 
     public LinearModel Fit(Outcome outcome)
     {
         var columns = _drivers.Concat(_controls).ToList();
-        var x = _rows.Select(r => columns.Select(c => c.Value(r)).ToArray()).ToList();
+        var dummyStart = new List<(int Start, Dictionary<string, int> Index)>();
+        var width = columns.Count;
+        foreach (var (_, _, levels) in _factors)
+        {
+            dummyStart.Add((width, levels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal)));
+            width += levels.Count;
+        }
+        var x = _rows.Select(r =>
+        {
+            var row = new double[width];
+            for (var c = 0; c < columns.Count; c++) row[c] = columns[c].Value(r);
+            // One dummy per level after the first: the first level is the baseline (no index).
+            for (var f = 0; f < _factors.Count; f++)
+                if (dummyStart[f].Index.TryGetValue(_factors[f].Level(r), out var i)) row[dummyStart[f].Start + i] = 1;
+            return row;
+        }).ToList();
         var y = _rows.Select(r => outcome.Of(r)!.Value).ToList();
-        return LinearModel.Fit(x, y, columns.Select(c => c.Name).ToList());
+        var weights = _rows.Select(_context.Sample.Weight).ToList();
+        var agents = _rows.Select(r => r.AgentId).ToList();
+        var names = columns.Select(c => c.Name).Concat(_factors.SelectMany(f => f.Levels.Select(l => $"{f.Name}={l}"))).ToList();
+        if (!_agentEffects) return LinearModel.Fit(x, y, names, weights, agents);
+
+        // Within-agent: every column and the outcome minus the agent's weighted mean. Columns constant within every
+        // agent (team, mostly) become zero and are dropped by the fit.
+        var groups = Enumerable.Range(0, _rows.Count).GroupBy(i => agents[i]).ToList();
+        foreach (var g in groups)
+        {
+            var total = g.Sum(i => weights[i]);
+            var yMean = g.Sum(i => weights[i] * y[i]) / total;
+            var xMean = new double[width];
+            foreach (var i in g)
+                for (var c = 0; c < width; c++) xMean[c] += weights[i] * x[i][c] / total;
+            foreach (var i in g)
+            {
+                y[i] -= yMean;
+                for (var c = 0; c < width; c++) x[i][c] -= xMean[c];
+            }
+        }
+        // Rounding leaves near-zero dust in swept-out columns; clear it so they are recognised as redundant.
+        for (var c = 0; c < width; c++)
+            if (x.All(r => Math.Abs(r[c]) < 1e-9)) foreach (var r in x) r[c] = 0;
+        return LinearModel.Fit(x, y, names, weights, agents, groups.Count);
     }
 }

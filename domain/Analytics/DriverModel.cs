@@ -82,7 +82,7 @@ public static class DriverModel
         values.Add(c.Channel == Facts.Channel.Call ? 1 : 0);
         values.Add(c.Channel == Facts.Channel.Chat ? 1 : 0);
         values.Add(c.Channel == Facts.Channel.Email ? 1 : 0);
-        if (outcome != Outcome.HandleSeconds) values.Add(c.HandleSeconds);
+        if (outcome != Outcome.HandleSeconds) values.Add((float)c.HandleSeconds);
         return values.ToArray();
     }
 

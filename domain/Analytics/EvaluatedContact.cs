@@ -16,17 +16,20 @@ public sealed record EvaluatedContact(
     Channel Channel,
     string Queue,
     DateTimeOffset StartedAt,
-    int HandleSeconds,
+    double HandleSeconds,
     bool? ResolvedFirstContact,
     int? Csat,
     int? Nps,
     double? QaScore,
     ImmutableArray<ItemResponse> Answers,
     DateTimeOffset EvaluatedAt,
-    double TargetPercent)
+    double TargetPercent,
+    EvaluationSelection Selection = EvaluationSelection.Random,
+    double? InclusionProbability = null)
 {
-    /// <summary>The row of an evaluation on its joined contact.</summary>
+    /// <summary>The row of an evaluation on its joined contact, which an agent handled (so it has agent and team).</summary>
     public static EvaluatedContact Of(Interaction i, Survey? s, Evaluation e, EvaluationScore score) =>
-        new(i.InteractionId, i.AgentId, i.TeamId, e.EvaluatorId, e.ScorecardId, i.Channel, i.Queue, i.StartedAt,
-            i.HandleSeconds, i.ResolvedFirstContact, s?.Csat, s?.Nps, score.Percent, e.Answers, e.EvaluatedAt, score.TargetPercent);
+        new(i.InteractionId, i.AgentId ?? e.AgentId, i.TeamId ?? throw new ArgumentException("the contact was not handled", nameof(i)), e.EvaluatorId, e.ScorecardId, i.Channel, i.Queue, i.StartedAt,
+            i.HandleSeconds, i.ResolvedFirstContact, s?.Csat, s?.Nps, score.Percent, e.Answers, e.EvaluatedAt, score.TargetPercent,
+            e.Selection, e.InclusionProbability);
 }

@@ -2,6 +2,9 @@ namespace QmInsights.Domain.Analytics;
 
 /// <summary>The result of one analysis run: every relationship tested (effects and "no effect found" alike) and the
 /// conflicts among them, with the rules the run followed.</summary>
+/// <param name="Selection">How many regular evaluations came from random, targeted and disputed picks, and which the
+/// inference used.</param>
+/// <param name="Causation">What the findings can and cannot say about cause.</param>
 [GenerateSerializer, Alias("qm.InsightReport")]
 public sealed record InsightReport(
     InsightOptions Options,
@@ -9,4 +12,6 @@ public sealed record InsightReport(
     int SurveyedContacts,
     List<Relationship> Relationships,
     List<MetricConflict> Conflicts,
-    List<OutcomeModel> Models);
+    List<OutcomeModel> Models,
+    SelectionCounts Selection,
+    string Causation);

@@ -3,8 +3,12 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace QmInsights.Domain.Analytics;
 
-/// <summary>Ordinary least squares with classical standard errors: each coefficient with its 95% confidence interval
-/// and two-sided p-value (Student t with n - p degrees of freedom).</summary>
+/// <summary>Least squares, optionally weighted (inverse inclusion probabilities) and with standard errors clustered
+/// (contacts of one agent are not independent): each coefficient with its 95% confidence interval and two-sided
+/// p-value. Clustered errors are CR1, the sandwich (X'WX)^-1 (sum_g s_g s_g') (X'WX)^-1 with s_g = sum over the
+/// cluster of w x u, scaled by G/(G-1) (N-1)/(N-K), with Student t on G - 1 degrees of freedom (Cameron &amp; Miller
+/// 2015, "A Practitioner's Guide to Cluster-Robust Inference", J. Human Resources 50(2), section VI.C); without
+/// clusters, classical errors on N - K degrees of freedom.</summary>
 public sealed class LinearModel
 {
     public IReadOnlyList<string> Names { get; }
@@ -12,19 +16,30 @@ public sealed class LinearModel
     public double[] StandardErrors { get; }
     public int Observations { get; }
     public int DegreesOfFreedom { get; }
+    /// <summary>Clusters the errors were computed over; null for classical errors.</summary>
+    public int? Clusters { get; }
+    private readonly Matrix<double> _covariance;
 
-    private LinearModel(IReadOnlyList<string> names, double[] coefficients, double[] errors, int n, int df)
+    private LinearModel(IReadOnlyList<string> names, double[] coefficients, Matrix<double> covariance, int n, int df, int? clusters)
     {
         Names = names;
         Coefficients = coefficients;
-        StandardErrors = errors;
+        _covariance = covariance;
+        StandardErrors = Enumerable.Range(0, names.Count).Select(i => Math.Sqrt(Math.Max(0, covariance[i, i]))).ToArray();
         Observations = n;
         DegreesOfFreedom = df;
+        Clusters = clusters;
     }
 
     /// <summary>Fits y on the columns of x (an intercept is added). Columns that are constant or exact combinations
     /// of earlier ones are dropped, so sparse dummies never make the fit fail.</summary>
-    public static LinearModel Fit(IReadOnlyList<double[]> rows, IReadOnlyList<double> y, IReadOnlyList<string> names)
+    /// <param name="weights">Row weights (e.g. inverse inclusion probabilities); all 1 when null.</param>
+    /// <param name="clusters">Each row's cluster (e.g. its agent) for cluster-robust errors; classical when null.</param>
+    /// <param name="absorbed">Parameters already removed from y and x before the call (fixed effects swept out by
+    /// demeaning): they count against the classical degrees of freedom, not against clustered ones, where they are
+    /// nested in the clusters.</param>
+    public static LinearModel Fit(IReadOnlyList<double[]> rows, IReadOnlyList<double> y, IReadOnlyList<string> names,
+        IReadOnlyList<double>? weights = null, IReadOnlyList<string>? clusters = null, int absorbed = 0)
     {
         var n = rows.Count;
         var width = names.Count + 1;
@@ -35,32 +50,63 @@ public sealed class LinearModel
         var row = new double[width];
         for (var r = 0; r < n; r++)
         {
-            row[0] = 1;
-            Array.Copy(rows[r], 0, row, 1, names.Count);
+            Extend(rows[r], row);
+            var w = weights?[r] ?? 1;
             for (var i = 0; i < width; i++)
             {
-                xty[i] += row[i] * y[r];
-                for (var j = i; j < width; j++) xtx[i, j] += row[i] * row[j];
+                // Most columns are dummies and zero on most rows: skipping them keeps wide designs cheap.
+                if (row[i] == 0) continue;
+                var wi = w * row[i];
+                xty[i] += wi * y[r];
+                for (var j = i; j < width; j++) xtx[i, j] += wi * row[j];
             }
-            yty += y[r] * y[r];
+            yty += w * y[r] * y[r];
         }
         for (var i = 0; i < width; i++)
             for (var j = 0; j < i; j++) xtx[i, j] = xtx[j, i];
 
         var kept = Independent(xtx, width);
         var p = kept.Count;
-        if (n <= p) throw new ArgumentException($"{n} observations cannot fit {p} coefficients", nameof(rows));
+        if (n <= p + absorbed) throw new ArgumentException($"{n} observations cannot fit {p + absorbed} coefficients", nameof(rows));
         var a = Matrix<double>.Build.Dense(p, p, (i, j) => xtx[kept[i], kept[j]]);
         var b = Vector<double>.Build.Dense(p, i => xty[kept[i]]);
         var inverse = a.Inverse();
         var beta = inverse * b;
-        // Residual sum of squares from the normal equations: y'y - b'X'y.
-        var rss = Math.Max(0, yty - beta.DotProduct(b));
-        var df = n - p;
-        var sigma2 = rss / df;
-        var errors = Enumerable.Range(0, p).Select(i => Math.Sqrt(Math.Max(0, sigma2 * inverse[i, i]))).ToArray();
         var keptNames = kept.Select(k => k == 0 ? "(intercept)" : names[k - 1]).ToList();
-        return new LinearModel(keptNames, beta.ToArray(), errors, n, df);
+
+        if (clusters is null)
+        {
+            // Residual sum of squares from the normal equations: y'Wy - b'X'Wy.
+            var rss = Math.Max(0, yty - beta.DotProduct(b));
+            var df = n - p - absorbed;
+            return new LinearModel(keptNames, beta.ToArray(), inverse * (rss / df), n, df, null);
+        }
+
+        // The meat: each cluster's summed score w x u, outer products added up.
+        var scores = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        for (var r = 0; r < n; r++)
+        {
+            Extend(rows[r], row);
+            var fitted = 0.0;
+            for (var i = 0; i < p; i++) fitted += beta[i] * row[kept[i]];
+            var wu = (weights?[r] ?? 1) * (y[r] - fitted);
+            if (!scores.TryGetValue(clusters[r], out var s)) scores[clusters[r]] = s = new double[p];
+            for (var i = 0; i < p; i++) s[i] += wu * row[kept[i]];
+        }
+        var g = scores.Count;
+        if (g < 2) throw new ArgumentException("clustered errors need at least 2 clusters", nameof(clusters));
+        var meat = Matrix<double>.Build.Dense(p, p);
+        foreach (var s in scores.Values)
+            for (var i = 0; i < p; i++)
+                for (var j = 0; j < p; j++) meat[i, j] += s[i] * s[j];
+        var scale = g / (g - 1.0) * (n - 1.0) / (n - p);
+        return new LinearModel(keptNames, beta.ToArray(), inverse * meat * inverse * scale, n, g - 1, g);
+    }
+
+    private static void Extend(double[] values, double[] row)
+    {
+        row[0] = 1;
+        Array.Copy(values, 0, row, 1, values.Length);
     }
 
     // Greedy pivot-free Cholesky: a column is kept when what it adds beyond the kept ones is not (numerically) zero.
@@ -87,6 +133,23 @@ public sealed class LinearModel
         }
         return kept;
     }
+
+    /// <summary>A linear combination of coefficients (name to multiplier) with its standard error from the full
+    /// covariance, e.g. one evaluator's coefficient minus the mean of all; null when a named column was dropped.</summary>
+    public (double Estimate, double StandardError)? Combination(IReadOnlyDictionary<string, double> multipliers)
+    {
+        var a = Vector<double>.Build.Dense(Names.Count);
+        foreach (var (name, multiplier) in multipliers)
+        {
+            var i = Names.ToList().IndexOf(name);
+            if (i < 0) return null;
+            a[i] = multiplier;
+        }
+        return (a.DotProduct(Vector<double>.Build.DenseOfArray(Coefficients)), Math.Sqrt(Math.Max(0, (_covariance * a).DotProduct(a))));
+    }
+
+    /// <summary>The two-sided Student t critical value at <paramref name="level"/> on the model's degrees of freedom.</summary>
+    public double Critical(double level) => StudentT.InvCDF(0, 1, DegreesOfFreedom, 1 - (1 - level) / 2);
 
     /// <summary>The coefficient named <paramref name="name"/> with its 95% interval and two-sided p-value; null when the
     /// column was dropped as redundant.</summary>

@@ -1,12 +1,18 @@
+using QmInsights.Domain.Periods;
+
 namespace QmInsights.Domain.Cadence;
 
 /// <summary>Applies the cadence rules to a roster and its evaluation history: who is due, who is overdue, and how
 /// far each team and evaluator is with this month's quota. Without a quota, evaluations do not get done.</summary>
 public static class CadencePlanner
 {
+    /// <summary>Who is due when on <paramref name="asOf"/>; evaluation and hire days are the centre's local ones
+    /// (<paramref name="calendar"/>, UTC when not given).</summary>
     public static CadenceReport Plan(IReadOnlyList<CadenceAgent> roster, IReadOnlyList<CadenceEvaluation> evaluations, DateOnly asOf,
-        CadencePolicy policy)
+        CadencePolicy policy, CentreCalendar? calendar = null)
     {
+        var centre = calendar ?? CentreCalendar.Utc;
+        DateOnly Day(DateTimeOffset time) => centre.DayOf(time);
         var monthStart = new DateOnly(asOf.Year, asOf.Month, 1);
         var byAgent = evaluations.Where(e => Day(e.EvaluatedAt) <= asOf).GroupBy(e => e.AgentId)
             .ToDictionary(g => g.Key, g => g.OrderBy(e => e.EvaluatedAt).ToList());
@@ -43,7 +49,6 @@ public static class CadencePlanner
     private static QuotaCoverage Coverage(string id, int agents, int done, int quota, int overdue) =>
         new(id, agents, done, agents * quota, agents * quota > 0 ? (double)done / (agents * quota) : 0, overdue);
 
-    private static DateOnly Day(DateTimeOffset time) => DateOnly.FromDateTime(time.UtcDateTime);
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

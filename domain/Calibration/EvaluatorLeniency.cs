@@ -9,18 +9,23 @@ namespace QmInsights.Domain.Calibration;
 public sealed record Leniency(string EvaluatorId, int Evaluations, double Difference, double[] Ci95, string Verdict, string Explanation);
 
 /// <summary>Evaluator leniency from everyday work: a regression of the QA score on evaluator and agent indicators,
-/// so an evaluator is not called lenient for having been given the better agents. Differences are against the
-/// average evaluator (the coefficients are centred), with 95% intervals.</summary>
+/// so an evaluator is not called lenient for having been given the better agents. Each difference is the evaluator's
+/// coefficient minus the mean of all evaluators' (the centred contrast), with its own standard error from the full
+/// covariance, clustered by agent (an agent's evaluations are not independent). Intervals are simultaneous over the
+/// evaluators compared (Bonferroni), so "lenient" and "severe" hold for the whole list at once, not one at a time.
+/// Only random picks enter, or all picks weighted by inverse inclusion probability, as in the driver analysis.</summary>
 public static class EvaluatorLeniency
 {
     public static List<Leniency> Estimate(IReadOnlyList<EvaluatedContact> contacts, int minimumEvaluations = 20)
     {
-        var scored = contacts.Where(c => c.QaScore is not null).ToList();
+        var sample = InferenceSample.Of(contacts);
+        var scored = sample.Rows.Where(c => c.QaScore is not null).ToList();
         var evaluators = scored.GroupBy(c => c.EvaluatorId).Where(g => g.Count() >= minimumEvaluations)
             .Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
         if (evaluators.Count < 2) return [];
         var rows = scored.Where(c => evaluators.Contains(c.EvaluatorId)).ToList();
         var agents = rows.Select(c => c.AgentId).Distinct().Order(StringComparer.Ordinal).Skip(1).ToList();
+        if (agents.Count < 1) return [];
         // Evaluator dummies against the first evaluator, agent dummies against the first agent.
         var names = evaluators.Skip(1).Select(e => $"evaluator={e}").Concat(agents.Select(a => $"agent={a}")).ToList();
         var agentIndex = agents.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => evaluators.Count - 1 + p.i);
@@ -32,22 +37,22 @@ public static class EvaluatorLeniency
             if (agentIndex.TryGetValue(c.AgentId, out var a)) row[a] = 1;
             return row;
         }).ToList();
-        var model = LinearModel.Fit(x, rows.Select(c => c.QaScore!.Value).ToList(), names);
+        var model = LinearModel.Fit(x, rows.Select(c => c.QaScore!.Value).ToList(), names, rows.Select(sample.Weight).ToList(),
+            rows.Select(c => c.AgentId).ToList());
 
-        // Effects relative to the first evaluator (0 for it, with no interval of its own); centring on their mean
-        // makes "the average evaluator" zero.
-        var raw = evaluators.Select(e => e == evaluators[0] ? (Estimate: 0.0, Half: (double?)null)
-            : model.Effect($"evaluator={e}") is { } fit ? (fit.Estimate, (fit.High - fit.Low) / 2) : (0.0, null)).ToList();
-        var mean = raw.Average(r => r.Estimate);
-        var typicalHalf = raw.Where(r => r.Half is not null).Select(r => r.Half!.Value).DefaultIfEmpty(0).Average();
-        return evaluators.Select((e, i) =>
+        // The first evaluator's coefficient is 0 by construction; evaluator e's centred effect is b_e - mean_k b_k.
+        var critical = model.Critical(1 - 0.05 / evaluators.Count);
+        var results = new List<Leniency>();
+        foreach (var e in evaluators)
         {
-            var d = raw[i].Estimate - mean;
-            var half = raw[i].Half ?? typicalHalf;
+            var multipliers = evaluators.Skip(1).ToDictionary(k => $"evaluator={k}", k => (k == e ? 1.0 : 0.0) - 1.0 / evaluators.Count);
+            if (model.Combination(multipliers) is not var (d, se)) continue;
+            var half = critical * se;
             var verdict = d - half > 0 ? "lenient" : d + half < 0 ? "severe" : "in line";
             var n = rows.Count(c => c.EvaluatorId == e);
-            return new Leniency(e, n, d, [d - half, d + half], verdict, string.Create(CultureInfo.InvariantCulture,
-                $"{e} scores {d:+0.0;-0.0} QA points against the average evaluator on the same agents (95% CI {d - half:0.0} to {d + half:0.0}, {n} evaluations): {verdict}."));
-        }).OrderByDescending(l => l.Difference).ToList();
+            results.Add(new Leniency(e, n, d, [d - half, d + half], verdict, string.Create(CultureInfo.InvariantCulture,
+                $"{e} scores {d:+0.0;-0.0} QA points against the average evaluator on the same agents (95% CI {d - half:0.0} to {d + half:0.0}, simultaneous over {evaluators.Count} evaluators; {n} evaluations): {verdict}.")));
+        }
+        return results.OrderByDescending(l => l.Difference).ToList();
     }
 }

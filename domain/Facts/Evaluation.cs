@@ -5,6 +5,9 @@ namespace QmInsights.Domain.Facts;
 /// <summary>One evaluator's scoring of one interaction against a scorecard. A later <see cref="Revision"/> under the
 /// same <see cref="EvaluationId"/> replaces the earlier one everywhere (how disputes are settled).</summary>
 /// <remarks><see cref="Answers"/> are kept sorted by item id so that two submissions of the same content compare equal.</remarks>
+/// <param name="Selection">Why the contact was picked (random unless the source says otherwise).</param>
+/// <param name="InclusionProbability">The chance the contact had of being picked, when the source knows it (0..1];
+/// inference weights the evaluation by its inverse.</param>
 [GenerateSerializer, Alias("qm.Evaluation")]
 public sealed record Evaluation(
     string EvaluationId,
@@ -17,7 +20,9 @@ public sealed record Evaluation(
     DateTimeOffset EvaluatedAt,
     ImmutableArray<ItemResponse> Answers,
     string? Comment,
-    int Revision)
+    int Revision,
+    EvaluationSelection Selection = EvaluationSelection.Random,
+    double? InclusionProbability = null)
 {
     /// <summary>Builds an evaluation with its answers in canonical (ordinal item id) order.</summary>
     public static ImmutableArray<ItemResponse> Canonical(IEnumerable<ItemResponse> answers) =>
@@ -36,6 +41,8 @@ public sealed record Evaluation(
         && EvaluatedAt == other.EvaluatedAt
         && Comment == other.Comment
         && Revision == other.Revision
+        && Selection == other.Selection
+        && InclusionProbability == other.InclusionProbability
         && Answers.AsSpan().SequenceEqual(other.Answers.AsSpan());
 
     public override int GetHashCode() => HashCode.Combine(EvaluationId, Revision, EvaluatedAt);

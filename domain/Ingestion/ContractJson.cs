@@ -14,14 +14,15 @@ public static class ContractJson
         w.WriteStartObject();
         w.WriteString("interactionId", i.InteractionId);
         w.WriteString("channel", Name(i.Channel));
-        w.WriteString("agentId", i.AgentId);
-        w.WriteString("teamId", i.TeamId);
+        if (i.AgentId is not null) w.WriteString("agentId", i.AgentId);
+        if (i.TeamId is not null) w.WriteString("teamId", i.TeamId);
         w.WriteString("queue", i.Queue);
         w.WriteString("startedAt", Time(i.StartedAt));
         w.WriteNumber("handleSeconds", i.HandleSeconds);
         if (i.AfterCallWorkSeconds is { } acw) w.WriteNumber("afterCallWorkSeconds", acw);
         if (i.WaitSeconds is { } wait) w.WriteNumber("waitSeconds", wait);
         if (i.ResolvedFirstContact is { } fcr) w.WriteBoolean("resolvedFirstContact", fcr);
+        if (!i.IsHandled) w.WriteString("outcome", FactShapes.Name(i.Outcome));
         w.WriteEndObject();
     }
 
@@ -51,6 +52,8 @@ public static class ContractJson
         w.WriteEndObject();
         if (e.Comment is not null) w.WriteString("comment", e.Comment);
         if (e.Revision != 1) w.WriteNumber("revision", e.Revision);
+        if (e.Selection != EvaluationSelection.Random) w.WriteString("selection", e.Selection.ToString().ToLowerInvariant());
+        if (e.InclusionProbability is { } inclusion) w.WriteNumber("inclusionProbability", inclusion);
         w.WriteEndObject();
     }
 

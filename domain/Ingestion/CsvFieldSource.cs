@@ -30,6 +30,15 @@ public sealed class CsvFieldSource(IReadOnlyDictionary<string, int> columns, IRe
         return null;
     }
 
+    public double? Seconds(string field, List<string> problems)
+    {
+        var text = Cell(field);
+        if (text is null) return null;
+        var seconds = DurationText.Parse(text, out var error);
+        if (error is not null) problems.Add($"{field}: {error}");
+        return seconds;
+    }
+
     public bool? Boolean(string field, List<string> problems)
     {
         var text = Cell(field);

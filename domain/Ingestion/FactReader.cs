@@ -6,8 +6,11 @@ namespace QmInsights.Domain.Ingestion;
 
 /// <summary>Streams the records of an ingestion body (JSON array or single object, NDJSON, CSV) without holding
 /// the body in memory, validating each record on its own so that one bad record never blocks the others.</summary>
-public sealed class FactReader<T>(RecordShape<T> shape) where T : class
+/// <remarks>With an <see cref="ImportProfile"/> each record is read through it, and the CSV header is not held to the
+/// contract's column names (a column the profile cannot find makes its field missing, per record).</remarks>
+public sealed class FactReader<T>(RecordShape<T> shape, ImportProfile? profile = null) where T : class
 {
+    private readonly TimeZoneInfo? _profileZone = profile?.TimeZone is { } zone ? TimeZoneInfo.FindSystemTimeZoneById(zone) : null;
     private readonly SortedSet<string> _ignored = new(StringComparer.Ordinal);
 
     /// <summary>Fields seen in the body that the contract does not define: they are not stored (they could hold
@@ -112,7 +115,7 @@ public sealed class FactReader<T>(RecordShape<T> shape) where T : class
         for (var i = 0; i < cells.Count; i++)
             if (!columns.TryAdd(cells[i], i))
                 throw new MalformedBodyException($"The CSV header names column '{cells[i]}' twice");
-        var missing = shape.Required.Where(f => !columns.ContainsKey(f)).ToList();
+        var missing = profile is not null ? [] : shape.Required.Where(f => !columns.ContainsKey(f)).ToList();
         if (missing.Count > 0)
             throw new MalformedBodyException(
                 $"The CSV header lacks the {shape.Name} column(s) {string.Join(", ", missing)} (it has {string.Join(", ", cells)})");
@@ -124,8 +127,9 @@ public sealed class FactReader<T>(RecordShape<T> shape) where T : class
             ? Parse(position, new JsonFieldSource(element))
             : new ParsedRecord<T>(position, null, null, [$"record: must be a JSON object, not {element.ValueKind.ToString().ToLowerInvariant()}"]);
 
-    private ParsedRecord<T> Parse(int position, IFieldSource source)
+    private ParsedRecord<T> Parse(int position, IFieldSource raw)
     {
+        var source = profile is null ? raw : new ProfiledFieldSource(raw, profile, _profileZone);
         foreach (var name in source.Names)
             if (!shape.Fields.Contains(name)) _ignored.Add(name);
         var problems = new List<string>();

@@ -10,9 +10,20 @@ public static class FactShapes
         ["call"] = Channel.Call, ["email"] = Channel.Email, ["chat"] = Channel.Chat,
     };
 
+    private static readonly Dictionary<string, ContactOutcome> Outcomes = new()
+    {
+        ["handled"] = ContactOutcome.Handled, ["abandoned"] = ContactOutcome.Abandoned,
+        ["shortabandoned"] = ContactOutcome.ShortAbandoned,
+    };
+
     private static readonly Dictionary<string, EvaluationKind> Kinds = new()
     {
         ["regular"] = EvaluationKind.Regular, ["calibration"] = EvaluationKind.Calibration, ["self"] = EvaluationKind.Self,
+    };
+
+    private static readonly Dictionary<string, EvaluationSelection> Selections = new()
+    {
+        ["random"] = EvaluationSelection.Random, ["targeted"] = EvaluationSelection.Targeted, ["dispute"] = EvaluationSelection.Dispute,
     };
 
     private static readonly Dictionary<string, ItemAnswer> Answers = new()
@@ -26,24 +37,27 @@ public static class FactShapes
 
     public static readonly RecordShape<Interaction> Interaction = new("interaction",
         Set("interactionId", "channel", "agentId", "teamId", "queue", "startedAt", "handleSeconds",
-            "afterCallWorkSeconds", "waitSeconds", "resolvedFirstContact"),
-        ["interactionId", "channel", "agentId", "teamId", "queue", "startedAt", "handleSeconds"],
+            "afterCallWorkSeconds", "waitSeconds", "resolvedFirstContact", "outcome"),
+        ["interactionId", "channel", "queue", "startedAt"],
         "interactionId",
         (s, p) =>
         {
             var id = FieldRules.Id(s, "interactionId", p);
             var channel = FieldRules.Choice(s, "channel", Channels, p);
-            var agent = FieldRules.Id(s, "agentId", p);
-            var team = FieldRules.Id(s, "teamId", p);
+            var outcome = FieldRules.Choice(s, "outcome", Outcomes, p, required: false) ?? ContactOutcome.Handled;
+            var handled = outcome == ContactOutcome.Handled;
+            // An abandoned contact reached no agent: naming one would put it in somebody's figures.
+            var agent = handled ? FieldRules.Id(s, "agentId", p) : Unhandled(s, "agentId", outcome, p);
+            var team = handled ? FieldRules.Id(s, "teamId", p) : Unhandled(s, "teamId", outcome, p);
             var queue = FieldRules.Id(s, "queue", p);
             var started = FieldRules.Time(s, "startedAt", p);
-            var handle = FieldRules.Integer(s, "handleSeconds", 0, MaxSeconds, p, required: true);
-            var acw = FieldRules.Integer(s, "afterCallWorkSeconds", 0, MaxSeconds, p);
-            var wait = FieldRules.Integer(s, "waitSeconds", 0, MaxSeconds, p);
+            var handle = FieldRules.Duration(s, "handleSeconds", MaxSeconds, p, required: handled) ?? 0;
+            if (!handled && handle > 0) p.Add($"handleSeconds: an {Name(outcome)} contact was not handled; give 0 or leave it out");
+            var acw = FieldRules.Duration(s, "afterCallWorkSeconds", MaxSeconds, p);
+            var wait = FieldRules.Duration(s, "waitSeconds", MaxSeconds, p);
             var fcr = s.Boolean("resolvedFirstContact", p);
             return p.Count > 0 ? null
-                : new Interaction(id!, channel!.Value, agent!, team!, queue!, started!.Value, (int)handle!.Value,
-                    (int?)acw, (int?)wait, fcr);
+                : new Interaction(id!, channel!.Value, agent, team, queue!, started!.Value, handle, acw, wait, fcr, outcome);
         });
 
     public static readonly RecordShape<Survey> Survey = new("survey",
@@ -62,7 +76,7 @@ public static class FactShapes
 
     public static readonly RecordShape<Evaluation> Evaluation = new("evaluation",
         Set("evaluationId", "interactionId", "agentId", "evaluatorId", "scorecardId", "scorecardVersion", "kind",
-            "evaluatedAt", "answers", "comment", "revision"),
+            "evaluatedAt", "answers", "comment", "revision", "selection", "inclusionProbability"),
         ["evaluationId", "interactionId", "agentId", "evaluatorId", "scorecardId", "kind", "evaluatedAt", "answers"],
         "evaluationId",
         (s, p) =>
@@ -78,9 +92,11 @@ public static class FactShapes
             var answers = ReadAnswers(s, p);
             var comment = FieldRules.Text(s, "comment", MaxCommentLength, p, multiline: true);
             var revision = FieldRules.Integer(s, "revision", 1, int.MaxValue, p) ?? 1;
+            var selection = FieldRules.Choice(s, "selection", Selections, p, required: false) ?? EvaluationSelection.Random;
+            var inclusion = FieldRules.Probability(s, "inclusionProbability", p);
             return p.Count > 0 ? null
                 : new Evaluation(id!, interaction!, agent!, evaluator!, scorecard!, (int?)version, kind!.Value,
-                    evaluated!.Value, Facts.Evaluation.Canonical(answers!), comment, (int)revision);
+                    evaluated!.Value, Facts.Evaluation.Canonical(answers!), comment, (int)revision, selection, inclusion);
         });
 
     private static List<ItemResponse>? ReadAnswers(IFieldSource s, List<string> p)
@@ -103,6 +119,21 @@ public static class FactShapes
             else p.Add($"answers.{item}: '{text}' is not one of yes, no, na");
         }
         return answers;
+    }
+
+    /// <summary>The contract's spelling of an outcome.</summary>
+    public static string Name(ContactOutcome outcome) => outcome switch
+    {
+        ContactOutcome.Abandoned => "abandoned",
+        ContactOutcome.ShortAbandoned => "shortAbandoned",
+        _ => "handled",
+    };
+
+    // Null, with a problem when the export names one anyway.
+    private static string? Unhandled(IFieldSource s, string field, ContactOutcome outcome, List<string> p)
+    {
+        if (s.Has(field)) p.Add($"{field}: an {Name(outcome)} contact has no {field[..^2]}; leave it out");
+        return null;
     }
 
     private static IReadOnlySet<string> Set(params string[] names) => names.ToHashSet(StringComparer.Ordinal);

@@ -58,6 +58,34 @@ public static class FieldRules
         return null;
     }
 
+    /// <summary>A duration of 0 to <paramref name="max"/> seconds, kept to the millisecond.</summary>
+    public static double? Duration(IFieldSource s, string field, double max, List<string> problems, bool required = false)
+    {
+        if (!s.Has(field))
+        {
+            if (required) problems.Add($"{field}: is missing");
+            return null;
+        }
+        var seconds = s.Seconds(field, problems);
+        if (seconds is not { } n) return null;
+        if (double.IsFinite(n) && n >= 0 && n <= max) return Math.Round(n, 3, MidpointRounding.AwayFromZero);
+        problems.Add(!double.IsFinite(n) ? $"{field}: must be a finite number of seconds"
+            : n < 0 ? $"{field}: {n.ToString(CultureInfo.InvariantCulture)} must be >= 0"
+            : $"{field}: {n.ToString(CultureInfo.InvariantCulture)} must be <= {max.ToString(CultureInfo.InvariantCulture)} seconds");
+        return null;
+    }
+
+    /// <summary>An optional probability: a number above 0 and at most 1 (a contact that could not be picked was not).</summary>
+    public static double? Probability(IFieldSource s, string field, List<string> problems)
+    {
+        if (!s.Has(field)) return null;
+        var n = s.Number(field, problems);
+        if (n is null) return null;
+        if (n > 0 && n <= 1) return n;
+        problems.Add($"{field}: {n.Value.ToString(CultureInfo.InvariantCulture)} must be above 0 and at most 1");
+        return null;
+    }
+
     public static TEnum? Choice<TEnum>(IFieldSource s, string field, IReadOnlyDictionary<string, TEnum> choices,
         List<string> problems, bool required = true) where TEnum : struct
     {

@@ -14,6 +14,9 @@ public interface IFieldSource
 
     bool? Boolean(string field, List<string> problems);
 
+    /// <summary>A duration in seconds: a number, or text in one of the forms <see cref="DurationText"/> reads.</summary>
+    double? Seconds(string field, List<string> problems);
+
     /// <summary>The <c>answers</c> map, item id to answer text.</summary>
     IReadOnlyList<KeyValuePair<string, string>>? Map(string field, List<string> problems);
 

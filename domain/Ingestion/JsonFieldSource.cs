@@ -35,6 +35,20 @@ public sealed class JsonFieldSource(JsonElement record) : IFieldSource
         return null;
     }
 
+    public double? Seconds(string field, List<string> problems)
+    {
+        if (!Get(field, out var v)) return null;
+        if (v.ValueKind == JsonValueKind.Number) return v.GetDouble();
+        if (v.ValueKind == JsonValueKind.String)
+        {
+            var seconds = DurationText.Parse(v.GetString()!, out var error);
+            if (error is not null) problems.Add($"{field}: {error}");
+            return seconds;
+        }
+        problems.Add($"{field}: must be a number of seconds, not {Kind(v)}");
+        return null;
+    }
+
     public bool? Boolean(string field, List<string> problems)
     {
         if (!Get(field, out var v)) return null;

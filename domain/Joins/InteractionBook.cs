@@ -1,5 +1,6 @@
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Facts;
+using QmInsights.Domain.Periods;
 
 namespace QmInsights.Domain.Joins;
 
@@ -8,10 +9,13 @@ namespace QmInsights.Domain.Joins;
 public sealed class InteractionBook
 {
     private readonly Dictionary<string, InteractionJoin> _rows;
+    private readonly CentreCalendar _calendar;
 
-    public InteractionBook(Dictionary<string, InteractionJoin> rows)
+    /// <summary>A book over <paramref name="rows"/> whose changes fall on the days of <paramref name="calendar"/> (UTC when not given).</summary>
+    public InteractionBook(Dictionary<string, InteractionJoin> rows, CentreCalendar? calendar = null)
     {
         _rows = rows;
+        _calendar = calendar ?? CentreCalendar.Utc;
     }
 
     public InteractionJoin? Find(string interactionId) => _rows.GetValueOrDefault(interactionId);
@@ -62,12 +66,12 @@ public sealed class InteractionBook
         return row;
     }
 
-    private static FactOutcome Change(int position, InteractionJoin row, AggregateChanges changes, FactStatus status,
+    private FactOutcome Change(int position, InteractionJoin row, AggregateChanges changes, FactStatus status,
         Action<InteractionJoin> change)
     {
-        JoinContribution.AddTo(row, changes, -1);
+        JoinContribution.AddTo(row, changes, -1, _calendar);
         change(row);
-        JoinContribution.AddTo(row, changes, +1);
+        JoinContribution.AddTo(row, changes, +1, _calendar);
         return new FactOutcome(position, status, null);
     }
 

@@ -1,5 +1,6 @@
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Facts;
+using QmInsights.Domain.Periods;
 
 namespace QmInsights.Domain.Joins;
 
@@ -8,37 +9,39 @@ namespace QmInsights.Domain.Joins;
 /// evaluation to the right team and channel, and how a revision replaces its predecessor.</summary>
 public static class JoinContribution
 {
-    /// <summary>Adds <paramref name="sign"/> times the row's contribution to <paramref name="into"/>.</summary>
-    public static void AddTo(InteractionJoin join, AggregateChanges into, int sign)
+    /// <summary>Adds <paramref name="sign"/> times the row's contribution to <paramref name="into"/>, each record on
+    /// the centre's local day of its own time (<paramref name="calendar"/>, UTC when not given).</summary>
+    public static void AddTo(InteractionJoin join, AggregateChanges into, int sign, CentreCalendar? calendar = null)
     {
+        calendar ??= CentreCalendar.Utc;
         var interaction = join.Interaction;
-        if (interaction is not null)
+        // An abandoned contact belongs to no agent and no team: it counts only in its queue's figures.
+        var handledBy = interaction is { IsHandled: true } ? interaction : null;
+        if (handledBy is { AgentId: { } agentId, TeamId: { } teamId })
         {
             var handled = new QualityTally { Interactions = 1 };
-            handled.HandleSeconds.Add(interaction.HandleSeconds, 1);
-            if (interaction.ResolvedFirstContact is { } resolved)
+            handled.HandleSeconds.Add(handledBy.HandleSeconds, 1);
+            if (handledBy.ResolvedFirstContact is { } resolved)
             {
                 handled.FcrKnown = 1;
                 handled.FcrResolved = resolved ? 1 : 0;
             }
-            AddToAgentAndTeam(into, interaction.AgentId, interaction.TeamId,
-                new TallyBucket(UtcDay(interaction.StartedAt), interaction.Channel), handled, sign);
+            AddToAgentAndTeam(into, agentId, teamId, new TallyBucket(calendar.DayOf(handledBy.StartedAt), handledBy.Channel), handled, sign);
 
             // A survey only has an interaction id: it counts once we know whose contact it was.
             if (join.Survey is { } survey)
-                AddToAgentAndTeam(into, interaction.AgentId, interaction.TeamId,
-                    new TallyBucket(UtcDay(survey.AnsweredAt), interaction.Channel), Of(survey), sign);
+                AddToAgentAndTeam(into, agentId, teamId, new TallyBucket(calendar.DayOf(survey.AnsweredAt), handledBy.Channel), Of(survey), sign);
         }
 
         foreach (var scored in join.Evaluations)
         {
             var evaluation = scored.Evaluation;
-            var day = UtcDay(evaluation.EvaluatedAt);
+            var day = calendar.DayOf(evaluation.EvaluatedAt);
             var bucket = new TallyBucket(day, interaction?.Channel);
             var tally = Of(scored);
             into.AddAgent(evaluation.AgentId, bucket, tally, sign);
-            // The interaction's team decides; until it arrives the evaluation counts for its agent only.
-            if (interaction is not null) into.AddTeam(interaction.TeamId, bucket, tally, sign);
+            // The interaction's team decides; until it arrives (or when nobody handled it) the evaluation counts for its agent only.
+            if (handledBy?.TeamId is { } team) into.AddTeam(team, bucket, tally, sign);
             if (evaluation.Kind == EvaluationKind.Regular)
                 foreach (var answer in evaluation.Answers)
                     into.AddItem(evaluation.ScorecardId,
@@ -47,12 +50,12 @@ public static class JoinContribution
     }
 
     /// <summary>Everything <paramref name="rows"/> add to the aggregates, on top of what <paramref name="retired"/> rows
-    /// left behind: how a grain rebuilds from stored facts.</summary>
-    public static AggregateChanges Of(IEnumerable<InteractionJoin> rows, AggregateChanges? retired = null)
+    /// left behind: how a grain rebuilds from stored facts (and re-buckets when the centre's time zone changed).</summary>
+    public static AggregateChanges Of(IEnumerable<InteractionJoin> rows, AggregateChanges? retired = null, CentreCalendar? calendar = null)
     {
         var changes = new AggregateChanges();
         if (retired is not null) changes.Merge(retired);
-        foreach (var row in rows) AddTo(row, changes, +1);
+        foreach (var row in rows) AddTo(row, changes, +1, calendar);
         changes.Prune();
         return changes;
     }

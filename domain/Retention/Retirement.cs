@@ -1,5 +1,6 @@
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Joins;
+using QmInsights.Domain.Periods;
 
 namespace QmInsights.Domain.Retention;
 
@@ -17,17 +18,19 @@ public sealed class Retirement
     public bool IsEmpty => InteractionIds.Count == 0;
 
     /// <summary>Retires the rows of <paramref name="rows"/> that <paramref name="retire"/> picks, keeping their
-    /// whole contribution except the parts of agents in <paramref name="forget"/> (an erased agent keeps nothing).</summary>
+    /// whole contribution (on the days of <paramref name="calendar"/>) except the parts of agents in
+    /// <paramref name="forget"/> (an erased agent keeps nothing).</summary>
     public static Retirement Of(IReadOnlyDictionary<string, InteractionJoin> rows, Func<InteractionJoin, bool> retire,
-        string? forget = null) => Of(rows, retire, forget, keep: true);
+        string? forget = null, CentreCalendar? calendar = null) => Of(rows, retire, forget, keep: true, calendar);
 
-    /// <summary>Takes the rows <paramref name="discard"/> picks out without keeping anything: their contribution goes to
-    /// <see cref="Removed"/> with a minus sign, to be applied to the aggregates (facts dated implausibly far away).</summary>
-    public static Retirement Discard(IReadOnlyDictionary<string, InteractionJoin> rows, Func<InteractionJoin, bool> discard) =>
-        Of(rows, discard, null, keep: false);
+    /// <summary>Takes the rows <paramref name="discard"/> picks out without keeping anything: their contribution (on the
+    /// days of <paramref name="calendar"/>) goes to <see cref="Removed"/> with a minus sign, to be applied to the
+    /// aggregates (facts dated implausibly far away).</summary>
+    public static Retirement Discard(IReadOnlyDictionary<string, InteractionJoin> rows, Func<InteractionJoin, bool> discard,
+        CentreCalendar? calendar = null) => Of(rows, discard, null, keep: false, calendar);
 
     private static Retirement Of(IReadOnlyDictionary<string, InteractionJoin> rows, Func<InteractionJoin, bool> retire,
-        string? forget, bool keep)
+        string? forget, bool keep, CentreCalendar? calendar)
     {
         var retirement = new Retirement();
         var counts = new FactCounts();
@@ -35,8 +38,8 @@ public sealed class Retirement
         {
             if (!retire(row)) continue;
             retirement.InteractionIds.Add(id);
-            if (keep) JoinContribution.AddTo(row, retirement.Kept, +1);
-            else JoinContribution.AddTo(row, retirement.Removed, -1);
+            if (keep) JoinContribution.AddTo(row, retirement.Kept, +1, calendar);
+            else JoinContribution.AddTo(row, retirement.Removed, -1, calendar);
             counts = counts.Add(row);
         }
         if (forget is not null) retirement.Kept.Agents.Remove(forget);

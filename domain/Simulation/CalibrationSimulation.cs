@@ -38,7 +38,7 @@ public static class CalibrationSimulation
             foreach (var evaluator in panel.Select(e => e with { Leniency = e.Leniency * factor, Severity = e.Severity * factor }).Append(expert))
                 foreach (var contact in picked)
                     evaluations.Add(new Evaluation($"{sessionId}-{evaluator.EvaluatorId}-{contact.Interaction.InteractionId}", contact.Interaction.InteractionId,
-                        contact.Interaction.AgentId, evaluator.EvaluatorId, DemoScorecard.Id, null, EvaluationKind.Calibration,
+                        contact.Interaction.AgentId!, evaluator.EvaluatorId, DemoScorecard.Id, null, EvaluationKind.Calibration, // an agent's contact is handled
                         heldAt.AddMinutes(random.Next(120)),
                         Evaluation.Canonical(contact.Behaviour.Select(b => new ItemResponse(b.Key, CentreSimulation.Recorded(b.Value, evaluator, random)))),
                         null, 1));

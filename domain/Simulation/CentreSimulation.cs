@@ -8,7 +8,7 @@ namespace QmInsights.Domain.Simulation;
 /// and December seasonality; behaviours (scorecard items) drive CSAT, NPS, handle time and FCR through the
 /// <see cref="PlantedEffects"/>; evaluators with known leniency score a sample. Each agent-month has its own random
 /// stream, so every enumeration yields identical facts and nothing but the agent list is held in memory.</summary>
-public sealed class CentreSimulation
+public sealed partial class CentreSimulation
 {
     private static readonly string[] CallQueues = ["billing", "support", "sales"];
     private static readonly string[] ChatQueues = ["support", "sales"];
@@ -29,8 +29,8 @@ public sealed class CentreSimulation
         TeamIds = Enumerable.Range(1, options.Teams).Select(t => $"team-{t:00}").ToList();
         Evaluators = Enumerable.Range(1, options.Evaluators).Select(e => new SimulatedEvaluator($"qa-{e:00}",
             // A quarter lenient, a sixth severe, the rest fair with a little noise.
-            Leniency: e % 4 == 1 ? 0.15 : 0.02,
-            Severity: e % 6 == 2 ? 0.10 : 0.02)).ToList();
+            Leniency: (e % 4 == 1 ? 0.15 : 0.02) * options.Practice.EvaluatorErrorScale,
+            Severity: (e % 6 == 2 ? 0.10 : 0.02) * options.Practice.EvaluatorErrorScale)).ToList();
         Agents = Enumerable.Range(1, options.Agents).Select(a => NewAgent(a, random)).ToList();
     }
 
@@ -123,7 +123,7 @@ public sealed class CentreSimulation
                 month.Add(Contact(agent, day, n, newHire, random));
         }
 
-        Evaluate(month, random);
+        Evaluate(month, agentIndex + monthIndex, random);
         return month;
     }
 
@@ -164,17 +164,19 @@ public sealed class CentreSimulation
         var handle = norm * agent.Speed * (newHire ? 1.25 : 1.0) * (december ? Options.DecemberHandleFactor : 1.0)
                      * Math.Exp(Normal.Sample(random, -0.06, 0.35));
         if (upsold) handle += effects.UpsellCallSeconds * channel switch { Channel.Call => 1.0, Channel.Chat => 0.5, _ => 0.25 };
-        var wait = channel == Channel.Email ? 0 : (int)(Exponential.Sample(random, 1.0 / (december ? 90 : 35)));
+        var wait = channel == Channel.Email ? 0 : Math.Round(Exponential.Sample(random, 1.0 / (december ? 90 : 35)), 3);
 
         var fcrChance = 0.68 + (done["summary"] == ItemAnswer.Yes ? effects.SummaryFcr : 0) + effects.FcrPerStyleMinute * style / 60
                         + 0.04 * agent.Skill;
         var resolved = random.NextDouble() < Math.Clamp(fcrChance, 0.05, 0.98);
 
         Survey? survey = null;
-        if (random.NextDouble() < Options.SurveyResponseRate)
+        if (random.NextDouble() < Options.SurveyResponseRate * (resolved ? 1 : Options.Practice.UnresolvedResponseFactor))
         {
             var empathy = done["empathy"] == ItemAnswer.Yes;
+            var scripted = channel == Channel.Chat && done["anything-else"] == ItemAnswer.Yes;
             var csat = 3.55 + 0.3 * agent.Skill + (empathy ? effects.EmpathyCsat : 0) + (upsold ? effects.UpsellCsat : 0)
+                       + (scripted ? effects.AnythingElseChatCsat : 0)
                        + (resolved ? effects.ResolvedCsat / 2 : -effects.ResolvedCsat / 2) - wait / 600.0
                        + Normal.Sample(random, 0, 0.45);
             var nps = 7.0 + 0.6 * agent.Skill + (empathy ? effects.EmpathyNps : 0) + (upsold ? effects.UpsellNps : 0)
@@ -188,36 +190,64 @@ public sealed class CentreSimulation
         }
 
         var id = $"c-{agent.AgentId[6..]}-{day:yyyyMMdd}-{n:000}";
-        var interaction = new Interaction(id, channel, agent.AgentId, agent.TeamOn(day), queue, started, (int)Math.Round(handle),
-            channel == Channel.Email ? null : random.Next(10, 90), channel == Channel.Email ? null : wait, resolved);
+        // Durations to the millisecond, as real exports give them.
+        var interaction = new Interaction(id, channel, agent.AgentId, agent.TeamOn(day), queue, started, Math.Round(handle, 3),
+            channel == Channel.Email ? null : random.Next(10_000, 90_000) / 1000.0, channel == Channel.Email ? null : wait, resolved);
         return new SimulatedContact(interaction, survey is null ? null : survey with { InteractionId = id }, done);
     }
 
-    private void Evaluate(AgentMonth month, Random random)
+    // Random picks first (drawn from the contacts no rule targets), then the targeted ones, then self evaluations.
+    private void Evaluate(AgentMonth month, int rotaSlot, Random random)
     {
         var contacts = month.Contacts;
         if (contacts.Count == 0) return;
-        var versions = ScorecardVersions;
-        var picks = Enumerable.Range(0, contacts.Count).OrderBy(_ => random.Next()).ToList();
+        var targeted = TargetedPicks(contacts);
+        var picks = Enumerable.Range(0, contacts.Count).Where(i => !targeted.Contains(i)).OrderBy(_ => random.Next()).ToList();
+        var labelled = Options.Practice.TargetedPerAgentMonth > 0;
+        var randomShare = Math.Min(1.0, (double)Options.EvaluationsPerAgentMonth / Math.Max(1, picks.Count));
         var take = 0;
-        foreach (var (kind, count) in new[] { (EvaluationKind.Regular, Options.EvaluationsPerAgentMonth), (EvaluationKind.Self, Options.SelfEvaluationsPerAgentMonth) })
-            for (var k = 0; k < count && take < picks.Count; k++, take++)
-            {
-                var contact = contacts[picks[take]];
-                var evaluator = kind == EvaluationKind.Self
-                    ? new SimulatedEvaluator(month.AgentId, 0.10, 0.0) // agents rate themselves kindly
-                    : Evaluators[(Math.Abs(month.AgentId.GetDeterministicHash()) + random.Next(2)) % Evaluators.Count];
-                var evaluatedAt = contact.Interaction.StartedAt.AddDays(1 + random.Next(10)).AddHours(random.Next(6));
-                var answers = contact.Behaviour.Select(b => new ItemResponse(b.Key, Recorded(b.Value, evaluator, random)));
-                // Some QA tools name the version, others leave it to the date.
-                int? version = random.NextDouble() < 0.3
-                    ? versions.Last(v => v.ValidFrom <= evaluatedAt).Version
-                    : null;
-                var prefix = kind == EvaluationKind.Self ? "self" : "ev";
-                month.Evaluations.Add(new Evaluation($"{prefix}-{contact.Interaction.InteractionId}", contact.Interaction.InteractionId,
-                    month.AgentId, evaluator.EvaluatorId, DemoScorecard.Id, version, kind, evaluatedAt,
-                    Evaluation.Canonical(answers), null, 1));
-            }
+        for (var k = 0; k < Options.EvaluationsPerAgentMonth && take < picks.Count; k++, take++)
+            Add(month, contacts[picks[take]], EvaluationKind.Regular, rotaSlot, random,
+                labelled ? (EvaluationSelection.Random, randomShare) : null);
+        foreach (var index in targeted)
+            Add(month, contacts[index], EvaluationKind.Regular, rotaSlot, random, (EvaluationSelection.Targeted, 1.0));
+        for (var k = 0; k < Options.SelfEvaluationsPerAgentMonth && take < picks.Count; k++, take++)
+            Add(month, contacts[picks[take]], EvaluationKind.Self, rotaSlot, random, null);
+    }
+
+    // The sampling rule's targets: the lowest CSAT answer at 1-2 (earliest first), then the longest contact.
+    private List<int> TargetedPicks(List<SimulatedContact> contacts)
+    {
+        var wanted = Options.Practice.TargetedPerAgentMonth;
+        var picks = new List<int>();
+        if (wanted == 0) return picks;
+        var lowest = Enumerable.Range(0, contacts.Count).Where(i => contacts[i].Survey?.Csat is <= 2)
+            .OrderBy(i => contacts[i].Survey!.Csat).ThenBy(i => contacts[i].Interaction.StartedAt).Take(1);
+        picks.AddRange(lowest);
+        if (wanted > 1 || picks.Count == 0)
+            picks.AddRange(Enumerable.Range(0, contacts.Count).Where(i => !picks.Contains(i))
+                .OrderByDescending(i => contacts[i].Interaction.HandleSeconds).Take(wanted - picks.Count));
+        return picks;
+    }
+
+    private void Add(AgentMonth month, SimulatedContact contact, EvaluationKind kind, int rotaSlot, Random random,
+        (EvaluationSelection Selection, double Probability)? pick)
+    {
+        var evaluator = kind == EvaluationKind.Self
+            ? new SimulatedEvaluator(month.AgentId, 0.10, 0.0) // agents rate themselves kindly
+            : Options.Practice.EvaluatorRota
+                ? Evaluators[rotaSlot % Evaluators.Count]
+                : Evaluators[(Math.Abs(month.AgentId.GetDeterministicHash()) + random.Next(2)) % Evaluators.Count];
+        var evaluatedAt = contact.Interaction.StartedAt.AddDays(1 + random.Next(10)).AddHours(random.Next(6));
+        var answers = contact.Behaviour.Select(b => new ItemResponse(b.Key, Recorded(b.Value, evaluator, random)));
+        // Some QA tools name the version, others leave it to the date.
+        int? version = random.NextDouble() < 0.3
+            ? ScorecardVersions.Last(v => v.ValidFrom <= evaluatedAt).Version
+            : null;
+        var prefix = kind == EvaluationKind.Self ? "self" : pick?.Selection == EvaluationSelection.Targeted ? "tev" : "ev";
+        month.Evaluations.Add(new Evaluation($"{prefix}-{contact.Interaction.InteractionId}", contact.Interaction.InteractionId,
+            month.AgentId, evaluator.EvaluatorId, DemoScorecard.Id, version, kind, evaluatedAt,
+            Evaluation.Canonical(answers), null, 1, pick?.Selection ?? EvaluationSelection.Random, pick?.Probability));
     }
 
     internal static ItemAnswer Recorded(ItemAnswer truth, SimulatedEvaluator evaluator, Random random) => truth switch
@@ -243,8 +273,11 @@ public sealed class CentreSimulation
         return weights.Length - 1;
     }
 
-    private DateTimeOffset At(DateOnly day, int hour) =>
-        new(day.ToDateTime(new TimeOnly(hour, 0)), Options.LocalOffset);
+    private DateTimeOffset At(DateOnly day, int hour)
+    {
+        var local = day.ToDateTime(new TimeOnly(hour, 0));
+        return new DateTimeOffset(local, Zone?.GetUtcOffset(local) ?? Options.LocalOffset);
+    }
 
     private static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
 }

@@ -20,6 +20,9 @@ public sealed record PlantedEffects
     /// <summary>Resolved contacts are rated this much higher (CSAT) than unresolved ones.</summary>
     public double ResolvedCsat { get; init; } = 0.6;
     public double ResolvedNps { get; init; } = 1.5;
+    /// <summary>Checking whether anything else is needed, on chat only (it reads as a script there): an item whose
+    /// effect differs by channel. Zero unless set; with it set, remove "anything-else" from <see cref="ZeroEffectItems"/>.</summary>
+    public double AnythingElseChatCsat { get; init; }
     /// <summary>Items with no effect on any outcome, to measure false alarms.</summary>
     public IReadOnlyList<string> ZeroEffectItems { get; init; } =
         ["greet", "verify-identity", "explore-needs", "listen", "tone", "anything-else", "documentation"];

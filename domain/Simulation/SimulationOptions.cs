@@ -24,9 +24,16 @@ public sealed record SimulationOptions
     /// <summary>December volume relative to an ordinary month; handle time drops under the simplified peak model.</summary>
     public double DecemberVolumeFactor { get; init; } = 1.4;
     public double DecemberHandleFactor { get; init; } = 0.92;
-    /// <summary>Offset of the centre's local time, used in every timestamp it reports.</summary>
+    /// <summary>Offset of the centre's local time, used in every timestamp it reports (unless <see cref="TimeZone"/> is set).</summary>
     public TimeSpan LocalOffset { get; init; } = TimeSpan.FromHours(1);
+    /// <summary>IANA zone of the centre's local time (e.g. Europe/Oslo): timestamps then carry the offset in force that
+    /// day, daylight-saving changes included. Null keeps the fixed <see cref="LocalOffset"/>.</summary>
+    public string? TimeZone { get; init; }
+    /// <summary>Contacts given up in the queue, relative to those handled (see <see cref="CentreSimulation.Abandoned"/>).</summary>
+    public double AbandonShare { get; init; } = 0.06;
     public PlantedEffects Effects { get; init; } = new();
+    /// <summary>How evaluations are picked and surveys answered (uniform random unless set).</summary>
+    public QaPractice Practice { get; init; } = new();
 
     public DateOnly End => Start.AddMonths(Months);
 
@@ -40,6 +47,9 @@ public sealed record SimulationOptions
         if (ContactsPerAgentDay is <= 0 or > 200) p.Add("contacts-per-agent-day: must be in (0, 200]");
         if (SurveyResponseRate is < 0 or > 1) p.Add("survey-rate: must be 0-1");
         if (Evaluators < 1) p.Add("evaluators: must be at least 1");
+        if (AbandonShare is < 0 or > 1) p.Add("abandon-share: must be 0-1");
+        if (TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _)) p.Add($"time-zone: '{TimeZone}' is not a known IANA time zone");
+        p.AddRange(Practice.Problems());
         return p;
     }
 }

@@ -14,9 +14,17 @@ public sealed class InsightsService(IGrainFactory grains)
     public async Task<InsightReport> Analyse(DateOnly? from, DateOnly? to, string? teamId, Channel? channel, string? queue,
         InsightOptions options) => (await Gather(from, to, teamId, channel, queue, options)).Report;
 
-    /// <summary>The agents whose QA and CSAT disagree most over the period, with the items that explain it.</summary>
-    public async Task<List<AgentGap>> DisagreeingAgents(DateOnly? from, DateOnly? to, string? teamId, int top) =>
-        (await AnalyseWithDisagreement(from, to, teamId, top, new InsightOptions(TrainModels: false))).Agents;
+    /// <summary>The agents whose QA and CSAT disagree most over the period, with the items that explain it; with
+    /// <paramref name="agentId"/>, that agent's gap wherever it ranks.</summary>
+    public async Task<List<AgentGap>> DisagreeingAgents(DateOnly? from, DateOnly? to, string? teamId, int top, string? agentId = null)
+    {
+        var agents = (await AnalyseWithDisagreement(from, to, teamId, agentId is null ? top : int.MaxValue, new InsightOptions(TrainModels: false))).Agents;
+        return agentId is null ? agents : agents.Where(a => a.AgentId == agentId).ToList();
+    }
+
+    /// <summary>Every evaluated agent's QA score adjusted for who evaluated them, beside the raw mean.</summary>
+    public async Task<AgentScoreReport?> AgentScores(DateOnly? from, DateOnly? to, string? teamId) =>
+        Domain.Analytics.AgentScores.Estimate(await Contacts(from, to, teamId));
 
     /// <summary>The analysis of the whole period (every channel and queue) and the agents whose QA and CSAT disagree
     /// most, from one gathering of the rows.</summary>

@@ -1,4 +1,5 @@
 using QmInsights.Domain.Cadence;
+using QmInsights.Domain.Periods;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Storage;
 
@@ -6,7 +7,7 @@ namespace QmInsights.Grains.Calibration;
 
 /// <summary>The cadence view over the whole roster: the roster directory, and the regular evaluations of the last
 /// months from the interaction shards.</summary>
-public sealed class CadenceService(IGrainFactory grains)
+public sealed class CadenceService(IGrainFactory grains, CentreCalendar? calendar = null)
 {
     public async Task<CadenceReport> Plan(DateOnly asOf, string? teamId, CadencePolicy policy)
     {
@@ -20,7 +21,7 @@ public sealed class CadenceService(IGrainFactory grains)
         var agents = roster.Select(r => r.AgentId).ToHashSet(StringComparer.Ordinal);
         var evaluations = parts.SelectMany(p => p).Where(c => agents.Contains(c.AgentId))
             .Select(c => new CadenceEvaluation(c.AgentId, c.EvaluatorId, c.EvaluatedAt, c.QaScore, c.TargetPercent)).ToList();
-        return CadencePlanner.Plan(roster, evaluations, asOf, policy);
+        return CadencePlanner.Plan(roster, evaluations, asOf, policy, calendar);
     }
 
     /// <summary>Contacts to evaluate next, per agent, from the unevaluated contacts between the two days.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Core;
+using QmInsights.Domain.Periods;
 using QmInsights.Storage;
 
 namespace QmInsights.Grains.Grains;
@@ -15,6 +16,9 @@ public abstract class DerivedStateGrain(IFactStore facts, ILogger logger) : Grai
     private HashSet<long> _applied = new();
 
     protected IFactStore Facts => facts;
+
+    /// <summary>The centre's local calendar (<c>Centre:TimeZone</c>): the days every derived tally falls on.</summary>
+    protected CentreCalendar Calendar => ServiceProvider.GetService<CentreCalendar>() ?? CentreCalendar.Utc;
 
     /// <summary>Marks <paramref name="state"/> to be written at deactivation (embedded mode only).</summary>
     protected void Changed(IStorage state)

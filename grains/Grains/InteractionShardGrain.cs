@@ -5,6 +5,7 @@ using QmInsights.Domain.Cadence;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Forecasting;
 using QmInsights.Domain.Joins;
+using QmInsights.Domain.Queues;
 using QmInsights.Domain.Retention;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Storage;
@@ -17,7 +18,7 @@ public sealed class InteractionShardGrain(
     ILogger<InteractionShardGrain> logger) : DerivedStateGrain(facts, logger), IInteractionShardGrain
 {
     // State is loaded at activation, after construction: the book is a view over whatever it holds now.
-    private InteractionBook Book => new(state.State.Rows);
+    private InteractionBook Book => new(state.State.Rows, Calendar);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -63,14 +64,14 @@ public sealed class InteractionShardGrain(
     }
 
     Task<FactCounts> IInteractionShardGrain.Retire(DateOnly cutoff) =>
-        Take(Retirement.Of(state.State.Rows, row => RetentionHorizon.IsBefore(row, cutoff)));
+        Take(Retirement.Of(state.State.Rows, row => RetentionHorizon.IsBefore(row, cutoff), calendar: Calendar));
 
     Task<FactCounts> IInteractionShardGrain.Erase(string agentId) =>
-        Take(Retirement.Of(state.State.Rows, row => AgentErasure.Concerns(row, agentId), forget: agentId));
+        Take(Retirement.Of(state.State.Rows, row => AgentErasure.Concerns(row, agentId), forget: agentId, calendar: Calendar));
 
     async Task<Discarded> IInteractionShardGrain.DiscardOutside(DateOnly earliest, DateOnly latest)
     {
-        var discard = Retirement.Discard(state.State.Rows, row => !RetentionHorizon.Within(row, earliest, latest));
+        var discard = Retirement.Discard(state.State.Rows, row => !RetentionHorizon.Within(row, earliest, latest), Calendar);
         return new Discarded(await Take(discard), discard.Removed);
     }
 
@@ -90,8 +91,8 @@ public sealed class InteractionShardGrain(
         var contacts = new List<EvaluatedContact>();
         foreach (var row in state.State.Rows.Values)
         {
-            if (row.Interaction is not { } i || row.Evaluations.Count == 0) continue;
-            var day = JoinContribution.UtcDay(i.StartedAt);
+            if (row.Interaction is not { IsHandled: true } i || row.Evaluations.Count == 0) continue;
+            var day = Calendar.DayOf(i.StartedAt);
             if (from is { } f && day < f || to is { } t && day > t) continue;
             if (teamId is not null && i.TeamId != teamId || channel is not null && i.Channel != channel || queue is not null && i.Queue != queue) continue;
             foreach (var scored in row.Evaluations.Where(e => e.Evaluation.Kind == EvaluationKind.Regular))
@@ -102,11 +103,11 @@ public sealed class InteractionShardGrain(
 
     Task<List<SamplingCandidate>> IInteractionShardGrain.GetUnevaluated(DateOnly from, DateOnly to, string? teamId) =>
         Task.FromResult(state.State.Rows.Values
-            .Where(row => row.Interaction is { } i && (teamId is null || i.TeamId == teamId)
-                          && JoinContribution.UtcDay(i.StartedAt) is var day && day >= from && day <= to
+            .Where(row => row.Interaction is { IsHandled: true } i && (teamId is null || i.TeamId == teamId)
+                          && Calendar.DayOf(i.StartedAt) is var day && day >= from && day <= to
                           && row.Evaluations.All(e => e.Evaluation.Kind != EvaluationKind.Regular))
-            .Select(row => row.Interaction!)
-            .Select(i => new SamplingCandidate(i.InteractionId, i.AgentId, i.TeamId, i.Channel, i.Queue, i.StartedAt, i.HandleSeconds,
+            .Select(row => row.Interaction!) // handled, so agent and team are known
+            .Select(i => new SamplingCandidate(i.InteractionId, i.AgentId!, i.TeamId!, i.Channel, i.Queue, i.StartedAt, i.HandleSeconds,
                 state.State.Rows[i.InteractionId].Survey?.Csat))
             .ToList());
 
@@ -121,6 +122,11 @@ public sealed class InteractionShardGrain(
     Task<List<IntervalTally>> IInteractionShardGrain.GetIntervalTallies(string? queue, Channel? channel, DateTime from, DateTime to,
         IntervalLength length) =>
         Task.FromResult(IntervalTallies.Of(state.State.Rows.Values.Select(r => r.Interaction).OfType<Interaction>(), queue, channel, from, to, length));
+
+    Task<Dictionary<(string Queue, DateTimeOffset Start), QueueTally>> IInteractionShardGrain.GetQueueTallies(string? queue,
+        DateOnly from, DateOnly to, bool hourly, QueueThresholds thresholds) =>
+        Task.FromResult(QueueIntervals.Of(state.State.Rows.Values.Select(r => r.Interaction).OfType<Interaction>(), queue, from, to,
+            hourly, thresholds, Calendar));
 
     Task<InteractionJoin?> IInteractionShardGrain.GetInteraction(string interactionId) =>
         Task.FromResult(Book.Find(interactionId));

@@ -58,7 +58,7 @@ public abstract class QualityAggregateGrain(IPersistentState<QualityState> state
     private async Task Rebuild()
     {
         var stored = await LoadRows();
-        state.State.Tallies = Mine(JoinContribution.Of(stored.Rows.Values, stored.Retired)) ?? new TallyMap<TallyBucket, QualityTally>();
+        state.State.Tallies = Mine(JoinContribution.Of(stored.Rows.Values, stored.Retired, Calendar)) ?? new TallyMap<TallyBucket, QualityTally>();
         Included(stored.Batches);
     }
 }

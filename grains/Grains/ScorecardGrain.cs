@@ -58,7 +58,7 @@ public sealed class ScorecardGrain(
     private async Task Rebuild()
     {
         var stored = await Facts.LoadForScorecard(this.GetPrimaryKeyString());
-        items.State.Items = JoinContribution.Of(stored.Rows.Values, stored.Retired).Scorecards.GetValueOrDefault(this.GetPrimaryKeyString())
+        items.State.Items = JoinContribution.Of(stored.Rows.Values, stored.Retired, Calendar).Scorecards.GetValueOrDefault(this.GetPrimaryKeyString())
                             ?? new TallyMap<ItemBucket, ItemTally>();
         Included(stored.Batches);
     }

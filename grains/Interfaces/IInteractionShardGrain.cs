@@ -3,6 +3,7 @@ using QmInsights.Domain.Analytics;
 using QmInsights.Domain.Cadence;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Forecasting;
+using QmInsights.Domain.Queues;
 using QmInsights.Domain.Joins;
 using QmInsights.Domain.Retention;
 
@@ -32,6 +33,12 @@ public interface IInteractionShardGrain : IGrainWithIntegerKey
     /// <paramref name="to"/>) summed per interval (count, handle-seconds sum and sum of squares): history for the forecast
     /// without shipping the contacts.</summary>
     Task<List<IntervalTally>> GetIntervalTallies(string? queue, Channel? channel, DateTime from, DateTime to, IntervalLength length);
+
+    /// <summary>Service counts per queue (<paramref name="queue"/>, null: every queue) and local interval (an hour, or a
+    /// day unless <paramref name="hourly"/>) of the contacts whose day in the centre's calendar lies in
+    /// [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    Task<Dictionary<(string Queue, DateTimeOffset Start), QueueTally>> GetQueueTallies(string? queue, DateOnly from, DateOnly to,
+        bool hourly, QueueThresholds thresholds);
 
     /// <summary>Drops the rows and reloads them from the fact store (after a rebuild re-scored evaluations).</summary>
     Task Reload();

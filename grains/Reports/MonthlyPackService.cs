@@ -5,6 +5,7 @@ using QmInsights.Domain.Periods;
 using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Grains.Queues;
 using QmInsights.Grains.Live;
 using QmInsights.Reports.Pack;
 using QmInsights.Storage;
@@ -14,7 +15,7 @@ namespace QmInsights.Grains.Reports;
 /// <summary>Gathers a month's pack data from the services behind the API's endpoints (summaries, scorecard items,
 /// insights, leniency, cadence), so the PDF shows the API's numbers, and renders it.</summary>
 public sealed class MonthlyPackService(IGrainFactory grains, CentreService centre, InsightsService insights, EvaluationReader evaluations,
-    CadenceService cadence, CalibrationService calibration, PackForecast forecast, IPackArchive archive)
+    CadenceService cadence, CalibrationService calibration, PackForecast forecast, IPackArchive archive, QueueService queues)
 {
     private const int TrendMonths = 12, DisagreeingAgents = 10;
 
@@ -49,6 +50,8 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
         var leniency = await evaluations.Leniency(from, to, teamId);
         // Sessions are the centre's (evaluators calibrate across teams): team packs leave them out.
         var sessions = teamId is null ? await Sessions(month) : [];
+        // Queues are the centre's, not a team's: team packs leave them out.
+        var queueMonth = teamId is null ? await Queues(from, to) : null;
         if (teamId is null) progress?.Report("next peak forecast");
         var peak = await nextPeak;
 
@@ -60,8 +63,13 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
             gaps.Select(g => new AgentGapLine(g.AgentId, g.QaScore, g.Csat, g.Evaluations, g.CsatResponses, g.Gap, g.Explanation)).ToList(),
             new CalibrationHealth(current.CalibrationEvaluations, current.CalibrationQaScore, sessions,
                 leniency.Select(l => new LeniencyLine(l.EvaluatorId, l.Evaluations, l.Difference, l.Ci95, l.Verdict)).ToList()),
-            plan.Teams.Select(t => new CoverageRow(t.Id, t.Agents, t.EvaluationsThisMonth, t.Quota, t.Coverage)).ToList(), peak);
+            plan.Teams.Select(t => new CoverageRow(t.Id, t.Agents, t.EvaluationsThisMonth, t.Quota, t.Coverage)).ToList(), peak, queueMonth);
     }
+
+    private async Task<QueueMonth> Queues(DateOnly from, DateOnly to) =>
+        new(queues.Thresholds.ServiceLevelSeconds, queues.Thresholds.ShortAbandonSeconds,
+            (await queues.Figures(null, from, to, hourly: false)).Select(q => new QueueLine(q.Queue, q.Total.Offered, q.Total.Handled,
+                q.Total.Abandoned, q.Total.ShortAbandoned, q.Total.AbandonRate, q.Total.ServiceLevel, q.Total.AsaSeconds, q.Total.AhtSeconds)).ToList());
 
     /// <summary>The pack as PDF for <paramref name="audience"/>, or null when the month has no data.</summary>
     public async Task<byte[]?> Render(PackMonth month, string? teamId, DateTimeOffset now, IProgress<string>? progress = null,

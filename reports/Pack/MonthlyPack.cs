@@ -18,6 +18,7 @@ public static class MonthlyPack
         new DisagreementSection(),
         new CalibrationSection(),
         new CoverageSection(),
+        new QueueSection(),
         new PeakForecastSection(),
     ];
 

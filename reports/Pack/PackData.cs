@@ -17,7 +17,8 @@ public sealed record MonthlyPackData(
     IReadOnlyList<AgentGapLine> DisagreeingAgents,
     CalibrationHealth? Calibration,
     IReadOnlyList<CoverageRow> Coverage,
-    PeakForecast? Forecast = null)
+    PeakForecast? Forecast = null,
+    QueueMonth? Queues = null)
 {
     /// <summary>The data <paramref name="audience"/> may see: an aggregate pack drops the agent league of a team pack, the
     /// disagreeing agents and the evaluators' leniency, and keeps teams, items, conflicts, sessions and coverage.</summary>
@@ -28,6 +29,13 @@ public sealed record MonthlyPackData(
         Calibration = Calibration is null ? null : Calibration with { Evaluators = [] },
     };
 }
+
+/// <summary>The month's queue figures (centre pack), with the thresholds they were computed with.</summary>
+public sealed record QueueMonth(double ServiceLevelSeconds, double ShortAbandonSeconds, IReadOnlyList<QueueLine> Lines);
+
+/// <summary>One queue's month: offered (handled + abandoned), abandon rate, service level, ASA and AHT.</summary>
+public sealed record QueueLine(string Queue, long Offered, long Handled, long Abandoned, long ShortAbandoned, double? AbandonRate,
+    double? ServiceLevel, double? AsaSeconds, double? AhtSeconds);
 
 /// <summary>The headline figures of one month (the summary endpoint's totals for that month).</summary>
 public sealed record PackKpis(

@@ -1,3 +1,4 @@
+using QmInsights.Domain.Periods;
 using System.Globalization;
 using System.Text.Json;
 using QmInsights.Domain.Cadence;
@@ -15,10 +16,10 @@ public static class CadenceEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Cadence").RequireAuthorization(Policies.Coaching);
 
-        api.MapGet("/cadence", async (HttpRequest request, CadenceService cadence, IGrainFactory grains) =>
+        api.MapGet("/cadence", async (HttpRequest request, CadenceService cadence, IGrainFactory grains, CentreCalendar calendar) =>
             {
                 var text = request.Query["asOf"].ToString();
-                var asOf = DateOnly.FromDateTime(DateTime.UtcNow);
+                var asOf = calendar.DayOf(DateTimeOffset.UtcNow);
                 if (text.Length > 0 && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = [$"'{text}' is not a date (yyyy-MM-dd)"] });
                 var teamId = request.Query["teamId"].ToString();
@@ -27,7 +28,7 @@ public static class CadenceEndpoints
             .Audited("read cadence")
             .WithSummary("Who is due and overdue for evaluation under the cadence policy (default: new hires weekly, below target weekly, others fortnightly) and coverage of the monthly quota by team and evaluator.");
 
-        api.MapGet("/sampling", async (HttpRequest request, CadenceService cadence, IGrainFactory grains) =>
+        api.MapGet("/sampling", async (HttpRequest request, CadenceService cadence, IGrainFactory grains, CentreCalendar calendar) =>
             {
                 var (range, problem) = QueryRange.Read(request);
                 if (problem is not null) return problem;
@@ -43,7 +44,7 @@ public static class CadenceEndpoints
                 var perAgent = Number("perAgent", 2, 1, 50);
                 var seed = Number("seed", 1, int.MinValue, int.MaxValue);
                 if (problems.Count > 0) return Results.ValidationProblem(problems);
-                var to = range!.To ?? DateOnly.FromDateTime(DateTime.UtcNow);
+                var to = range!.To ?? calendar.DayOf(DateTimeOffset.UtcNow);
                 var from = range.From ?? to.AddDays(-14);
                 var teamId = request.Query["teamId"].ToString();
                 return Results.Ok(await cadence.Sample(from, to, teamId.Length > 0 ? teamId : null, perAgent, seed, await Policy(grains).Get()));

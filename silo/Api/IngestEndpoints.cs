@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Ingestion;
+using QmInsights.Domain.Ingestion.Profiles;
 using QmInsights.Domain.Joins;
 using QmInsights.Grains.Ingestion;
 using QmInsights.Silo.Audit;
@@ -21,7 +22,7 @@ public static class IngestEndpoints
         api.MapPost("/interactions", (HttpRequest request, FactIngestor ingestor) =>
                 Ingest(request, FactShapes.Interaction, Audited<Interaction>(request, i => i.AgentId, ingestor.Ingest)))
             .Audited("ingest interactions")
-            .WithSummary("Accepts interactions (JSON array, NDJSON or CSV); answers accepted, duplicates and per-record rejections.");
+            .WithSummary("Accepts interactions (JSON array, NDJSON or CSV; `?profile=` reads a source's own layout through an import profile); answers accepted, duplicates and per-record rejections.");
         api.MapPost("/surveys", (HttpRequest request, FactIngestor ingestor) =>
                 Ingest(request, FactShapes.Survey, ingestor.Ingest))
             .WithSummary("Accepts surveys; one survey per interaction (its id is the interaction id).");
@@ -32,10 +33,11 @@ public static class IngestEndpoints
     }
 
     // The audit trail names the agents a batch is about; a million contacts name a few hundred agents.
-    private static Func<IReadOnlyList<Positioned<T>>, Task<BatchReport>> Audited<T>(HttpRequest request, Func<T, string> agentId,
+    // An abandoned contact names no agent.
+    private static Func<IReadOnlyList<Positioned<T>>, Task<BatchReport>> Audited<T>(HttpRequest request, Func<T, string?> agentId,
         Func<IReadOnlyList<Positioned<T>>, Task<BatchReport>> ingest) => chunk =>
     {
-        request.HttpContext.AuditAgents(chunk.Select(p => agentId(p.Fact)));
+        request.HttpContext.AuditAgents(chunk.Select(p => agentId(p.Fact)).OfType<string>());
         return ingest(chunk);
     };
 
@@ -49,7 +51,18 @@ public static class IngestEndpoints
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: e.Message);
         }
 
-        var reader = new FactReader<T>(shape);
+        ImportProfile? profile = null;
+        if (request.Query["profile"].ToString() is { Length: > 0 } profileId)
+        {
+            profile = await request.HttpContext.RequestServices.GetRequiredService<ImportProfiles>().Find(profileId);
+            if (profile is null)
+                return Results.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["profile"] = [$"no import profile '{profileId}' (store one with PUT /api/import-profiles/{profileId}; shipped: {string.Join(", ", ShippedProfiles.ById.Keys)})"],
+                });
+        }
+
+        var reader = new FactReader<T>(shape, profile);
         var report = new BatchReport();
         var chunk = new List<Positioned<T>>(ChunkSize);
         var ids = new Dictionary<int, string?>();

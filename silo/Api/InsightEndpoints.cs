@@ -33,11 +33,26 @@ public static class InsightEndpoints
                 var top = 10;
                 if (topText.Length > 0 && (!int.TryParse(topText, out top) || top is < 1 or > 500))
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["top"] = [$"'{topText}' must be a whole number from 1 to 500"] });
-                return Results.Ok(await insights.DisagreeingAgents(filter!.Range.From, filter.Range.To, filter.TeamId, top));
+                var agentId = request.Query["agentId"].ToString() is { Length: > 0 } a ? a : null;
+                return Results.Ok(await insights.DisagreeingAgents(filter!.Range.From, filter.Range.To, filter.TeamId, top, agentId));
             })
             .RequireAuthorization(Policies.Coaching)
             .Audited("read disagreeing agents")
-            .WithSummary("Agents whose QA score and CSAT disagree most (z-score gap), with the scorecard items that explain the gap.");
+            .WithSummary("Agents whose QA score and CSAT disagree most (z-score gap with its standard error, ranked by the gap's lower 95% bound), with the scorecard items that explain it; agentId= gives one agent's gap wherever it ranks.");
+
+        api.MapGet("/agent-scores", async (HttpRequest request, InsightsService insights) =>
+            {
+                var (filter, problem) = Filter(request);
+                if (problem is not null) return problem;
+                var report = await insights.AgentScores(filter!.Range.From, filter.Range.To, filter.TeamId);
+                // Too few agents or evaluators to tell them apart: an empty list, as for a range without evaluations.
+                if (report is null) return Results.Ok(new { agents = Array.Empty<AdjustedScore>() });
+                var agentId = request.Query["agentId"].ToString();
+                return Results.Ok(agentId.Length == 0 ? report : report with { Agents = report.Agents.Where(a => a.AgentId == agentId).ToList() });
+            })
+            .RequireAuthorization(Policies.Coaching)
+            .Audited("read adjusted agent scores")
+            .WithSummary("Each agent's QA score adjusted for who evaluated them (crossed agent + evaluator random effects, REML, random picks only) with a 95% interval beside the raw mean, the variance components and the evaluations needed for ±5 points; agentId= narrows to one agent.");
 
         api.MapGet("/relationships", async (HttpRequest request, InsightsService insights) =>
             {

@@ -4,16 +4,17 @@ using QmInsights.Domain.Periods;
 
 namespace QmInsights.Silo.Api;
 
-/// <summary>The from/to/period query parameters of a summary: dates (or date-times, taken as their UTC day),
-/// both days inclusive; period week (default) or month; optionally one channel.</summary>
+/// <summary>The from/to/period query parameters of a summary: dates (or date-times, taken as their day in the centre's
+/// time zone), both days inclusive; period week (default) or month; optionally one channel.</summary>
 public sealed record QueryRange(DateOnly? From, DateOnly? To, TrendPeriod Period, Channel? Channel = null)
 {
     /// <summary>Reads the parameters, or returns a problem naming the parameter that is wrong.</summary>
     public static (QueryRange? Range, IResult? Problem) Read(HttpRequest request)
     {
         var problems = new Dictionary<string, string[]>();
-        var from = Day(request.Query["from"], "from", problems);
-        var to = Day(request.Query["to"], "to", problems);
+        var calendar = request.HttpContext.RequestServices.GetService<CentreCalendar>() ?? CentreCalendar.Utc;
+        var from = Day(request.Query["from"], "from", calendar, problems);
+        var to = Day(request.Query["to"], "to", calendar, problems);
         var periodText = request.Query["period"].ToString();
         var period = string.IsNullOrEmpty(periodText) ? TrendPeriod.Week : TrendPeriods.Parse(periodText);
         if (period is null) problems["period"] = [$"'{periodText}' is not one of week, month"];
@@ -34,13 +35,13 @@ public sealed record QueryRange(DateOnly? From, DateOnly? To, TrendPeriod Period
         return null;
     }
 
-    private static DateOnly? Day(string? text, string name, Dictionary<string, string[]> problems)
+    private static DateOnly? Day(string? text, string name, CentreCalendar calendar, Dictionary<string, string[]> problems)
     {
         if (string.IsNullOrEmpty(text)) return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return day;
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
-            return DateOnly.FromDateTime(time.UtcDateTime);
+            return calendar.DayOf(time);
         problems[name] = [$"'{text}' is not a date (yyyy-MM-dd) or ISO 8601 date-time"];
         return null;
     }

@@ -12,6 +12,8 @@ public static class BenchCommand
     public static async Task<int> Run(string[] args)
     {
         if (args.Length > 0 && args[0] == "--insights") return await InsightsBench.Run(Console.Out);
+        if (args.Length > 0 && args[0] == "--planted")
+            return PlantedBench.Run(Console.Out, args.Length > 2 && args[1] == "--seeds" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
         if (args.Length > 0 && args[0] == "--forecast") return await ForecastBench.Run(Console.Out);
         if (args.Length > 0 && args[0] == "--report") return await ReportBench.Run(Console.Out);
         var options = new SimulationOptions { Agents = 100, Teams = 10, Months = 3 };

@@ -10,7 +10,7 @@ public sealed record SqlBaseline(TimeSpan Copy, TimeSpan Index, Latency Agents, 
 {
     private const string Schema = """
         CREATE TABLE b_interactions (interaction_id text PRIMARY KEY, channel smallint, agent_id text, team_id text, queue text,
-            started_at timestamptz, handle_seconds int, fcr boolean);
+            started_at timestamptz, handle_seconds double precision, fcr boolean);
         CREATE TABLE b_surveys (interaction_id text PRIMARY KEY, answered_at timestamptz, csat smallint, nps smallint);
         CREATE TABLE b_evaluations (evaluation_id text PRIMARY KEY, interaction_id text, agent_id text, kind smallint,
             evaluated_at timestamptz, score double precision, target double precision);
@@ -60,11 +60,12 @@ public sealed record SqlBaseline(TimeSpan Copy, TimeSpan Index, Latency Agents, 
                     await copy.StartRowAsync();
                     await copy.WriteAsync(i.InteractionId, NpgsqlDbType.Text);
                     await copy.WriteAsync((short)i.Channel, NpgsqlDbType.Smallint);
-                    await copy.WriteAsync(i.AgentId, NpgsqlDbType.Text);
-                    await copy.WriteAsync(i.TeamId, NpgsqlDbType.Text);
+                    // The bench's contacts are handled ones: an agent and a team each.
+                    await copy.WriteAsync(i.AgentId!, NpgsqlDbType.Text);
+                    await copy.WriteAsync(i.TeamId!, NpgsqlDbType.Text);
                     await copy.WriteAsync(i.Queue, NpgsqlDbType.Text);
                     await copy.WriteAsync(i.StartedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                    await copy.WriteAsync(i.HandleSeconds, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(i.HandleSeconds, NpgsqlDbType.Double);
                     if (i.ResolvedFirstContact is { } fcr) await copy.WriteAsync(fcr, NpgsqlDbType.Boolean); else await copy.WriteNullAsync();
                 }
                 await copy.CompleteAsync();

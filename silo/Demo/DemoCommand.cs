@@ -72,8 +72,9 @@ public static class DemoCommand
         log.WriteLine($"roster       {centre.Agents.Count} agents in {centre.TeamIds.Count} teams");
 
         var clock = Stopwatch.StartNew();
-        var expected = centre.ExpectedInteractions;
-        var interactions = await api.Post("/api/interactions", "interactions", centre.Interactions(), expected, ContractJson.Write);
+        var expected = (long)(centre.ExpectedInteractions * (1 + o.AbandonShare));
+        // The agents' contacts and the ones abandoned in the queues.
+        var interactions = await api.Post("/api/interactions", "interactions", centre.Contacts(), expected, ContractJson.Write);
         var surveys = await api.Post("/api/surveys", "surveys", centre.Surveys(), (long)(interactions.Submitted * o.SurveyResponseRate), ContractJson.Write);
         var evaluations = await api.Post("/api/evaluations", "evaluations", centre.Evaluations(),
             (long)o.Agents * o.Months * (o.EvaluationsPerAgentMonth + o.SelfEvaluationsPerAgentMonth), ContractJson.Write);

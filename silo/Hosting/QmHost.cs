@@ -1,3 +1,6 @@
+using QmInsights.Domain.Periods;
+using QmInsights.Domain.Queues;
+using QmInsights.Grains.Queues;
 using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Forecasting;
@@ -26,6 +29,12 @@ public static class QmHost
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        // The centre's calendar: every day, week and month is a local one (an unknown zone stops the start, naming the key).
+        builder.Services.AddSingleton(CentreCalendar.Of(builder.Configuration["Centre:TimeZone"]));
+        builder.Services.AddSingleton(new QueueThresholds(builder.Configuration.GetValue("Centre:ServiceLevelSeconds", 20.0),
+            builder.Configuration.GetValue("Centre:ShortAbandonSeconds", 5.0)));
+        builder.Services.AddSingleton<QueueService>();
+        builder.Services.AddSingleton<ImportProfiles>();
         builder.Services.AddSingleton<FactIngestor>();
         builder.Services.AddSingleton<AggregateRebuild>();
         builder.Services.AddSingleton<InsightsService>();
@@ -64,6 +73,8 @@ public static class QmHost
         app.MapCadence();
         app.MapRetention();
         app.MapForecasts();
+        app.MapQueues();
+        app.MapImportProfiles();
         app.MapReports();
         app.MapEvents();
         app.MapCentre();

@@ -35,7 +35,7 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
         if (commit.Interactions.Count > 0)
         {
             await using var copy = await connection.BeginBinaryImportAsync(
-                "COPY qm_interactions (interaction_id, shard, batch_id, channel, agent_id, team_id, queue, started_at, handle_seconds, after_call_work_seconds, wait_seconds, resolved_first_contact) FROM STDIN (FORMAT BINARY)");
+                "COPY qm_interactions (interaction_id, shard, batch_id, channel, agent_id, team_id, queue, started_at, handle_seconds, after_call_work_seconds, wait_seconds, resolved_first_contact, outcome) FROM STDIN (FORMAT BINARY)");
             foreach (var i in commit.Interactions)
             {
                 await copy.StartRowAsync();
@@ -43,14 +43,15 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
                 await copy.WriteAsync(shard, NpgsqlDbType.Integer);
                 await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
                 await copy.WriteAsync((short)i.Channel, NpgsqlDbType.Smallint);
-                await copy.WriteAsync(i.AgentId, NpgsqlDbType.Text);
-                await copy.WriteAsync(i.TeamId, NpgsqlDbType.Text);
+                await copy.WriteNullable(i.AgentId, NpgsqlDbType.Text);
+                await copy.WriteNullable(i.TeamId, NpgsqlDbType.Text);
                 await copy.WriteAsync(i.Queue, NpgsqlDbType.Text);
                 await copy.WriteAsync(i.StartedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await copy.WriteAsync(i.HandleSeconds, NpgsqlDbType.Integer);
-                await copy.WriteNullable(i.AfterCallWorkSeconds, NpgsqlDbType.Integer);
-                await copy.WriteNullable(i.WaitSeconds, NpgsqlDbType.Integer);
+                await copy.WriteAsync(i.HandleSeconds, NpgsqlDbType.Double);
+                await copy.WriteNullable(i.AfterCallWorkSeconds, NpgsqlDbType.Double);
+                await copy.WriteNullable(i.WaitSeconds, NpgsqlDbType.Double);
                 await copy.WriteNullable(i.ResolvedFirstContact, NpgsqlDbType.Boolean);
+                await copy.WriteAsync((short)i.Outcome, NpgsqlDbType.Smallint);
             }
             await copy.CompleteAsync();
         }
@@ -75,7 +76,7 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
         if (commit.Evaluations.Count > 0)
         {
             await using var copy = await connection.BeginBinaryImportAsync(
-                "COPY qm_evaluations (evaluation_id, revision, interaction_id, shard, id_shard, batch_id, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent) FROM STDIN (FORMAT BINARY)");
+                "COPY qm_evaluations (evaluation_id, revision, interaction_id, shard, id_shard, batch_id, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent, selection, inclusion_probability) FROM STDIN (FORMAT BINARY)");
             foreach (var (e, score) in commit.Evaluations)
             {
                 await copy.StartRowAsync();
@@ -99,6 +100,8 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
                 await copy.WriteAsync(score.WeightedPossible, NpgsqlDbType.Double);
                 await copy.WriteAsync(score.ScorecardVersion, NpgsqlDbType.Integer);
                 await copy.WriteAsync(score.TargetPercent, NpgsqlDbType.Double);
+                await copy.WriteAsync((short)e.Selection, NpgsqlDbType.Smallint);
+                await copy.WriteNullable(e.InclusionProbability, NpgsqlDbType.Double);
             }
             await copy.CompleteAsync();
         }
@@ -201,13 +204,13 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
 
         await using var connection = await db.OpenConnectionAsync();
         await using (var reader = await Query(connection,
-            "SELECT interaction_id, batch_id, channel, agent_id, team_id, queue, started_at, handle_seconds, after_call_work_seconds, wait_seconds, resolved_first_contact FROM qm_interactions WHERE " + filter, parameter))
+            "SELECT interaction_id, batch_id, channel, agent_id, team_id, queue, started_at, handle_seconds, after_call_work_seconds, wait_seconds, resolved_first_contact, outcome FROM qm_interactions WHERE " + filter, parameter))
             while (await reader.ReadAsync())
             {
                 batches.Add(reader.GetInt64(1));
                 Row(reader.GetString(0)).Interaction = new Interaction(reader.GetString(0), (Channel)reader.GetInt16(2),
-                    reader.GetString(3), reader.GetString(4), reader.GetString(5), Utc(reader.GetDateTime(6)), reader.GetInt32(7),
-                    Nullable<int>(reader, 8), Nullable<int>(reader, 9), Nullable<bool>(reader, 10));
+                    Text(reader, 3), Text(reader, 4), reader.GetString(5), Utc(reader.GetDateTime(6)), reader.GetDouble(7),
+                    Nullable<double>(reader, 8), Nullable<double>(reader, 9), Nullable<bool>(reader, 10), (ContactOutcome)reader.GetInt16(11));
             }
 
         await using (var reader = await Query(connection,
@@ -242,13 +245,15 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
 
     private const string EvaluationColumns =
         "evaluation_id, revision, interaction_id, batch_id, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, " +
-        "answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent";
+        "answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent, " +
+        "selection, inclusion_probability";
 
     /// <summary>An evaluation and its stored score from a row with <see cref="EvaluationColumns"/>.</summary>
     private static ScoredEvaluation ReadEvaluation(NpgsqlDataReader reader) => new(
         new Evaluation(reader.GetString(0), reader.GetString(2), reader.GetString(4), reader.GetString(5),
             reader.GetString(6), Nullable<int>(reader, 7), (EvaluationKind)reader.GetInt16(8), Utc(reader.GetDateTime(9)),
-            Answers(reader.GetString(10)), reader.IsDBNull(11) ? null : reader.GetString(11), reader.GetInt32(1)),
+            Answers(reader.GetString(10)), Text(reader, 11), reader.GetInt32(1),
+            (EvaluationSelection)reader.GetInt16(18), reader.IsDBNull(19) ? null : reader.GetDouble(19)),
         new EvaluationScore(reader.IsDBNull(12) ? null : reader.GetDouble(12), reader.GetBoolean(13),
             reader.GetDouble(14), reader.GetDouble(15), reader.GetInt32(16), reader.GetDouble(17)));
 
@@ -280,9 +285,10 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
     }
 
     public async Task<(List<string> Agents, List<string> Teams, List<string> Scorecards)> AggregateIds() => (
-        await Strings("SELECT agent_id FROM qm_interactions UNION SELECT agent_id FROM qm_evaluations " +
+        // Abandoned contacts have no agent and no team.
+        await Strings("SELECT agent_id FROM qm_interactions WHERE agent_id IS NOT NULL UNION SELECT agent_id FROM qm_evaluations " +
                       $"UNION SELECT target_id FROM qm_retired_tallies WHERE target_kind = {RetiredTallies.Agent} ORDER BY 1"),
-        await Strings($"SELECT team_id FROM qm_interactions UNION SELECT target_id FROM qm_retired_tallies WHERE target_kind = {RetiredTallies.Team} ORDER BY 1"),
+        await Strings($"SELECT team_id FROM qm_interactions WHERE team_id IS NOT NULL UNION SELECT target_id FROM qm_retired_tallies WHERE target_kind = {RetiredTallies.Team} ORDER BY 1"),
         await Strings("SELECT scorecard_id FROM qm_evaluations " +
                       $"UNION SELECT target_id FROM qm_retired_tallies WHERE target_kind = {RetiredTallies.Scorecard} ORDER BY 1"));
 
@@ -311,6 +317,8 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
             }).ToImmutableArray();
 
     private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static T? Nullable<T>(NpgsqlDataReader reader, int ordinal) where T : struct =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);

@@ -4,8 +4,8 @@ using QmInsights.Domain.Scorecards;
 
 namespace QmInsights.Tests.Aggregates;
 
-/// <summary>Random facts over a few agents, teams and weeks, with duplicates, revisions, agents changing team and
-/// surveys/evaluations that may arrive before their interaction.</summary>
+/// <summary>Random facts over a few agents, teams and weeks, with duplicates, revisions, agents changing team,
+/// surveys/evaluations that may arrive before their interaction, millisecond durations and abandoned contacts.</summary>
 public sealed class RandomFacts
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
@@ -38,8 +38,18 @@ public sealed class RandomFacts
             var team = (agent + random.Next(2)) % 4;
             var started = Start.AddMinutes(random.Next(60 * 24 * 70));
             var id = $"{prefix}i{i}";
+            var local = started.ToOffset(TimeSpan.FromHours(random.Next(-5, 6)));
+            var wait = Math.Round(random.NextDouble() * 120, 3);
+            if (random.NextDouble() < 0.1)
+            {
+                // Abandoned in the queue: no agent, no team, no handle time, nothing to survey or evaluate.
+                Interactions.Add(new Interaction(id, channels[random.Next(3)], null, null, "q", local, 0, null, wait, null,
+                    random.Next(4) == 0 ? ContactOutcome.ShortAbandoned : ContactOutcome.Abandoned));
+                continue;
+            }
+            // Durations to the millisecond, zero included, as exports give them.
             Interactions.Add(new Interaction(id, channels[random.Next(3)], $"{prefix}a{agent}", $"{prefix}t{team}", "q",
-                started.ToOffset(TimeSpan.FromHours(random.Next(-5, 6))), random.Next(30, 1200), null, null,
+                local, random.Next(50) == 0 ? 0 : Math.Round(30 + random.NextDouble() * 1170, 3), null, wait,
                 random.Next(3) switch { 0 => null, 1 => true, _ => false }));
             if (random.NextDouble() < 0.4)
             {
@@ -60,8 +70,16 @@ public sealed class RandomFacts
                     // Occasionally everything N/A: such an evaluation has no score.
                     if (random.NextDouble() < 0.03)
                         answers = Evaluation.Canonical(items.Select(item => new ItemResponse(item, ItemAnswer.NotApplicable)));
+                    // Some picks targeted, some random with a known inclusion probability (from the index, not the
+                    // random stream, so the rest of the data stays as it was).
+                    var (selection, inclusion) = (i % 7) switch
+                    {
+                        0 => (EvaluationSelection.Targeted, (double?)1.0),
+                        3 => (EvaluationSelection.Random, 0.25),
+                        _ => (EvaluationSelection.Random, null),
+                    };
                     Evaluations.Add(new Evaluation($"{prefix}e{i}", id, $"{prefix}a{agent}", $"ev{random.Next(4)}", "sc", null, kind,
-                        started.AddDays(random.Next(0, 20)), answers, null, r));
+                        started.AddDays(random.Next(0, 20)), answers, null, r, selection, inclusion));
                 }
             }
         }

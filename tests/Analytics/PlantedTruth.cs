@@ -8,23 +8,8 @@ namespace QmInsights.Tests.Analytics;
 /// <summary>Evaluated contacts of a simulated centre, as the engine's interaction rows would hold them.</summary>
 public static class PlantedTruth
 {
-    public static (List<EvaluatedContact> Contacts, Dictionary<string, DateTimeOffset> HiredAt, Dictionary<string, ScorecardItem> Items) Centre(SimulationOptions options)
-    {
-        var centre = new CentreSimulation(options);
-        var history = new ScorecardHistory(centre.ScorecardVersions.Select(v => new ScorecardVersion(DemoScorecard.Id, v.Version, v.ValidFrom, v.Definition)));
-        var contacts = new List<EvaluatedContact>();
-        foreach (var month in centre.AgentMonths())
-        {
-            var byId = month.Contacts.ToDictionary(c => c.Interaction.InteractionId);
-            foreach (var e in month.Evaluations.Where(e => e.Kind == Domain.Facts.EvaluationKind.Regular))
-            {
-                var contact = byId[e.InteractionId];
-                var version = history.Resolve(e.ScorecardId, e.ScorecardVersion, e.EvaluatedAt).Version!;
-                contacts.Add(EvaluatedContact.Of(contact.Interaction, contact.Survey, e, ScoreCalculator.Score(version, e.Answers)));
-            }
-        }
-        return (contacts, centre.Roster().ToDictionary(r => r.AgentId, r => r.HiredAt), Items(history));
-    }
+    public static (List<EvaluatedContact> Contacts, Dictionary<string, DateTimeOffset> HiredAt, Dictionary<string, ScorecardItem> Items) Centre(SimulationOptions options) =>
+        SimulatedRows.Of(new CentreSimulation(options));
 
     /// <summary>Each agent's ISO weeks with a regular evaluation: the week's mean QA score against the means of every
     /// contact (and survey) of the week, as the agent aggregates report them.</summary>
@@ -48,14 +33,11 @@ public static class PlantedTruth
                 var csat = surveys.Where(s => s.Csat is not null).Select(s => (double)s.Csat!.Value).ToList();
                 var nps = surveys.Where(s => s.Nps is not null).ToList();
                 var resolved = week.Where(c => c.Interaction.ResolvedFirstContact is not null).ToList();
-                weeks.Add(new AgentWeek(agent.Key, week.Last().Interaction.TeamId, week.Key, qa.Mean, qa.Count, csat.Count > 0 ? csat.Average() : null,
+                weeks.Add(new AgentWeek(agent.Key, week.Last().Interaction.TeamId!, week.Key, qa.Mean, qa.Count, csat.Count > 0 ? csat.Average() : null,
                     nps.Count > 0 ? 100.0 * (nps.Count(s => s.Promoter == true) - nps.Count(s => s.Detractor == true)) / nps.Count : null,
                     week.Average(c => c.Interaction.HandleSeconds), resolved.Count > 0 ? resolved.Average(c => c.Interaction.ResolvedFirstContact!.Value ? 1.0 : 0) : null));
             }
         }
         return weeks;
     }
-
-    private static Dictionary<string, ScorecardItem> Items(ScorecardHistory history) =>
-        history.Latest!.Definition.AllItems().ToDictionary(p => p.Item.Id, p => p.Item);
 }

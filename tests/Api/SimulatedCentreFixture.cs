@@ -10,9 +10,11 @@ public class SimulatedCentreFixture : IAsyncLifetime
 {
     private WebApplication? _app;
 
+    /// <summary>September and October 2025 in Oslo: the period crosses the end of summer time (26 October).</summary>
     public static readonly SimulationOptions Centre = new()
     {
         Agents = 18, Teams = 3, Months = 2, ContactsPerAgentDay = 5, SurveyResponseRate = 0.3, EvaluationsPerAgentMonth = 6,
+        TimeZone = "Europe/Oslo",
     };
 
     public HttpClient Http { get; private set; } = null!;
@@ -24,7 +26,8 @@ public class SimulatedCentreFixture : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        _app = QmHost.Build([.. FreePorts.LocalHostArgs(), .. Token is null ? [] : new[] { $"--Auth:AdminToken={Token}" }]);
+        _app = QmHost.Build([.. FreePorts.LocalHostArgs(), $"--Centre:TimeZone={Centre.TimeZone}",
+            .. Token is null ? [] : new[] { $"--Auth:AdminToken={Token}" }]);
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
         if (Token is not null) Http.DefaultRequestHeaders.Authorization = new("Bearer", Token);
@@ -33,7 +36,7 @@ public class SimulatedCentreFixture : IAsyncLifetime
             await api.PutScorecard(DemoScorecard.Id, definition, validFrom);
         foreach (var entry in Simulation.Roster()) await api.PutAgent(entry);
         var months = Simulation.AgentMonths().ToList();
-        var facts = months.SelectMany(m => m.Interactions).Cast<object>()
+        var facts = months.SelectMany(m => m.Interactions).Cast<object>().Concat(Simulation.Abandoned())
             .Concat(months.SelectMany(m => m.Surveys)).Concat(months.SelectMany(m => m.Evaluations)).ToList();
         foreach (var chunk in facts.Chunk(5000)) Assert.Empty((await FactPoster.Post(Http, chunk)).Rejected);
     }

@@ -76,6 +76,22 @@ public sealed class FactReaderTests
     }
 
     [Fact]
+    public async Task Evaluations_carry_selection_and_inclusion_probability_defaulting_to_random()
+    {
+        const string head = """{"evaluationId":"e","interactionId":"i","agentId":"a","evaluatorId":"q","scorecardId":"s","kind":"regular","evaluatedAt":"2026-03-04T10:00:00Z","answers":{"greet":"yes"}""";
+        var records = await Read(FactShapes.Evaluation, string.Join('\n',
+            head + "}",
+            head + ""","selection":"targeted","inclusionProbability":1}""",
+            head + ""","selection":"random","inclusionProbability":0.02}""",
+            head + ""","selection":"sampled","inclusionProbability":0}"""), BodyFormat.Ndjson);
+        Assert.Equal((EvaluationSelection.Random, (double?)null), (records[0].Record!.Selection, records[0].Record!.InclusionProbability));
+        Assert.Equal((EvaluationSelection.Targeted, (double?)1), (records[1].Record!.Selection, records[1].Record!.InclusionProbability));
+        Assert.Equal((EvaluationSelection.Random, (double?)0.02), (records[2].Record!.Selection, records[2].Record!.InclusionProbability));
+        Assert.Equal(["selection: 'sampled' is not one of random, targeted, dispute", "inclusionProbability: 0 must be above 0 and at most 1"],
+            records[3].Problems);
+    }
+
+    [Fact]
     public async Task Unknown_fields_are_dropped_and_reported()
     {
         var reader = new FactReader<Survey>(FactShapes.Survey);

@@ -18,12 +18,13 @@ public sealed class MonthlyPackLayoutTests
         Assert.Equal(int.Parse(info["Pages"]), pages.Count);
         var text = string.Join("\n", pages);
         foreach (var section in new[] { "Quality monthly pack", "Executive summary", "12-month trends", "Team league table",
-                     "where points are lost", "Conflicting metrics", "QA and CSAT disagree", "Calibration health", "Evaluation coverage", "Next peak forecast and staffing" })
+                     "where points are lost", "Conflicting metrics", "QA and CSAT disagree", "Calibration health", "Evaluation coverage", "Next peak forecast and staffing", "Queues: offered, abandoned and service level" })
             Assert.Contains(section, text);
         Assert.Contains("83.4", text);
         Assert.Matches(@"12:00–13:00\s+240\s+220–260\s+6:20\s+5:50–7:00\s+28\s+35\s+78\.0%", text);
         Assert.Matches(@"volume\s+MAPE\s+9\.8%\s+against\s+14\.1%\s+for\s+seasonal-naive", text);
         Assert.Contains("95% CI 82.6–84.2", text);
+        Assert.Matches(@"billing\s+12,400\s+11,900\s+500\s+4\.0%\s+81\.2%\s+18\.4 s\s+6:11", text);
         // The footer numbers every page after the cover, and chart labels are text too (vector, not pictures).
         Assert.Contains($"Page 2 of {pages.Count}", pages[1]);
         Assert.Contains("Cumulative %", text);
@@ -37,7 +38,7 @@ public sealed class MonthlyPackLayoutTests
     [Fact]
     public void Sections_without_data_are_left_out_rather_than_shown_empty()
     {
-        var data = PackSamples.Full() with { Conflicts = [], DisagreeingAgents = [], Calibration = null, Coverage = [], Trend = [], Forecast = null };
+        var data = PackSamples.Full() with { Conflicts = [], DisagreeingAgents = [], Calibration = null, Coverage = [], Trend = [], Forecast = null, Queues = null };
 
         var text = string.Join("\n", Pdf.Pages(MonthlyPack.Render(data)));
 
@@ -47,6 +48,7 @@ public sealed class MonthlyPackLayoutTests
         Assert.DoesNotContain("Calibration health", text);
         Assert.DoesNotContain("Evaluation coverage", text);
         Assert.DoesNotContain("Next peak", text);
+        Assert.DoesNotContain("Queues:", text);
         Assert.DoesNotContain("12-month trends", text);
         Assert.DoesNotContain("Trends over", text);
     }

@@ -36,7 +36,12 @@ public static class PackSamples
                 0.8, 20, 0.3,
                 Enumerable.Range(9, 6).Select(h => new PeakInterval(new DateTimeOffset(2026, 1, 5, h, 0, 0, TimeSpan.Zero), 120 + 10 * h, 100 + 10 * h,
                     140 + 10 * h, 380, 350, 420, 16 + h, 23 + h, h == 12 ? 0.78 : 0.83)).ToList(),
-                4, 17.4, 9.8, 14.1, 6.2, 8.9));
+                4, 17.4, 9.8, 14.1, 6.2, 8.9),
+            new QueueMonth(20, 5,
+            [
+                new QueueLine("billing", 12_400, 11_900, 500, 80, 500 / 12_400.0, 0.812, 18.4, 371.2),
+                new QueueLine("sales", 6_100, 5_980, 120, 31, 120 / 6_100.0, 0.874, 12.1, 402.5),
+            ]));
     }
 
     private static PackKpis Kpis(long evaluations, double qa) =>

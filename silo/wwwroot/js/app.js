@@ -129,11 +129,15 @@ const scorecardItems = () => directory.scorecards[0]
 const forecast = () => cached(get, '/api/forecast/staffing', { interval: 'day', channel: state.channel }, 10 * MINUTE)
   .then(r => r.status === 200 ? r.body : null, () => null);
 
+// Queue figures are for planners and managers: the panel shows only where the endpoint answers 200.
+const queueFigures = () => get('/api/queues/figures', { from: state.from, to: state.to })
+  .then(r => r.status === 200 ? r.body : null, () => null);
+
 async function centreView() {
   const [{ centre, teams }, asOf] = await Promise.all([must('/api/centre/summary', range()), asOfFor('/api/centre/summary')]);
-  const [cadence, items, conflicts, leniency, staffing] = await Promise.all([
+  const [cadence, items, conflicts, leniency, staffing, queues] = await Promise.all([
     slow('/api/cadence', { asOf }, 15_000), scorecardItems(), slow('/api/insights/conflicts', range(), MINUTE),
-    slow('/api/evaluators/leniency', { from: state.from, to: state.to }, MINUTE), forecast(),
+    slow('/api/evaluators/leniency', { from: state.from, to: state.to }, MINUTE), forecast(), queueFigures(),
   ]);
   const quota = sum(cadence.teams);
   const coverageById = Object.fromEntries(cadence.teams.map(t => [t.id, t]));
@@ -144,7 +148,7 @@ async function centreView() {
     + P.panel('Teams', P.table(['Team', 'Contacts', 'Evals', 'QA', 'CSAT', 'NPS', 'AHT', 'FCR', 'Quota'], teamRows, { id: 'teams' }), { wide: true })
     + P.coverage(cadence.teams, { link: id => href('team', id), asOf })
     + (items ? P.items(items) : '') + P.channels(centre) + P.conflicts(conflicts) + P.leniency(leniency)
-    + (staffing ? P.forecast(staffing) : '') + `</div>`;
+    + P.queues(queues) + (staffing ? P.forecast(staffing) : '') + `</div>`;
 }
 
 async function teamView() {
@@ -174,16 +178,18 @@ async function agentView() {
   const path = `/api/agents/${encodeURIComponent(agentId)}/summary`;
   const [summary, asOf] = await Promise.all([must(path, range()), asOfFor(path)]);
   const teamId = directory.agents.find(a => a.agentId === agentId)?.teamId;
-  const [cadence, evaluations] = await Promise.all([
+  const [cadence, evaluations, scores, gap] = await Promise.all([
     get('/api/cadence', { asOf, teamId }).then(r => r.body),
     get(`/api/agents/${encodeURIComponent(agentId)}/evaluations`).then(r => r.body ?? []),
+    get('/api/insights/agent-scores', { ...range(), agentId }).then(r => r.body),
+    get('/api/insights/disagreeing-agents', { ...range(), agentId }).then(r => r.body ?? []),
   ]);
   const mine = cadence?.agents.find(a => a.agentId === agentId);
   const quota = mine && { coverage: mine.monthlyQuota ? mine.evaluationsThisMonth / mine.monthlyQuota : null, evaluationsThisMonth: mine.evaluationsThisMonth,
     quota: mine.monthlyQuota, overdue: mine.status === 'overdue' ? 1 : 0 };
   const due = mine ? `<p class="due">Next evaluation due <b>${esc(mine.dueOn)}</b> (${esc(mine.rule)} rule) · <span class="status ${mine.status}">${esc(mine.status)}</span></p>` : '';
   return `<h1>${esc(agentId)}<small>${esc(teamId ?? '')} · ${esc(describeRange(summary))}</small></h1>` + due + P.kpis(summary, quota)
-    + `<div class="grid">` + P.trends(summary) + P.channels(summary) + P.evaluations(evaluations) + `</div>`;
+    + `<div class="grid">` + P.standing(scores, gap) + P.trends(summary) + P.channels(summary) + P.evaluations(evaluations) + `</div>`;
 }
 
 const sum = rows => rows.length === 0 ? null : rows.reduce((t, r) => ({

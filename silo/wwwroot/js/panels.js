@@ -101,6 +101,24 @@ export function conflicts(list) {
   return panel('Conflicting targets', body, { wide: true });
 }
 
+/** One agent's QA score with the average evaluator beside the raw mean, and where QA and customers disagree about
+ * the agent the gap with its uncertainty and the items behind it (GET /api/insights/agent-scores and
+ * /api/insights/disagreeing-agents?agentId=). */
+export function standing(report, gap) {
+  const a = report?.agents?.[0];
+  const adjusted = !a ? `<div class="empty">No randomly picked evaluations of this agent in the range</div>`
+    : `<div class="kpis"><div class="kpi" data-kpi="raw"><div class="label">Raw QA mean</div><div class="value">${pct(a.rawMean)}</div>
+        <div class="sub">${count(a.evaluations)} random evaluations</div></div>
+      <div class="kpi" data-kpi="adjusted"><div class="label">With the average evaluator</div><div class="value">${pct(a.adjusted)}</div>
+        <div class="sub">95% CI ${score(a.ci95[0])}–${score(a.ci95[1])} · evaluators moved the raw mean ${signed(a.evaluatorShift)}</div></div></div>
+      <p class="note">About ${count(report.evaluationsForMargin5)} evaluations by different evaluators are needed for ±5 points.</p>`;
+  const g = gap?.[0];
+  const disagreement = !g ? '' : `<div class="gap"><p><b>QA vs customers:</b> gap ${signed(g.gap)} ± ${score(1.96 * g.gapStandardError)} SD (95%).
+      ${esc(g.explanation)}</p>${g.items.length ? `<ul>${g.items.map(i => `<li>${esc(i.text ?? i.itemId)}: ${share(i.agentYesRate)} vs ${share(i.centreYesRate)} in the centre,
+      associated with ${signed(i.csatEffect)} CSAT points</li>`).join('')}</ul>` : ''}</div>`;
+  return panel('Evaluator-adjusted score', adjusted + disagreement, { wide: true, id: 'standing', note: 'random picks only; shrunk toward the centre when evidence is thin' });
+}
+
 /** Evaluator leniency with 95% intervals, from GET /api/evaluators/leniency. */
 export function leniency(list) {
   const body = bars(list.map(l => ({
@@ -137,6 +155,16 @@ export function forecast(body) {
     rows.map((r, i) => [esc(labels[i]), `${count(r.forecast.volume)} (${count(r.forecast.volumeLower80)}–${count(r.forecast.volumeUpper80)})`,
       minutes(r.forecast.handleSeconds), count(r.staffing.agentsOnPhones), count(r.staffing.agentsScheduled), share(r.staffing.serviceLevel), share(r.staffing.occupancy)]),
     { id: 'forecast' }), { wide: true, note: `whole centre${peak ? ` · ${peak}` : ''}` });
+}
+
+/** Offered, abandoned, service level and ASA per queue over the range, from GET /api/queues/figures. */
+export function queues(list) {
+  if (!list || list.length === 0) return '';
+  const seconds = v => v == null ? dash : `${score(v)} s`;
+  return panel('Queues', table(['Queue', 'Offered', 'Handled', 'Abandoned', 'Abandon rate', 'Service level', 'ASA', 'AHT'],
+    list.map(({ queue, total: t }) => [esc(queue), count(t.offered), count(t.handled), count(t.abandoned), share(t.abandonRate),
+      share(t.serviceLevel), seconds(t.asaSeconds), minutes(t.ahtSeconds)]), { id: 'queues' }),
+    { wide: true, note: 'service level: answered within the centre\'s threshold, of offered; short abandons left out' });
 }
 
 /** An agent's latest evaluations, from GET /api/agents/{id}/evaluations. */

@@ -19,15 +19,34 @@ CREATE TABLE IF NOT EXISTS qm_interactions (
     shard                   integer NOT NULL,
     batch_id                bigint NOT NULL,
     channel                 smallint NOT NULL,
-    agent_id                text NOT NULL,
-    team_id                 text NOT NULL,
+    agent_id                text,
+    team_id                 text,
     queue                   text NOT NULL,
     started_at              timestamptz NOT NULL,
-    handle_seconds          integer NOT NULL,
-    after_call_work_seconds integer,
-    wait_seconds            integer,
-    resolved_first_contact  boolean
+    handle_seconds          double precision NOT NULL,
+    after_call_work_seconds double precision,
+    wait_seconds            double precision,
+    resolved_first_contact  boolean,
+    outcome                 smallint NOT NULL DEFAULT 0
 );
+-- Databases created before December 2026 had whole-second durations, no outcome (every contact handled) and an
+-- agent and team on every contact. Each step checks the catalog first, so applying it again changes nothing.
+ALTER TABLE qm_interactions ADD COLUMN IF NOT EXISTS outcome smallint NOT NULL DEFAULT 0;
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()
+               AND table_name = 'qm_interactions' AND column_name = 'handle_seconds' AND data_type <> 'double precision') THEN
+        ALTER TABLE qm_interactions
+            ALTER COLUMN handle_seconds TYPE double precision,
+            ALTER COLUMN after_call_work_seconds TYPE double precision,
+            ALTER COLUMN wait_seconds TYPE double precision;
+    END IF;
+    IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()
+               AND table_name = 'qm_interactions' AND column_name = 'agent_id' AND is_nullable = 'NO') THEN
+        ALTER TABLE qm_interactions ALTER COLUMN agent_id DROP NOT NULL, ALTER COLUMN team_id DROP NOT NULL;
+    END IF;
+END
+$$;
 CREATE INDEX IF NOT EXISTS qm_interactions_shard ON qm_interactions (shard);
 CREATE INDEX IF NOT EXISTS qm_interactions_agent ON qm_interactions (agent_id);
 CREATE INDEX IF NOT EXISTS qm_interactions_team ON qm_interactions (team_id);

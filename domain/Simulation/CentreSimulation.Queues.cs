@@ -1,0 +1,48 @@
+using MathNet.Numerics.Distributions;
+using QmInsights.Domain.Facts;
+
+namespace QmInsights.Domain.Simulation;
+
+/// <summary>What the simulated centre's queues see besides the agents' contacts: callers and chatters who give up
+/// before anyone answers, and the centre's clock.</summary>
+public sealed partial class CentreSimulation
+{
+    private TimeZoneInfo? _zone;
+
+    /// <summary>The centre's time zone when <see cref="SimulationOptions.TimeZone"/> names one.</summary>
+    private TimeZoneInfo? Zone => Options.TimeZone is null ? null : _zone ??= TimeZoneInfo.FindSystemTimeZoneById(Options.TimeZone);
+
+    /// <summary>Contacts given up in the call and chat queues: per queue and working day, Poisson with mean
+    /// <see cref="SimulationOptions.AbandonShare"/> times the contacts the queue's agents handle that day, waits
+    /// exponential (mean 60 s, so a few are short abandons), no agent and no team. Seeded on their own: the agents'
+    /// contacts are the same with or without them.</summary>
+    public IEnumerable<Interaction> Abandoned()
+    {
+        var random = new Random(unchecked(Options.Seed * 31 + 7));
+        var perQueue = new Dictionary<(Channel, string), double>
+        {
+            [(Channel.Call, "billing")] = 0.6 / 3, [(Channel.Call, "support")] = 0.6 / 3, [(Channel.Call, "sales")] = 0.6 / 3,
+            [(Channel.Chat, "support")] = 0.25 / 2, [(Channel.Chat, "sales")] = 0.25 / 2,
+        };
+        for (var day = Options.Start; day < Options.End; day = day.AddDays(1))
+        {
+            var weekday = day.DayOfWeek switch { DayOfWeek.Sunday => 0.0, DayOfWeek.Saturday => 0.3, _ => 1.0 };
+            var peak = day.Month == 12 ? Options.DecemberVolumeFactor : 1.0;
+            foreach (var ((channel, queue), share) in perQueue)
+            {
+                var handled = Agents.Count * Options.ContactsPerAgentDay * weekday * peak * share;
+                var count = handled > 0 ? Poisson.Sample(random, handled * Options.AbandonShare) : 0;
+                for (var n = 0; n < count; n++)
+                {
+                    var started = At(day, 8 + Sample(HourProfile, random)).AddSeconds(random.Next(3600));
+                    var wait = Math.Round(Exponential.Sample(random, 1.0 / 60), 3);
+                    yield return new Interaction($"ab-{queue}-{channel.ToString().ToLowerInvariant()}-{day:yyyyMMdd}-{n:000}", channel,
+                        null, null, queue, started, 0, null, wait, null, ContactOutcome.Abandoned);
+                }
+            }
+        }
+    }
+
+    /// <summary>Every contact the queues saw: the agents' (<see cref="Interactions"/>) and the abandoned ones.</summary>
+    public IEnumerable<Interaction> Contacts() => Interactions().Concat(Abandoned());
+}
