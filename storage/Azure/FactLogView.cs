@@ -54,8 +54,9 @@ internal sealed class FactLogView
             if (removed?.Contains(interaction.InteractionId) == true) continue;
             var facts = Of(interaction.InteractionId, commit.Shard, blob);
             facts.Interaction = (interaction, commit.BatchId);
-            Add(_byAgent, interaction.AgentId, interaction.InteractionId);
-            Add(_byTeam, interaction.TeamId, interaction.InteractionId);
+            // A contact no agent took (abandoned in the queue) belongs to no agent or team.
+            if (interaction.AgentId is { } agent) Add(_byAgent, agent, interaction.InteractionId);
+            if (interaction.TeamId is { } team) Add(_byTeam, team, interaction.InteractionId);
         }
         foreach (var survey in commit.Surveys)
         {

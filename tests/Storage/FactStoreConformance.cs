@@ -30,8 +30,8 @@ public abstract class FactStoreConformance
     private static ShardCommit Commit(IReadOnlyList<Interaction>? interactions = null, IReadOnlyList<Survey>? surveys = null,
         IReadOnlyList<ScoredEvaluation>? evaluations = null) =>
         new(interactions ?? [], surveys ?? [], evaluations ?? [],
-            (interactions ?? []).Select(i => i.AgentId).Concat((evaluations ?? []).Select(e => e.Evaluation.AgentId)).Distinct().ToList(),
-            (interactions ?? []).Select(i => i.TeamId).Distinct().ToList(),
+            (interactions ?? []).Select(i => i.AgentId).OfType<string>().Concat((evaluations ?? []).Select(e => e.Evaluation.AgentId)).Distinct().ToList(),
+            (interactions ?? []).Select(i => i.TeamId).OfType<string>().Distinct().ToList(),
             (evaluations ?? []).Select(e => e.Evaluation.ScorecardId).Distinct().ToList());
 
     [Fact]
