@@ -17,7 +17,7 @@ public static class AdminEndpoints
                 if (!facts.IsDurable)
                 {
                     await Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "No stored facts",
-                        detail: "A rebuild recomputes from the stored facts: start the engine with Storage:Provider=Postgres").ExecuteAsync(context);
+                        detail: "A rebuild recomputes from the stored facts: start the engine with Storage:Provider=Postgres or Storage:Provider=Azure").ExecuteAsync(context);
                     return;
                 }
                 // Progress is streamed line by line: a rebuild of a large centre takes a while.
