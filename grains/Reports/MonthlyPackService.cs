@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using QmInsights.Grains.Telemetry;
 using QmInsights.Domain.Access;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Analytics;
@@ -15,7 +17,8 @@ namespace QmInsights.Grains.Reports;
 /// <summary>Gathers a month's pack data from the services behind the API's endpoints (summaries, scorecard items,
 /// insights, leniency, cadence), so the PDF shows the API's numbers, and renders it.</summary>
 public sealed class MonthlyPackService(IGrainFactory grains, CentreService centre, InsightsService insights, EvaluationReader evaluations,
-    CadenceService cadence, CalibrationService calibration, PackForecast forecast, IPackArchive archive, QueueService queues)
+    CadenceService cadence, CalibrationService calibration, PackForecast forecast, IPackArchive archive, QueueService queues,
+    EngineMetrics metrics)
 {
     private const int TrendMonths = 12, DisagreeingAgents = 10;
 
@@ -75,10 +78,13 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
     public async Task<byte[]?> Render(PackMonth month, string? teamId, DateTimeOffset now, IProgress<string>? progress = null,
         PackAudience audience = PackAudience.Full)
     {
+        var clock = Stopwatch.StartNew();
         var data = await Gather(month, teamId, now, progress);
         if (data is null) return null;
         progress?.Report("layout");
-        return MonthlyPack.Render(data.For(audience));
+        var pdf = MonthlyPack.Render(data.For(audience));
+        metrics.PackRendered(teamId is null ? "centre" : "team", clock.Elapsed);
+        return pdf;
     }
 
     /// <summary>The month's archived pack for <paramref name="audience"/>, rendered and archived first when there is none yet

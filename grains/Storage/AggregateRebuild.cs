@@ -16,7 +16,7 @@ public sealed class AggregateRebuild(IGrainFactory grains, IFactStore facts)
     public async Task Run(Func<string, Task> progress)
     {
         if (!facts.IsDurable)
-            throw new InvalidOperationException("A rebuild recomputes from stored facts: it needs Storage:Provider=Postgres");
+            throw new InvalidOperationException("A rebuild recomputes from stored facts: it needs Storage:Provider=Postgres or Azure");
 
         var histories = new Dictionary<string, ScorecardHistory>(StringComparer.Ordinal);
         var pending = new List<ScoredEvaluation>(Batch);

@@ -1,12 +1,13 @@
 using QmInsights.Storage;
 using Microsoft.Extensions.Logging;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Grains.Telemetry;
 
 namespace QmInsights.Grains.Storage;
 
 /// <summary>Finds committed batches whose aggregate changes were never confirmed (the silo that sent them died in
 /// between) and makes the aggregates they touch rebuild from the fact store, which includes those batches.</summary>
-public sealed class OutboxRecovery(IGrainFactory grains, IFactStore facts, ILogger<OutboxRecovery> logger)
+public sealed class OutboxRecovery(IGrainFactory grains, IFactStore facts, EngineMetrics metrics, ILogger<OutboxRecovery> logger)
 {
     /// <summary>How long a batch may stay unconfirmed before it counts as lost rather than in flight.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(20);
@@ -15,6 +16,7 @@ public sealed class OutboxRecovery(IGrainFactory grains, IFactStore facts, ILogg
     public async Task<int> RunOnce(TimeSpan? grace = null)
     {
         var pending = await facts.Pending(grace ?? Grace);
+        metrics.OutboxPending(pending.Count);
         if (pending.Count == 0) return 0;
         await Task.WhenAll(
             pending.SelectMany(p => p.Agents).Distinct().Select(id => grains.GetGrain<IAgentGrain>(id).Refresh())

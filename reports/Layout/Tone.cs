@@ -9,6 +9,9 @@ public static class Tones
 {
     public static readonly SKColor Accent = new(0x1F, 0x3A, 0x5F);
 
+    /// <summary>Secondary text (the dashboard's muted grey).</summary>
+    public static readonly SKColor Muted = new(0x6B, 0x71, 0x85);
+
     public static SKColor Color(this Tone tone) => tone switch
     {
         Tone.Good => new SKColor(0x1B, 0x7F, 0x3B),

@@ -3,7 +3,9 @@ using QmInsights.Domain.Facts;
 using QmInsights.Domain.Ingestion;
 using QmInsights.Domain.Ingestion.Profiles;
 using QmInsights.Domain.Joins;
+using System.Diagnostics;
 using QmInsights.Grains.Ingestion;
+using QmInsights.Grains.Telemetry;
 using QmInsights.Silo.Audit;
 using QmInsights.Silo.Security;
 
@@ -51,7 +53,9 @@ public static class IngestEndpoints
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: e.Message);
         }
 
-        ImportProfile? profile = null;
+        var metrics = request.HttpContext.RequestServices.GetRequiredService<EngineMetrics>();
+        var kind = typeof(T).Name.ToLowerInvariant();
+                ImportProfile? profile = null;
         if (request.Query["profile"].ToString() is { Length: > 0 } profileId)
         {
             profile = await request.HttpContext.RequestServices.GetRequiredService<ImportProfiles>().Find(profileId);
@@ -96,6 +100,7 @@ public static class IngestEndpoints
                     : e.Message);
         }
         report.IgnoredFields.UnionWith(reader.IgnoredFields);
+        Count(metrics, kind, report);
 
         if (records == 1 && report.Rejected.Count == 1)
         {
@@ -114,6 +119,7 @@ public static class IngestEndpoints
         {
             await Flush();
             report.IgnoredFields.UnionWith(reader.IgnoredFields);
+            Count(metrics, kind, report);
             return Results.Problem(statusCode: status, title: title, detail: detail,
                 extensions: new Dictionary<string, object?> { ["report"] = Body(report) });
         }
@@ -121,7 +127,9 @@ public static class IngestEndpoints
         async Task Flush()
         {
             if (chunk.Count == 0) return;
+            var clock = Stopwatch.StartNew();
             report.Add(await ingest(chunk));
+            metrics.Chunk(kind, clock.Elapsed);
             chunk = new List<Positioned<T>>(ChunkSize);
         }
     }
@@ -136,4 +144,21 @@ public static class IngestEndpoints
         ignoredFields = report.IgnoredFields,
         redacted = report.Redacted.OrderBy(r => r.Position).Select(r => new { position = r.Position, id = r.Id, field = r.Field, removed = r.Removed }),
     };
+
+    // Rejections are counted by the field their reason names (every reason starts with it): a bounded label set.
+    private static void Count(EngineMetrics metrics, string kind, BatchReport report)
+    {
+        metrics.Records(kind, "accepted", report.Accepted);
+        metrics.Records(kind, "duplicate", report.Duplicates);
+        metrics.Records(kind, "revised", report.Revised);
+        metrics.Records(kind, "superseded", report.Superseded);
+        foreach (var byField in report.Rejected.GroupBy(r => ReasonField(r.Reason)))
+            metrics.Records(kind, "rejected", byField.Count(), byField.Key);
+    }
+
+    private static string ReasonField(string reason)
+    {
+        var colon = reason.IndexOf(':');
+        return colon is > 0 and <= 40 && reason[..colon].All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '[' or ']') ? reason[..colon] : "other";
+    }
 }

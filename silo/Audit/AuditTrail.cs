@@ -1,12 +1,13 @@
 using System.Threading.Channels;
 using QmInsights.Domain.Access;
+using QmInsights.Grains.Telemetry;
 
 namespace QmInsights.Silo.Audit;
 
 /// <summary>Takes audit entries off the request path and writes them to the store in batches. Nothing is dropped:
 /// a full queue makes requests wait, a failing store is retried, and on shutdown the queue is drained; only when the
 /// store still fails then is each entry written to the log at Critical level, so it is never lost silently.</summary>
-public sealed class AuditTrail(IAuditStore store, ILogger<AuditTrail> logger) : IHostedService
+public sealed class AuditTrail(IAuditStore store, ILogger<AuditTrail> logger, EngineMetrics? metrics = null) : IHostedService
 {
     private const int BatchSize = 500;
 
@@ -101,6 +102,7 @@ public sealed class AuditTrail(IAuditStore store, ILogger<AuditTrail> logger) : 
             catch (Exception e) when (attempt < attempts && !_stopping.IsCancellationRequested)
             {
                 logger.LogError(e, "Writing {Count} audit entries failed (attempt {Attempt} of {Attempts}); retrying", entries.Count, attempt, attempts);
+                metrics?.AuditFailure(entries.Count, "retried");
                 try { await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 50 * attempt * attempt)), _stopping.Token); }
                 catch (OperationCanceledException) { }
             }
@@ -124,8 +126,9 @@ public sealed class AuditTrail(IAuditStore store, ILogger<AuditTrail> logger) : 
 
     private static string? Escape(string? text) => text is null ? null : System.Text.Json.JsonEncodedText.Encode(text).ToString();
 
-    private void Lost(IEnumerable<AuditEntry> entries, string why)
+    private void Lost(IReadOnlyCollection<AuditEntry> entries, string why)
     {
+        metrics?.AuditFailure(entries.Count, "lost");
         // Every text is escaped as JSON, so a control character in an entry cannot forge or break log lines.
         foreach (var e in entries.Select(Escaped))
             logger.LogCritical("Audit entry not stored ({Why}): {At:o} {Actor} ({Role}, token {TokenId}) from {RemoteIp}: {Action} {Method} {Path} agents [{Agents}] -> {Status} {Detail}",

@@ -1,33 +1,46 @@
+using System.CommandLine;
 using System.Globalization;
 using QmInsights.Domain.Simulation;
+using QmInsights.Silo.Commands;
+using QmInsights.Silo.Demo;
 
 namespace QmInsights.Silo.Bench;
 
 /// <summary><c>qminsights bench [--agents N] [--teams N] [--months N] [--contacts-per-agent-day X]</c>: ingestion
-/// throughput and summary latency of the engine with in-process storage and with PostgreSQL, side by side with the
-/// plain-PostgreSQL baseline (COPY and GROUP BY), on a throw-away PostgreSQL server started for the run.</summary>
+/// throughput and summary latency of the engine with in-process storage, with PostgreSQL and with Azure Storage (on
+/// Azurite; <c>--no-azure</c> leaves it out), side by side with the plain-PostgreSQL baseline (COPY and GROUP BY), on
+/// throw-away servers started for the run; then how long a restarted host takes to serve every summary.</summary>
 public static class BenchCommand
 {
-    public static async Task<int> Run(string[] args)
+    /// <summary>The <c>bench</c> command.</summary>
+    public static Command Create()
     {
-        if (args.Length > 0 && args[0] == "--insights") return await InsightsBench.Run(Console.Out);
-        if (args.Length > 0 && args[0] == "--planted")
-            return PlantedBench.Run(Console.Out, args.Length > 2 && args[1] == "--seeds" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
-        if (args.Length > 0 && args[0] == "--forecast") return await ForecastBench.Run(Console.Out);
-        if (args.Length > 0 && args[0] == "--report") return await ReportBench.Run(Console.Out);
-        var options = new SimulationOptions { Agents = 100, Teams = 10, Months = 3 };
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        var size = new DemoOptions(new SimulationOptions { Agents = 100, Teams = 10, Months = 3 }, sizeOnly: true);
+        var insights = new Option<bool>("--insights") { Description = "instead: the full analysis on about 1.07M contacts and 54k evaluations, timed through the API" };
+        var forecast = new Option<bool>("--forecast") { Description = "instead: forecast training and backtest on two years of hourly history of one queue, next to seasonal-naive" };
+        var planted = new Option<bool>("--planted") { Description = "instead: planted-effect recovery and CI coverage of the insights over many seeds, with targeted sampling (read as it was picked and as if random)" };
+        var seeds = new Option<int>("--seeds") { Description = "with --planted: how many seeds", DefaultValueFactory = _ => 20 };
+        var noAzure = new Option<bool>("--no-azure") { Description = "leave the Azure Storage (Azurite) rows out" };
+        var report = new Option<bool>("--report") { Description = "instead: the monthly pack of 500 agents / 40 teams, timed" };
+        var command = new Command("bench", "Ingestion and summary benchmark of the engine (in-process storage, PostgreSQL and Azure Storage on Azurite) next to plain PostgreSQL, on throw-away servers; then restart times.")
         {
-            var value = args[i + 1];
-            options = args[i] switch
-            {
-                "--agents" => options with { Agents = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--teams" => options with { Teams = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--months" => options with { Months = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--contacts-per-agent-day" => options with { ContactsPerAgentDay = double.Parse(value, CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"{args[i]}: unknown option (bench takes --agents, --teams, --months, --contacts-per-agent-day)"),
-            };
-        }
+            insights, forecast, report, planted, seeds, noAzure,
+        };
+        size.AddTo(command);
+        command.SetAction(async (parsed, _) =>
+        {
+            if (parsed.GetValue(insights)) return await InsightsBench.Run(Console.Out);
+            if (parsed.GetValue(forecast)) return await ForecastBench.Run(Console.Out);
+            if (parsed.GetValue(report)) return await ReportBench.Run(Console.Out);
+            if (parsed.GetValue(planted)) return PlantedBench.Run(Console.Out, parsed.GetValue(seeds));
+            var (options, problems) = size.Read(parsed);
+            return problems.Count > 0 ? Cli.Fail(parsed, string.Join("; ", problems)) : await Run(options, !parsed.GetValue(noAzure));
+        });
+        return command;
+    }
+
+    private static async Task<int> Run(SimulationOptions options, bool withAzure)
+    {
         var log = Console.Out;
         log.WriteLine($"generating {options.Agents} agents, {options.Teams} teams, {options.Months} months ...");
         var data = new BenchData(options);
@@ -39,7 +52,10 @@ public static class BenchCommand
         log.WriteLine("engine, in-process storage ...");
         var memory = await EngineRun.Measure(data, [], log, "memory");
         log.WriteLine("engine, PostgreSQL ...");
-        var durable = await EngineRun.Measure(data, ["--Storage:Provider=Postgres", $"--ConnectionStrings:Postgres={await postgres.CreateDatabase("bench_engine")}"], log, "postgres");
+        string[] postgresSettings = ["--Storage:Provider=Postgres", $"--ConnectionStrings:Postgres={await postgres.CreateDatabase("bench_engine")}"];
+        var durable = await EngineRun.Measure(data, postgresSettings, log, "postgres");
+        var postgresRestart = await EngineRun.Restart(data, postgresSettings);
+        var azure = withAzure ? await AzureRun(data, log) : null;
         log.WriteLine("PostgreSQL baseline: COPY and GROUP BY ...");
         var sql = await SqlBaseline.Measure(data, await postgres.CreateDatabase("bench_sql"));
 
@@ -59,6 +75,8 @@ public static class BenchCommand
         log.WriteLine("| --- | ---: | ---: | ---: |");
         log.WriteLine($"| engine, in-process storage (HTTP, NDJSON) | {memory.Ingest.TotalSeconds:F2} | {Rate(memory.Ingest)} | {X(memory.Ingest.TotalSeconds, sql.Copy.TotalSeconds)} |");
         log.WriteLine($"| engine, PostgreSQL (HTTP, NDJSON) | {durable.Ingest.TotalSeconds:F2} | {Rate(durable.Ingest)} | {X(durable.Ingest.TotalSeconds, sql.Copy.TotalSeconds)} |");
+        if (azure is { } a)
+            log.WriteLine($"| engine, Azure Storage on Azurite (HTTP, NDJSON) | {a.Run.Ingest.TotalSeconds:F2} | {Rate(a.Run.Ingest)} | {X(a.Run.Ingest.TotalSeconds, sql.Copy.TotalSeconds)} |");
         log.WriteLine($"| PostgreSQL binary COPY (baseline) | {sql.Copy.TotalSeconds:F2} | {Rate(sql.Copy)} | 1.00x |");
         log.WriteLine($"| PostgreSQL COPY + indexes (baseline) | {(sql.Copy + sql.Index).TotalSeconds:F2} | {Rate(sql.Copy + sql.Index)} | {X((sql.Copy + sql.Index).TotalSeconds, sql.Copy.TotalSeconds)} |");
         log.WriteLine();
@@ -68,12 +86,31 @@ public static class BenchCommand
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {what} | {l.P50:F2} | {l.P99:F2} | {X(l.P50, baseline.P50)} |"));
         Row($"agent, engine in-process (HTTP), {memory.Agents.Samples} calls", memory.Agents, sql.Agents);
         Row($"agent, engine PostgreSQL (HTTP), {durable.Agents.Samples} calls", durable.Agents, sql.Agents);
+        if (azure is { } aa) Row($"agent, engine Azure Storage on Azurite (HTTP), {aa.Run.Agents.Samples} calls", aa.Run.Agents, sql.Agents);
         Row($"agent, SQL GROUP BY, {sql.Agents.Samples} calls", sql.Agents, sql.Agents);
         Row($"team, engine in-process (HTTP), {memory.Teams.Samples} calls", memory.Teams, sql.Teams);
         Row($"team, engine PostgreSQL (HTTP), {durable.Teams.Samples} calls", durable.Teams, sql.Teams);
+        if (azure is { } at) Row($"team, engine Azure Storage on Azurite (HTTP), {at.Run.Teams.Samples} calls", at.Run.Teams, sql.Teams);
         Row($"team, SQL GROUP BY, {sql.Teams.Samples} calls", sql.Teams, sql.Teams);
+        log.WriteLine();
+        log.WriteLine($"| restart: a new host serves every agent and team summary once ({n:N0} records stored) | seconds |");
+        log.WriteLine("| --- | ---: |");
+        log.WriteLine($"| PostgreSQL | {postgresRestart.TotalSeconds:F2} |");
+        if (azure is { } ar) log.WriteLine($"| Azure Storage on Azurite | {ar.Restart.TotalSeconds:F2} |");
         log.WriteLine();
         log.WriteLine("engine and SQL agree on evaluations and QA score for the agents checked");
         return 0;
+    }
+
+    /// <summary>The engine on a throw-away Azurite: ingestion and summaries, then a restart on the facts it stored.</summary>
+    private static async Task<(EngineRun Run, TimeSpan Restart)?> AzureRun(BenchData data, TextWriter log)
+    {
+        log.WriteLine("starting a throw-away Azurite (npm) ...");
+        await using var azurite = await ThrowAwayAzurite.Start();
+        string[] settings = ["--Storage:Provider=Azure", $"--ConnectionStrings:AzureStorage={azurite.ConnectionString}", "--Azure:Storage:Prefix=bench"];
+        log.WriteLine("engine, Azure Storage (Azurite) ...");
+        var run = await EngineRun.Measure(data, settings, log, "azure");
+        log.WriteLine("engine, Azure Storage (Azurite): restart ...");
+        return (run, await EngineRun.Restart(data, settings));
     }
 }

@@ -48,6 +48,21 @@ public sealed record EngineRun(TimeSpan Ingest, Latency Agents, Latency Teams, D
         return new EngineRun(ingest, agents, teams, summaries);
     }
 
+    /// <summary>A new host on storage a run filled: the time from start until every agent's and team's summary has been
+    /// served once (each aggregate rebuilt from the stored facts).</summary>
+    public static async Task<TimeSpan> Restart(BenchData data, IEnumerable<string> settings)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var app = QmHost.Build([.. FreePorts.LocalHostArgs(), .. settings]);
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(10) };
+        var paths = data.Centre.Agents.Select(a => $"/api/agents/{a.AgentId}/summary").Concat(data.Centre.TeamIds.Select(t => $"/api/teams/{t}/summary"));
+        await Parallel.ForEachAsync(paths, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (path, ct) => await http.GetStringAsync(path, ct));
+        var elapsed = clock.Elapsed;
+        await app.StopAsync();
+        return elapsed;
+    }
+
     private static async Task Post(HttpClient http, string path, byte[] body)
     {
         using var response = await http.PostAsync(path, Json(body, "application/x-ndjson"));

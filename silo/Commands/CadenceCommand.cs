@@ -1,3 +1,4 @@
+using System.CommandLine;
 using static QmInsights.Silo.Commands.TextTable;
 
 namespace QmInsights.Silo.Commands;
@@ -6,11 +7,18 @@ namespace QmInsights.Silo.Commands;
 /// this month's coverage of the quota by team and evaluator.</summary>
 public static class CadenceCommand
 {
-    public static async Task<int> Run(string[] args)
+    /// <summary>The <c>cadence</c> command.</summary>
+    public static Command Create()
     {
-        using var engine = EngineClient.Parse("cadence", args, "[--asOf yyyy-MM-dd] [--teamId T]", "asOf", "teamId");
-        if (engine is null) return 2;
-        using var report = await engine.Get("cadence", $"/api/cadence{engine.Query("asOf", "teamId")}");
+        var asOf = CliOptions.Date("--asOf", "the day to judge due dates on [default: today]");
+        var teamId = CliOptions.TeamId();
+        var command = new Command("cadence", "Agents overdue and due for evaluation, and this month's quota coverage by team and evaluator.") { asOf, teamId };
+        return EngineClient.Command(command, engine => Run(engine, engine.Query(asOf, teamId)));
+    }
+
+    private static async Task<int> Run(EngineClient engine, string query)
+    {
+        using var report = await engine.Get($"/api/cadence{query}");
         if (report is null) return 1;
         var root = report.RootElement;
         var policy = root.GetProperty("policy");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using static QmInsights.Silo.Commands.TextTable;
 
@@ -7,16 +8,15 @@ namespace QmInsights.Silo.Commands;
 /// item and each evaluator's deviation, or without a session the trend over the closed sessions.</summary>
 public static class CalibrationCommand
 {
-    public static async Task<int> Run(string[] args)
+    /// <summary>The <c>calibration</c> command.</summary>
+    public static Command Create()
     {
-        using var engine = EngineClient.Parse("calibration", args, "[sessionId] [--from yyyy-MM-dd] [--to yyyy-MM-dd]", "from", "to");
-        if (engine is null) return 2;
-        return engine.Arguments.Count switch
-        {
-            0 => await Trend(engine.Http, engine.Query("from", "to"), Console.Out),
-            1 => await Session(engine, engine.Arguments[0]),
-            _ => Fail("give at most one session id"),
-        };
+        var (from, to) = (CliOptions.From(), CliOptions.To());
+        var session = new Argument<string?>("sessionId") { Description = "a closed session to show; without it, the trend over sessions", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("calibration", "One closed calibration session (agreement by item, each evaluator's deviation), or the trend over sessions.") { session, from, to };
+        return EngineClient.Command(command, engine => engine.Parsed.GetValue(session) is { } id
+            ? Session(engine, id)
+            : Trend(engine.Http, engine.Query(from, to), Console.Out));
     }
 
     /// <summary>Prints the trend of the closed sessions, oldest first.</summary>
@@ -38,7 +38,7 @@ public static class CalibrationCommand
 
     private static async Task<int> Session(EngineClient engine, string sessionId)
     {
-        using var results = await engine.Get("calibration", $"/api/calibrations/{Uri.EscapeDataString(sessionId)}/results");
+        using var results = await engine.Get($"/api/calibrations/{Uri.EscapeDataString(sessionId)}/results");
         if (results is null) return 1;
         var root = results.RootElement;
         var overall = root.GetProperty("overall");
@@ -74,10 +74,4 @@ public static class CalibrationCommand
 
     private static string Bounds(JsonElement summary) =>
         Number(summary, "lower") == "-" ? "-" : $"[{Number(summary, "lower", "0.0")}, {Number(summary, "upper", "0.0")}]";
-
-    private static int Fail(string error)
-    {
-        Console.Error.WriteLine($"calibration: {error}");
-        return 2;
-    }
 }

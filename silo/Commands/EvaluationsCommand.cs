@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using static QmInsights.Silo.Commands.TextTable;
 
@@ -7,16 +8,17 @@ namespace QmInsights.Silo.Commands;
 /// calibration and self), what the agent sees.</summary>
 public static class EvaluationsCommand
 {
-    public static async Task<int> Run(string[] args)
+    /// <summary>The <c>evaluations</c> command.</summary>
+    public static Command Create()
     {
-        using var engine = EngineClient.Parse("evaluations", args, "--agent A", "agent");
-        if (engine is null) return 2;
-        if (!engine.Options.TryGetValue("agent", out var agentId))
-        {
-            Console.Error.WriteLine("evaluations: --agent is required");
-            return 2;
-        }
-        using var evaluations = await engine.Get("evaluations", $"/api/agents/{Uri.EscapeDataString(agentId)}/evaluations");
+        var agent = new Option<string>("--agent") { Description = "the agent's id", HelpName = "agent", Required = true };
+        var command = new Command("evaluations", "Every evaluation of one agent in time order (regular, calibration and self).") { agent };
+        return EngineClient.Command(command, engine => Run(engine, engine.Parsed.GetRequiredValue(agent)));
+    }
+
+    private static async Task<int> Run(EngineClient engine, string agentId)
+    {
+        using var evaluations = await engine.Get($"/api/agents/{Uri.EscapeDataString(agentId)}/evaluations");
         if (evaluations is null) return 1;
         var table = new TextTable("evaluated", "kind", "evaluator", "scorecard", "score", "interaction", "channel", "revisions", "comment");
         foreach (var row in evaluations.RootElement.EnumerateArray())

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 
 namespace QmInsights.Silo.Commands;
 
@@ -7,22 +7,25 @@ namespace QmInsights.Silo.Commands;
 /// the next peak and the staffing price of a quality scenario, as tables.</summary>
 public static class ForecastCommand
 {
-    private static readonly string[] QueryOptions = ["queue", "channel", "from", "to", "interval", "country"];
-
-    public static async Task<int> Run(string[] args)
+    /// <summary>The <c>forecast</c> command.</summary>
+    public static Command Create()
     {
-        using var engine = EngineClient.Parse("forecast", args,
-            "[--queue Q] [--channel call|chat|email] [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--interval 15min|hour|day] [--country NO] [--item upsell] [--factor 2]",
-            [.. QueryOptions, "item", "factor"]);
-        if (engine is null) return 2;
-        var factor = 2.0;
-        if (engine.Options.TryGetValue("factor", out var text) && !(double.TryParse(text, CultureInfo.InvariantCulture, out factor) && factor > 0))
+        var queue = new Option<string?>("--queue") { Description = "the queue to forecast", HelpName = "queue" };
+        var channel = CliOptions.OneOf("--channel", "the channel to forecast", "call", "chat", "email");
+        var (from, to) = (CliOptions.From(), CliOptions.To());
+        var interval = CliOptions.OneOf("--interval", "forecast interval", "15min", "hour", "day");
+        var country = new Option<string?>("--country") { Description = "public holidays of this country (ISO code, e.g. NO)", HelpName = "code" };
+        var item = new Option<string>("--item") { Description = "scorecard item of the quality scenario", HelpName = "item", DefaultValueFactory = _ => "upsell" };
+        var factor = CliOptions.Positive("--factor", "the scenario multiplies the item's adherence by this [default: 2]");
+        var command = new Command("forecast", "Volume and handle-time forecast with prediction intervals, backtest against seasonal-naive, staffing of the next peak and the staffing price of a quality scenario.")
         {
-            Console.Error.WriteLine($"forecast: --factor: '{text}' must be a number above 0");
-            return 2;
-        }
-        Console.WriteLine("forecasting (backtest, training, staffing) ...");
-        return await ForecastTables.Print(engine.Http, engine.Query(QueryOptions).TrimStart('?'), Console.Out, full: true,
-            engine.Options.GetValueOrDefault("item", "upsell"), factor) ? 0 : 1;
+            queue, channel, from, to, interval, country, item, factor,
+        };
+        return EngineClient.Command(command, async engine =>
+        {
+            Console.WriteLine("forecasting (backtest, training, staffing) ...");
+            return await ForecastTables.Print(engine.Http, engine.Query(queue, channel, from, to, interval, country).TrimStart('?'), Console.Out, full: true,
+                engine.Parsed.GetRequiredValue(item), engine.Parsed.GetValue(factor) ?? 2.0) ? 0 : Cli.Failure;
+        });
     }
 }

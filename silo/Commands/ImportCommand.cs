@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -11,29 +12,29 @@ namespace QmInsights.Silo.Commands;
 /// profile, with a progress bar, and prints the totals and the first rejections (their line in the file).</summary>
 public static class ImportCommand
 {
-    private const string Usage = "[--profile P] [--kind interactions|surveys|evaluations] [--batch N] file.csv|file.ndjson";
-    private static readonly string[] Kinds = ["interactions", "surveys", "evaluations"];
-
-    public static async Task<int> Run(string[] args, TextWriter? output = null)
+    /// <summary>The <c>import</c> command.</summary>
+    public static Command Create()
     {
-        var log = output ?? Console.Out;
-        using var engine = EngineClient.Parse("import", args, Usage, "profile", "kind", "batch");
-        if (engine is null) return 2;
-        var kind = engine.Options.GetValueOrDefault("kind", "interactions");
-        var batch = int.TryParse(engine.Options.GetValueOrDefault("batch", "5000"), out var b) && b is > 0 and <= 100_000 ? b : 0;
-        string? problem = engine.Arguments.Count != 1 ? "give exactly one file"
-            : !File.Exists(engine.Arguments[0]) ? $"{engine.Arguments[0]}: no such file"
-            : !Kinds.Contains(kind) ? $"--kind: '{kind}' is not one of {string.Join(", ", Kinds)}"
-            : batch == 0 ? "--batch: must be a whole number from 1 to 100000" : null;
-        if (problem is not null)
+        var profile = new Option<string?>("--profile") { Description = "the import profile that maps the file's columns and words (GET /api/import-profiles lists them)", HelpName = "profile" };
+        var kind = CliOptions.OneOf("--kind", "what the file holds [default: interactions]", "interactions", "surveys", "evaluations");
+        var batch = CliOptions.Count("--batch", "records a request [default: 5000]", 1);
+        batch.Validators.Add(r => { if (r.GetValueOrDefault<int?>() > 100_000) r.AddError("--batch: must be at most 100000"); });
+        var file = new Argument<FileInfo>("file") { Description = "the export: CSV with a header row, or NDJSON (.ndjson, .jsonl)" };
+        file.Validators.Add(r => { if (r.GetValueOrDefault<FileInfo>() is { Exists: false } f) r.AddError($"{f.FullName}: no such file"); });
+        var command = new Command("import", "Sends a source's export to a running engine in batches, through an import profile, with a progress bar; prints the totals and the first rejections (their record in the file).")
         {
-            Console.Error.WriteLine($"import: {problem}\nusage: qminsights import --url http://host:port [--token T] {Usage}");
-            return 2;
-        }
+            profile, kind, batch, file,
+        };
+        return EngineClient.Command(command, engine => Send(engine.Http, engine.Query(profile), engine.Parsed.GetValue(kind) ?? "interactions",
+            engine.Parsed.GetValue(batch) ?? 5000, engine.Parsed.GetRequiredValue(file).FullName, engine.Parsed.InvocationConfiguration.Output));
+    }
 
-        var file = engine.Arguments[0];
+    /// <summary>Sends <paramref name="file"/> to <c>/api/{kind}{query}</c> in batches of <paramref name="batch"/>
+    /// records; 0 when every record was accepted, 1 when some were rejected or the engine refused a batch.</summary>
+    public static async Task<int> Send(HttpClient http, string query, string kind, int batch, string file, TextWriter log)
+    {
         var ndjson = file.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
-        var path = $"/api/{kind}{engine.Query("profile")}";
+        var path = $"/api/{kind}{query}";
         var batches = ndjson ? NdjsonBatches(file, batch) : CsvBatches(file, batch);
         var expected = await CountRecords(file, ndjson);
         var progress = new Progress(log, kind, expected);
@@ -42,14 +43,14 @@ public static class ImportCommand
         var sent = 0L;
         await foreach (var (body, first, count) in batches)
         {
-            using var response = await engine.Http.PostAsync(path, new StringContent(body, Encoding.UTF8, ndjson ? "application/x-ndjson" : "text/csv"));
+            using var response = await http.PostAsync(path, new StringContent(body, Encoding.UTF8, ndjson ? "application/x-ndjson" : "text/csv"));
             var text = await response.Content.ReadAsStringAsync();
             // A batch of one rejected record answers 409/422 with the batch report inside the problem.
             using var answer = response.IsSuccessStatusCode || (int)response.StatusCode is 409 or 422 ? JsonDocument.Parse(text) : null;
             if (answer is null || !response.IsSuccessStatusCode && !answer.RootElement.TryGetProperty("report", out _))
             {
                 Console.Error.WriteLine($"import: {path} answered {(int)response.StatusCode}: {text}");
-                return 1;
+                return Cli.Failure;
             }
             totals.Add(response.IsSuccessStatusCode ? answer.RootElement : answer.RootElement.GetProperty("report"), first);
             sent += count;
@@ -57,7 +58,7 @@ public static class ImportCommand
         }
         totals.Elapsed = clock.Elapsed;
         progress.Done(totals, clock.Elapsed);
-        return totals.Rejected == 0 ? 0 : 1;
+        return totals.Rejected == 0 ? 0 : Cli.Failure;
     }
 
     // Records in the file, for the progress bar (CSV rows after the header; non-blank NDJSON lines).

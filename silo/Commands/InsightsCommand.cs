@@ -1,3 +1,4 @@
+using System.CommandLine;
 using static QmInsights.Silo.Commands.TextTable;
 
 namespace QmInsights.Silo.Commands;
@@ -7,14 +8,23 @@ namespace QmInsights.Silo.Commands;
 /// readable tables.</summary>
 public static class InsightsCommand
 {
-    public static async Task<int> Run(string[] args)
+    /// <summary>The <c>insights</c> command.</summary>
+    public static Command Create()
     {
-        using var engine = EngineClient.Parse("insights", args, "[--from yyyy-MM-dd] [--to yyyy-MM-dd] [--teamId T] [--channel C] [--queue Q]",
-            "from", "to", "teamId", "channel", "queue");
-        if (engine is null) return 2;
-        var suffix = engine.Query("from", "to", "teamId", "channel", "queue");
+        var (from, to, teamId) = (CliOptions.From(), CliOptions.To(), CliOptions.TeamId());
+        var channel = CliOptions.OneOf("--channel", "only contacts of this channel", "call", "chat", "email");
+        var queue = new Option<string?>("--queue") { Description = "only contacts of this queue", HelpName = "queue" };
+        var command = new Command("insights", "Relationships of QA with CSAT, NPS, handle time and FCR, conflicting targets, ML.NET drivers and disagreeing agents of a running engine, as tables.")
+        {
+            from, to, teamId, channel, queue,
+        };
+        return EngineClient.Command(command, engine => Run(engine, engine.Query(from, to, teamId, channel, queue), engine.Query(from, to, teamId)));
+    }
+
+    private static async Task<int> Run(EngineClient engine, string suffix, string agentsQuery)
+    {
         Console.WriteLine("analysing (regressions, ML.NET models) ...");
-        using var report = await engine.Get("insights", $"/api/insights/relationships{suffix}");
+        using var report = await engine.Get($"/api/insights/relationships{suffix}");
         if (report is null) return 1;
         var root = report.RootElement;
         Console.WriteLine($"{root.GetProperty("evaluatedContacts").GetInt32():N0} evaluated contacts, {root.GetProperty("surveyedContacts").GetInt32():N0} with a survey");
@@ -42,7 +52,7 @@ public static class InsightsCommand
             drivers.Write(Console.Out);
         }
 
-        using var gaps = await engine.Get("insights", $"/api/insights/disagreeing-agents{engine.Query("from", "to", "teamId")}");
+        using var gaps = await engine.Get($"/api/insights/disagreeing-agents{agentsQuery}");
         if (gaps is null) return 1;
         Console.WriteLine();
         Console.WriteLine("agents where QA and CSAT disagree most:");

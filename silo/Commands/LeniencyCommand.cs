@@ -1,3 +1,4 @@
+using System.CommandLine;
 using static QmInsights.Silo.Commands.TextTable;
 
 namespace QmInsights.Silo.Commands;
@@ -6,12 +7,15 @@ namespace QmInsights.Silo.Commands;
 /// below the average evaluator on the same agents.</summary>
 public static class LeniencyCommand
 {
-    public static async Task<int> Run(string[] args)
+    /// <summary>The <c>leniency</c> command.</summary>
+    public static Command Create()
     {
-        using var engine = EngineClient.Parse("leniency", args, "[--from yyyy-MM-dd] [--to yyyy-MM-dd] [--teamId T]", "from", "to", "teamId");
-        if (engine is null) return 2;
-        return await Print(engine.Http, engine.Query("from", "to", "teamId"), Console.Out);
+        var (from, to, teamId) = (CliOptions.From(), CliOptions.To(), CliOptions.TeamId());
+        var command = new Command("leniency", "Each evaluator's QA points above or below the average evaluator on the same agents.") { from, to, teamId };
+        return EngineClient.Command(command, engine => Print(engine.Http, engine.Query(from, to, teamId), Console.Out));
     }
+
+    /// <summary>Prints the leniency table of the engine behind <paramref name="http"/>.</summary>
 
     public static async Task<int> Print(HttpClient http, string query, TextWriter output)
     {

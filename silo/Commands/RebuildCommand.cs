@@ -1,4 +1,4 @@
-using System.Net.Http.Headers;
+using System.CommandLine;
 
 namespace QmInsights.Silo.Commands;
 
@@ -6,29 +6,19 @@ namespace QmInsights.Silo.Commands;
 /// its stored facts and prints its progress.</summary>
 public static class RebuildCommand
 {
-    public static async Task<int> Run(string[] args)
+    /// <summary>The <c>rebuild</c> command.</summary>
+    public static Command Create()
     {
-        string? url = null, token = null;
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        var command = new Command("rebuild", "A running engine re-scores every stored evaluation and rebuilds every aggregate from the stored facts, printing progress (admin).");
+        return EngineClient.Command(command, async engine =>
         {
-            if (args[i] == "--url") url = args[i + 1];
-            else if (args[i] == "--token") token = args[i + 1];
-            else return Usage($"{args[i]}: unknown option");
-        }
-        if (url is null || args.Length % 2 != 0) return Usage("--url is required");
-
-        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = Timeout.InfiniteTimeSpan };
-        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/rebuild");
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        using var body = new StreamReader(await response.Content.ReadAsStreamAsync());
-        while (await body.ReadLineAsync() is { } line) (response.IsSuccessStatusCode ? Console.Out : Console.Error).WriteLine(line);
-        return response.IsSuccessStatusCode ? 0 : 1;
-    }
-
-    private static int Usage(string error)
-    {
-        Console.Error.WriteLine($"rebuild: {error}\nusage: qminsights rebuild --url http://host:port [--token T]");
-        return 2;
+            // A rebuild of a large centre takes long: no client time-out, progress is streamed line by line.
+            engine.Http.Timeout = Timeout.InfiniteTimeSpan;
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/rebuild");
+            using var response = await engine.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            using var body = new StreamReader(await response.Content.ReadAsStreamAsync());
+            while (await body.ReadLineAsync() is { } line) (response.IsSuccessStatusCode ? Console.Out : Console.Error).WriteLine(line);
+            return response.IsSuccessStatusCode ? 0 : Cli.Failure;
+        });
     }
 }

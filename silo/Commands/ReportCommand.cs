@@ -1,5 +1,5 @@
+using System.CommandLine;
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using QmInsights.Reports.Pack;
 
@@ -9,36 +9,29 @@ namespace QmInsights.Silo.Commands;
 /// engine's monthly pack for any month, written to a file.</summary>
 public static class ReportCommand
 {
-    private const string Usage = "usage: report --url URL --month yyyy-MM [--team T] [--refresh] [--token T] --out file.pdf";
-
-    public static async Task<int> Run(string[] args)
+    /// <summary>The <c>report</c> command.</summary>
+    public static Command Create()
     {
-        string? url = null, month = null, team = null, output = null, token = null;
-        var refresh = false;
-        for (var i = 0; i < args.Length; i++)
+        var month = new Option<PackMonth>("--month")
         {
-            if (args[i] == "--refresh") { refresh = true; continue; }
-            if (i + 1 >= args.Length) return Fail($"{args[i]}: a value is missing");
-            var value = args[++i];
-            switch (args[i - 1])
-            {
-                case "--url": url = value; break;
-                case "--month": month = value; break;
-                case "--team": team = value; break;
-                case "--out": output = value; break;
-                case "--token": token = value; break;
-                default: return Fail($"{args[i - 1]}: unknown option");
-            }
-        }
-        if (url is null || month is null || output is null) return Fail("--url, --month and --out are required");
-        if (!PackMonth.TryParse(month, out var packMonth)) return Fail($"--month: '{month}' is not a month (yyyy-MM)");
-
-        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(10) };
-        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var error = await Download(http, packMonth, team, refresh, output, Console.Out);
-        if (error is null) return 0;
-        Console.Error.WriteLine($"report: {error}");
-        return 1;
+            Description = "the month of the pack",
+            HelpName = "yyyy-MM",
+            Required = true,
+            CustomParser = r => PackMonth.TryParse(r.Tokens.Single().Value, out var m) ? m : Cli.Invalid<PackMonth>(r, "is not a month (yyyy-MM)"),
+        };
+        var team = new Option<string?>("--team") { Description = "a team's pack instead of the whole centre's", HelpName = "team" };
+        var refresh = new Option<bool>("--refresh") { Description = "render again instead of the archived pack" };
+        var output = new Option<FileInfo>("--out") { Description = "the PDF file to write", HelpName = "file.pdf", Required = true };
+        var command = new Command("report", "A running engine's monthly PDF pack, written to a file.") { month, team, refresh, output };
+        return EngineClient.Command(command, async engine =>
+        {
+            var parsed = engine.Parsed;
+            var error = await Download(engine.Http, parsed.GetRequiredValue(month), parsed.GetValue(team), parsed.GetValue(refresh),
+                parsed.GetRequiredValue(output).FullName, Console.Out);
+            if (error is null) return 0;
+            Console.Error.WriteLine($"report: {error}");
+            return Cli.Failure;
+        });
     }
 
     /// <summary>Fetches the pack into <paramref name="output"/>, printing elapsed time while the engine renders it;
@@ -77,12 +70,5 @@ public static class ReportCommand
             // Not a problem document: show the text as it came.
         }
         return System.Text.Encoding.UTF8.GetString(body);
-    }
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine($"report: {message}");
-        Console.Error.WriteLine(Usage);
-        return 2;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using static QmInsights.Silo.Commands.TextTable;
 
 namespace QmInsights.Silo.Commands;
@@ -6,12 +7,19 @@ namespace QmInsights.Silo.Commands;
 /// contacts to evaluate next, per agent, and why each was picked.</summary>
 public static class SamplingCommand
 {
-    public static async Task<int> Run(string[] args)
+    /// <summary>The <c>sampling</c> command.</summary>
+    public static Command Create()
     {
-        using var engine = EngineClient.Parse("sampling", args, "[--from yyyy-MM-dd] [--to yyyy-MM-dd] [--teamId T] [--perAgent N] [--seed S]",
-            "from", "to", "teamId", "perAgent", "seed");
-        if (engine is null) return 2;
-        using var plan = await engine.Get("sampling", $"/api/sampling{engine.Query("from", "to", "teamId", "perAgent", "seed")}");
+        var (from, to, teamId) = (CliOptions.From(), CliOptions.To(), CliOptions.TeamId());
+        var perAgent = CliOptions.Count("--perAgent", "contacts to pick per agent [default: 2]", 1);
+        var seed = CliOptions.Count("--seed", "random seed: the same seed gives the same plan [default: 1]", 0);
+        var command = new Command("sampling", "The contacts to evaluate next per agent, and why each was picked.") { from, to, teamId, perAgent, seed };
+        return EngineClient.Command(command, engine => Run(engine, engine.Query(from, to, teamId, perAgent, seed)));
+    }
+
+    private static async Task<int> Run(EngineClient engine, string query)
+    {
+        using var plan = await engine.Get($"/api/sampling{query}");
         if (plan is null) return 1;
         var table = new TextTable("agent", "interaction", "channel", "started", "why");
         foreach (var s in plan.RootElement.EnumerateArray())

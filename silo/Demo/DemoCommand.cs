@@ -1,6 +1,6 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using QmInsights.Domain.Ingestion;
 using QmInsights.Domain.Simulation;
@@ -12,18 +12,29 @@ namespace QmInsights.Silo.Demo;
 /// <summary>The main job: simulate a centre, feed it through the public API, print what a manager would see.</summary>
 public static class DemoCommand
 {
-    public static async Task<int> Run(string[] args)
+    /// <summary>The <c>demo</c> command.</summary>
+    public static Command Create()
     {
-        var (options, error) = DemoOptions.Parse(args);
-        if (options is null)
+        var simulation = new DemoOptions(new SimulationOptions());
+        var keep = new Option<bool>("--keep") { Description = "leave the demo's own engine running afterwards (Ctrl+C stops it) and print the dashboard's address" };
+        var command = new Command("demo",
+            "The main job: generate a contact centre (default: 15 teams, 200 agents, 6 months from 2025-09-01 with a December peak), " +
+            "ingest it through the HTTP API, analyse, forecast and write the PDF pack. Without --url it starts its own engine.") { keep };
+        simulation.AddTo(command);
+        var connection = EngineConnection.AddTo(command);
+        command.SetAction(async (parsed, _) =>
         {
-            if (!string.IsNullOrEmpty(error)) Console.Error.WriteLine($"demo: {error}");
-            Console.Error.WriteLine(DemoOptions.Usage);
-            return error == "" ? 0 : 2;
-        }
+            var (sim, problems) = simulation.Read(parsed);
+            if (problems.Count > 0) return Cli.Fail(parsed, string.Join("; ", problems));
+            return await Run(sim, connection, parsed, parsed.GetValue(keep));
+        });
+        return command;
+    }
 
+    private static async Task<int> Run(SimulationOptions simulation, EngineConnection connection, ParseResult parsed, bool keep)
+    {
         WebApplication? host = null;
-        var url = options.Url;
+        var url = connection.Address(parsed);
         if (url is null)
         {
             host = QmHost.Build(FreePorts.LocalHostArgs());
@@ -32,14 +43,13 @@ public static class DemoCommand
         }
         try
         {
-            using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(10) };
-            if (options.Token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
-            await Feed(http, new CentreSimulation(options.Simulation), Console.Out);
+            using var http = connection.Client(url, parsed, TimeSpan.FromMinutes(10));
+            await Feed(http, new CentreSimulation(simulation), Console.Out);
             Console.WriteLine();
             // The embedded engine stops with the demo unless --keep: only then is there a dashboard to open.
-            if (host is null || options.Keep) Console.WriteLine($"dashboard: {new Uri(url, "/app/")}");
+            if (host is null || keep) Console.WriteLine($"dashboard: {new Uri(url, "/app/")}");
             else Console.WriteLine("dashboard: add --keep to leave the engine running and open it in a browser");
-            if (options.Keep && host is not null)
+            if (keep && host is not null)
             {
                 Console.WriteLine($"the engine keeps running (API {url}); Ctrl+C stops it");
                 // WaitForShutdownAsync stops the host itself: stopping it a second time below would never return.

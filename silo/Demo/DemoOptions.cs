@@ -1,59 +1,42 @@
+using System.CommandLine;
 using System.Globalization;
 using QmInsights.Domain.Simulation;
+using QmInsights.Silo.Commands;
 
 namespace QmInsights.Silo.Demo;
 
-/// <summary>Command-line options of <c>demo</c>.</summary>
-public sealed record DemoOptions(SimulationOptions Simulation, Uri? Url, string? Token, bool Keep = false)
+/// <summary>The simulated centre's command-line options (<c>demo</c> takes them all, <c>bench</c> the size ones), each
+/// defaulting to <paramref name="defaults"/>; <see cref="SimulationOptions.Problems"/> checks them together.</summary>
+public sealed class DemoOptions(SimulationOptions defaults, bool sizeOnly = false)
 {
-    public const string Usage = """
-        usage: qminsights demo [--seed N] [--teams N] [--agents N] [--months N] [--start yyyy-MM-dd]
-                               [--contacts-per-agent-day X] [--survey-rate X] [--url http://host:port] [--token T] [--keep]
-          Generates a contact centre (default: 15 teams, 200 agents, 6 months from 2025-09-01 with a December peak),
-          ingests it through the HTTP API and prints the summary. Without --url it starts its own engine;
-          --keep leaves that engine running afterwards (Ctrl+C stops it) and prints the dashboard's address.
-        """;
+    private readonly Option<int?> _seed = CliOptions.Count("--seed", $"random seed of the simulation [default: {defaults.Seed}]", 0);
+    private readonly Option<int?> _teams = CliOptions.Count("--teams", $"teams [default: {defaults.Teams}]", 1);
+    private readonly Option<int?> _agents = CliOptions.Count("--agents", $"agents [default: {defaults.Agents}]", 1);
+    private readonly Option<int?> _months = CliOptions.Count("--months", $"months of history [default: {defaults.Months}]", 1);
+    private readonly Option<DateOnly?> _start = CliOptions.Date("--start", $"first day of the history [default: {defaults.Start:yyyy-MM-dd}]");
+    private readonly Option<double?> _contacts = CliOptions.Number("--contacts-per-agent-day", $"contacts an agent handles a working day [default: {defaults.ContactsPerAgentDay.ToString(CultureInfo.InvariantCulture)}]");
+    private readonly Option<double?> _surveyRate = CliOptions.Number("--survey-rate", $"share of contacts answering the survey, 0-1 [default: {defaults.SurveyResponseRate.ToString(CultureInfo.InvariantCulture)}]");
 
-    public static (DemoOptions? Options, string? Error) Parse(string[] args)
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
     {
-        var sim = new SimulationOptions();
-        Uri? url = null;
-        string? token = null;
-        var keep = false;
-        for (var i = 0; i < args.Length; i++)
+        Option[] size = [_teams, _agents, _months, _contacts];
+        foreach (var option in sizeOnly ? size : [_seed, .. size, _start, _surveyRate]) command.Options.Add(option);
+    }
+
+    /// <summary>The simulation the command line asks for; its problems, each naming the option, when it is not valid.</summary>
+    public (SimulationOptions Simulation, IReadOnlyList<string> Problems) Read(ParseResult parsed)
+    {
+        var sim = defaults with
         {
-            var name = args[i];
-            if (name is "-h" or "--help") return (null, "");
-            if (name == "--keep")
-            {
-                keep = true;
-                continue;
-            }
-            if (i + 1 >= args.Length) return (null, $"{name}: needs a value");
-            var value = args[++i];
-            try
-            {
-                sim = name switch
-                {
-                    "--seed" => sim with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
-                    "--teams" => sim with { Teams = int.Parse(value, CultureInfo.InvariantCulture) },
-                    "--agents" => sim with { Agents = int.Parse(value, CultureInfo.InvariantCulture) },
-                    "--months" => sim with { Months = int.Parse(value, CultureInfo.InvariantCulture) },
-                    "--start" => sim with { Start = DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture) },
-                    "--contacts-per-agent-day" => sim with { ContactsPerAgentDay = double.Parse(value, CultureInfo.InvariantCulture) },
-                    "--survey-rate" => sim with { SurveyResponseRate = double.Parse(value, CultureInfo.InvariantCulture) },
-                    "--url" or "--token" => sim,
-                    _ => throw new ArgumentException("unknown option"),
-                };
-                if (name == "--url") url = new Uri(value, UriKind.Absolute);
-                if (name == "--token") token = value;
-            }
-            catch (Exception e) when (e is FormatException or ArgumentException or OverflowException or UriFormatException)
-            {
-                return (null, e is ArgumentException { Message: "unknown option" } ? $"{name}: unknown option" : $"{name}: '{value}' is not valid ({e.Message})");
-            }
-        }
-        var problems = sim.Problems();
-        return problems.Count > 0 ? (null, string.Join("; ", problems)) : (new DemoOptions(sim, url, token, keep), null);
+            Seed = parsed.GetValue(_seed) ?? defaults.Seed,
+            Teams = parsed.GetValue(_teams) ?? defaults.Teams,
+            Agents = parsed.GetValue(_agents) ?? defaults.Agents,
+            Months = parsed.GetValue(_months) ?? defaults.Months,
+            Start = parsed.GetValue(_start) ?? defaults.Start,
+            ContactsPerAgentDay = parsed.GetValue(_contacts) ?? defaults.ContactsPerAgentDay,
+            SurveyResponseRate = parsed.GetValue(_surveyRate) ?? defaults.SurveyResponseRate,
+        };
+        return (sim, sim.Problems());
     }
 }

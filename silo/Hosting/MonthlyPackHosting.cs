@@ -15,9 +15,10 @@ public static class MonthlyPackHosting
         builder.Services.AddSingleton<PackForecast>();
         builder.Services.AddSingleton<MonthlyPackService>();
         builder.Services.AddSingleton(TimeProvider.System);
-        if (string.Equals(builder.Configuration["Storage:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase))
+        var provider = builder.Configuration["Storage:Provider"];
+        if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))
             builder.Services.AddSingleton<IPackArchive, PostgresPackArchive>();
-        else
+        else if (!string.Equals(provider, "Azure", StringComparison.OrdinalIgnoreCase)) // Azure: registered with its storage
             builder.Services.AddSingleton<IPackArchive, InMemoryPackArchive>();
         builder.Services.AddHostedService<PackScheduleStart>();
         return builder;

@@ -20,7 +20,9 @@ public static class QmHost
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application's name is fixed (default: the entry assembly's, which is the test runner's in tests): the
+        // OpenAPI document names its operations' tag after it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = "qminsights" });
         configure?.Invoke(builder);
         // Orleans, Polly and ASP.NET log every call at Information: too loud for a console that shows progress.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
@@ -28,7 +30,12 @@ public static class QmHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Apply(o.SerializerOptions));
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "QmInsights API";
+            document.Info.Description = "Contact-centre quality monitoring analytics. Reference for people: docs/api.md in the repository.";
+            return Task.CompletedTask;
+        }));
         // The centre's calendar: every day, week and month is a local one (an unknown zone stops the start, naming the key).
         builder.Services.AddSingleton(CentreCalendar.Of(builder.Configuration["Centre:TimeZone"]));
         builder.Services.AddSingleton(new QueueThresholds(builder.Configuration.GetValue("Centre:ServiceLevelSeconds", 20.0),
@@ -50,6 +57,7 @@ public static class QmHost
         builder.AddQmSecurity();
         builder.AddQmHardening();
         builder.AddMonthlyPacks();
+        builder.AddQmMetrics();
 
         var app = builder.Build();
         app.RequireTokenBeyondLoopback();
@@ -60,6 +68,7 @@ public static class QmHost
         app.UseQmSecurity();
         app.MapOpenApi().RequireAuthorization(Policies.Authenticated);
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapQmMetrics();
         app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(Policies.Admin);
         app.MapAuth();
         app.MapAuditTrail();

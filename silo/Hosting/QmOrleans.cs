@@ -13,7 +13,8 @@ namespace QmInsights.Silo.Hosting;
 /// <summary>The Orleans part of the host, chosen by <c>Storage:Provider</c>:
 /// <c>Memory</c> (default) is one localhost silo with in-process storage, so `dotnet run --project silo` needs no
 /// server (several local silos form one cluster when each names the first one's port in <c>Orleans:PrimarySiloPort</c>);
-/// <c>Postgres</c> uses <c>ConnectionStrings:Postgres</c> for membership, grain storage, reminders and the facts.</summary>
+/// <c>Postgres</c> uses <c>ConnectionStrings:Postgres</c> for membership, grain storage, reminders and the facts;
+/// <c>Azure</c> uses an Azure Storage account for the same (<see cref="AzureHosting"/>).</summary>
 public static class QmOrleans
 {
     public static WebApplicationBuilder AddQmOrleans(this WebApplicationBuilder builder)
@@ -36,16 +37,7 @@ public static class QmOrleans
             builder.Services.AddHostedService<OutboxRecoveryService>();
             builder.UseOrleans(silo =>
             {
-                silo.Configure<ClusterOptions>(o =>
-                {
-                    o.ClusterId = config["Orleans:ClusterId"] ?? "qminsights";
-                    o.ServiceId = config["Orleans:ServiceId"] ?? "qminsights";
-                });
-                var advertised = AdvertisedAddress(config["Orleans:AdvertisedIP"]);
-                silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: config.GetValue("Orleans:ListenOnAnyAddress", false));
-                // Failure detection and call time-outs can be tuned from configuration (tests shorten them).
-                silo.Services.Configure<ClusterMembershipOptions>(config.GetSection("Orleans:Membership"));
-                silo.Services.Configure<SiloMessagingOptions>(config.GetSection("Orleans:Messaging"));
+                ConfigureCluster(silo, config, siloPort, gatewayPort);
                 silo.UseAdoNetClustering(o => { o.Invariant = "Npgsql"; o.ConnectionString = connectionString; });
                 silo.AddAdoNetGrainStorage(StorageNames.Definitions, o => { o.Invariant = "Npgsql"; o.ConnectionString = connectionString; });
                 // Derived state is rebuilt from the facts at activation: nothing of it needs to outlive the silo.
@@ -55,8 +47,9 @@ public static class QmOrleans
             });
             return builder;
         }
+        if (provider.Equals("Azure", StringComparison.OrdinalIgnoreCase)) return builder.AddAzureStorage(siloPort, gatewayPort);
         if (!provider.Equals("Memory", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Storage:Provider: '{provider}' is not one of Memory, Postgres");
+            throw new InvalidOperationException($"Storage:Provider: '{provider}' is not one of Memory, Postgres, Azure");
 
         var primaryPort = config.GetValue<int?>("Orleans:PrimarySiloPort");
         builder.Services.AddSingleton<IFactStore, GrainStorageOnly>();
@@ -71,6 +64,21 @@ public static class QmOrleans
             silo.AddDashboard();
         });
         return builder;
+    }
+
+    /// <summary>Cluster ids, endpoints and failure detection of a silo that joins other processes' silos (Postgres, Azure).</summary>
+    internal static void ConfigureCluster(ISiloBuilder silo, IConfiguration config, int siloPort, int gatewayPort)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = config["Orleans:ClusterId"] ?? "qminsights";
+            o.ServiceId = config["Orleans:ServiceId"] ?? "qminsights";
+        });
+        var advertised = AdvertisedAddress(config["Orleans:AdvertisedIP"]);
+        silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: config.GetValue("Orleans:ListenOnAnyAddress", false));
+        // Failure detection and call time-outs can be tuned from configuration (tests shorten them).
+        silo.Services.Configure<ClusterMembershipOptions>(config.GetSection("Orleans:Membership"));
+        silo.Services.Configure<SiloMessagingOptions>(config.GetSection("Orleans:Messaging"));
     }
 
     // "auto": this host's own address, for replicas that cannot be told theirs (compose scaling a service).

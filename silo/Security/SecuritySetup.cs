@@ -22,8 +22,11 @@ public static class SecuritySetup
         builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", OpenApiSecurity.Add);
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
-        // PostgreSQL mode registers a data source: the trail goes to its qm_audit table, else it stays in process.
-        builder.Services.AddSingleton<IAuditStore>(sp => sp.GetService<NpgsqlDataSource>() is { } db ? new PostgresAuditStore(db) : new MemoryAuditStore(sp.GetRequiredService<ILogger<MemoryAuditStore>>()));
+        // PostgreSQL mode registers a data source: the trail goes to its qm_audit table; Azure mode registers its account:
+        // append blobs; else it stays in process.
+        builder.Services.AddSingleton<IAuditStore>(sp => sp.GetService<NpgsqlDataSource>() is { } db ? new PostgresAuditStore(db)
+            : sp.GetService<QmInsights.Storage.Azure.AzureStorageAccount>() is { } account ? new AzureAuditStore(account)
+            : new MemoryAuditStore(sp.GetRequiredService<ILogger<MemoryAuditStore>>()));
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
         builder.Services.AddHealthChecks().AddCheck<AuditHealthCheck>("audit");

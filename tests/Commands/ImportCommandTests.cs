@@ -18,7 +18,7 @@ public sealed class ImportCommandTests(HistoricalImportHostFixture host) : IClas
     {
         var file = Path.Combine(AppContext.BaseDirectory, "RealLog", "anonymous-bank-1999-02-01.csv");
         var output = new StringWriter();
-        var code = await ImportCommand.Run(["--url", host.Http.BaseAddress!.ToString(), "--profile", "anonymous-bank", "--batch", "400", file], output);
+        var code = await Cli.Run(["import", "--url", host.Http.BaseAddress!.ToString(), "--profile", "anonymous-bank", "--batch", "400", file], output);
         Assert.Equal(0, code);
         Assert.Matches(@"interactions\s+1,551 records in .* 1,551 accepted, 0 duplicates, 0 rejected", output.ToString());
         using var team = JsonDocument.Parse(await host.Http.GetStringAsync("/api/teams/bank/summary"));
@@ -36,7 +36,7 @@ public sealed class ImportCommandTests(HistoricalImportHostFixture host) : IClas
             "imp-3,call,a1,t1,q,2026-03-04T10:10:00Z,soon",
         ]);
         var output = new StringWriter();
-        var code = await ImportCommand.Run(["--url", host.Http.BaseAddress!.ToString(), "--profile", "generic", "--batch", "2", file], output);
+        var code = await Cli.Run(["import", "--url", host.Http.BaseAddress!.ToString(), "--profile", "generic", "--batch", "2", file], output);
         File.Delete(file);
         Assert.Equal(1, code);
         Assert.True(output.ToString().Contains("#2: handleSeconds: 'soon' is not a duration"), output.ToString());

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using QmInsights.Tests.Storage;
 
 namespace QmInsights.Tests.Postgres;
 

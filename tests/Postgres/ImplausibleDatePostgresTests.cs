@@ -7,6 +7,7 @@ using QmInsights.Domain.Ingestion;
 using QmInsights.Grains.Ingestion;
 using QmInsights.Storage;
 using QmInsights.Tests.Hardening;
+using QmInsights.Tests.Storage;
 
 namespace QmInsights.Tests.Postgres;
 

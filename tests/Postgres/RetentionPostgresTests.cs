@@ -9,6 +9,7 @@ using QmInsights.Silo.Hosting;
 using QmInsights.Tests.Aggregates;
 using QmInsights.Tests.Api;
 using QmInsights.Tests.Retention;
+using QmInsights.Tests.Storage;
 
 namespace QmInsights.Tests.Postgres;
 

@@ -36,6 +36,41 @@ public sealed class MonthlyPackLayoutTests
     }
 
     [Fact]
+    public void Page_one_is_the_cover_and_the_executive_summary_with_its_highlights_and_tiles()
+    {
+        var data = PackSamples.Full();
+        var highlights = ExecutiveHighlights.Of(data);
+
+        var first = Flat(Pdf.Pages(MonthlyPack.Render(data))[0]);
+
+        Assert.InRange(highlights.Count, 3, ExecutiveHighlights.Most);
+        Assert.Contains("Quality monthly pack", first);
+        Assert.Contains("Executive summary", first);
+        foreach (var highlight in highlights) Assert.Contains(Flat(highlight), first);
+        Assert.Contains("QA score 83.4, up", first);
+        Assert.Contains("Decision needed: offers an additional product (upsell) lowers CSAT, -0.42 CSAT points per contact", first);
+        Assert.Contains("First-contact resolution", first); // the KPI tiles are on page one too
+        Assert.DoesNotContain("Team league table", first); // the detail starts on page two
+    }
+
+    [Fact]
+    public void Highlights_say_direction_and_number_and_stay_within_five()
+    {
+        var data = PackSamples.Full();
+        var highlights = ExecutiveHighlights.Of(data);
+        Assert.All(highlights, h => Assert.Matches(@"\d", h));
+        Assert.Contains(highlights, h => h.StartsWith("Biggest QA move of any team: ", StringComparison.Ordinal) && (h.Contains(" up ") || h.Contains(" down ")));
+        Assert.Contains(highlights, h => h.StartsWith("Evaluations at ", StringComparison.Ordinal) && h.Contains("teams are below 80% of theirs"));
+
+        var bare = data with { Previous = null, Conflicts = [], League = [], Coverage = [], Forecast = null, Items = [] };
+        Assert.Equal(["QA score 83.4, no previous month to compare; below its target of 85 even at the top of its 95% interval (84.2)."],
+            ExecutiveHighlights.Of(bare).Take(1));
+    }
+
+    // pdftotext keeps the layout's line breaks; a sentence is compared with its spaces and breaks made single spaces.
+    private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+
+    [Fact]
     public void Sections_without_data_are_left_out_rather_than_shown_empty()
     {
         var data = PackSamples.Full() with { Conflicts = [], DisagreeingAgents = [], Calibration = null, Coverage = [], Trend = [], Forecast = null, Queues = null };

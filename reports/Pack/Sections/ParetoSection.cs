@@ -20,9 +20,9 @@ public sealed class ParetoSection : IPackSection
         yield return new Chart(plot =>
         {
             var bars = plot.Add.Bars(shown.Select(i => (double)i.Failed).ToArray());
-            bars.Color = Colors.IndianRed;
+            bars.Color = ChartStyle.Bad;
             bars.LegendText = "failed answers";
-            var line = plot.Add.Scatter(Enumerable.Range(0, shown.Count).Select(i => (double)i).ToArray(), cumulative, Colors.Navy);
+            var line = plot.Add.Scatter(Enumerable.Range(0, shown.Count).Select(i => (double)i).ToArray(), cumulative, ChartStyle.Qa);
             line.LegendText = "cumulative % of failures (right axis)";
             line.LineWidth = 2;
             line.Axes.YAxis = plot.Axes.Right;
@@ -34,7 +34,6 @@ public sealed class ParetoSection : IPackSection
             plot.Axes.Bottom.MinimumSize = 55;
             plot.Axes.Bottom.MajorTickStyle.Length = 0;
             plot.Axes.Margins(bottom: 0);
-            plot.HideGrid();
             plot.Axes.SetLimitsY(0, 105, plot.Axes.Right);
             plot.ShowLegend(Edge.Bottom);
         }, 250f);

@@ -2,7 +2,9 @@ using QmInsights.Reports.Layout;
 
 namespace QmInsights.Reports.Pack.Sections;
 
-/// <summary>Executive summary: the month's KPI tiles with their change against the previous month.</summary>
+/// <summary>Executive summary, on page one under the cover band: the three to five things that changed or need a
+/// decision (<see cref="ExecutiveHighlights"/>), the month's KPI tiles with their change against the previous month;
+/// the detail starts on page two.</summary>
 public sealed class SummarySection : IPackSection
 {
     public IEnumerable<Block> Build(MonthlyPackData data)
@@ -11,6 +13,8 @@ public sealed class SummarySection : IPackSection
         var p = data.Previous;
         var before = p is null ? "" : " vs " + Format.ShortMonth(PreviousMonth(data.Month));
         yield return new Heading("Executive summary");
+        foreach (var highlight in ExecutiveHighlights.Of(data))
+            yield return new Paragraph("•  " + highlight, TextStyle.Body with { Size = 10.5f }, Indent: 6);
         var qaTone = k.QaScoreCi95 is { } ci && k.TargetPercent is { } target ? ci[0] >= target ? Tone.Good : ci[1] < target ? Tone.Bad : Tone.Neutral : Tone.Neutral;
         var ciText = k.QaScoreCi95 is { } c ? $"95% CI {Format.Number(c[0])}–{Format.Number(c[1])}" : "no interval";
         yield return new KpiTiles(
@@ -25,23 +29,12 @@ public sealed class SummarySection : IPackSection
                     : $"{Change(k.Evaluations, p?.Evaluations, 0)}{before}",
                 k.Quota is { } qq && qq > 0 ? k.Evaluations >= qq ? Tone.Good : Tone.Bad : Tone.Neutral),
         ]);
-        yield return new Paragraph(Sentence(data));
+        if (data.Current.AtTargetShare is { } share) yield return new Paragraph($"{share * 100:F0}% of evaluations reached the target.");
+        yield return new PageBreak();
     }
 
     private static string Change(double? now, double? before, int decimals = 1) =>
         now is { } a && before is { } b ? Format.Signed(a - b, decimals) : "no change figure";
-
-    private static string Sentence(MonthlyPackData data)
-    {
-        var k = data.Current;
-        var parts = new List<string>();
-        if (k.QaScore is { } qa && k.TargetPercent is { } target)
-            parts.Add(k.QaScoreCi95 is { } ci && ci[0] >= target ? $"QA is above its target of {target:F0} with 95% confidence."
-                : k.QaScoreCi95 is { } c && c[1] < target ? $"QA is below its target of {target:F0}: even the top of the 95% interval ({c[1]:F1}) misses it."
-                : $"QA ({qa:F1}) cannot be told apart from its target of {target:F0} at 95% confidence.");
-        if (k.AtTargetShare is { } share) parts.Add($"{share * 100:F0}% of evaluations reached the target.");
-        return string.Join(" ", parts);
-    }
 
     internal static string PreviousMonth(string month) =>
         DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);

@@ -16,9 +16,9 @@ public sealed class TrendSection : IPackSection
         yield return new Paragraph("QA score and CSAT (share of 4-5 answers) on the left axis, NPS on the right axis. Months without data are gaps.");
         yield return new Chart(plot =>
         {
-            Line(plot, points.Select(p => p.QaScore).ToArray(), "QA score", Colors.Navy, null);
-            Line(plot, points.Select(p => p.Csat).ToArray(), "CSAT %", Colors.DarkOrange, null);
-            Line(plot, points.Select(p => p.Nps).ToArray(), "NPS (right axis)", Colors.SeaGreen, plot.Axes.Right);
+            Line(plot, points.Select(p => p.QaScore).ToArray(), "QA score", ChartStyle.Qa, null);
+            Line(plot, points.Select(p => p.Csat).ToArray(), "CSAT %", ChartStyle.Csat, null);
+            Line(plot, points.Select(p => p.Nps).ToArray(), "NPS (right axis)", ChartStyle.Nps, plot.Axes.Right);
             plot.Axes.Left.Label.Text = "QA score, CSAT %";
             plot.Axes.Right.Label.Text = "NPS";
             MonthTicks(plot, labels);
@@ -28,7 +28,7 @@ public sealed class TrendSection : IPackSection
             yield return new Chart(plot =>
             {
                 var bars = plot.Add.Bars(points.Select(p => (p.AhtSeconds ?? 0) / 60).ToArray());
-                bars.Color = Colors.SteelBlue;
+                bars.Color = ChartStyle.Aht;
                 plot.Axes.Margins(bottom: 0);
                 plot.Axes.Left.Label.Text = "Handle time, min";
                 MonthTicks(plot, labels);
@@ -51,6 +51,5 @@ public sealed class TrendSection : IPackSection
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, labels.Length).Select(i => (double)i).ToArray(), labels);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.SetLimitsX(-0.5, labels.Length - 0.5);
-        plot.HideGrid();
     }
 }

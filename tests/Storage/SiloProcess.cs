@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using QmInsights.Silo.Hosting;
 
-namespace QmInsights.Tests.Postgres;
+namespace QmInsights.Tests.Storage;
 
 /// <summary>A silo as its own operating-system process (the same executable `dotnet run --project silo` builds),
 /// so a test can kill it the hard way.</summary>
@@ -20,8 +20,24 @@ public sealed class SiloProcess : IAsyncDisposable
         Http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    /// <summary>Starts the silo with <paramref name="settings"/> (configuration keys) and waits until its API answers.</summary>
+    /// <summary>Starts the silo with <paramref name="settings"/> (configuration keys) and waits until its API answers.
+    /// A free port can be taken by another process between choosing and binding it (a busy machine's outgoing
+    /// connections use the same range): then it starts again on new ports.</summary>
     public static async Task<SiloProcess> Start(IEnumerable<string> settings)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnce(settings);
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("Address already in use", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
+    private static async Task<SiloProcess> StartOnce(IEnumerable<string> settings)
     {
         var port = FreePorts.Next();
         var url = new Uri($"http://127.0.0.1:{port}");

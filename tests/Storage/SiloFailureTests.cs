@@ -6,16 +6,18 @@ using QmInsights.Silo.Api;
 using QmInsights.Tests.Aggregates;
 using QmInsights.Tests.Api;
 
-namespace QmInsights.Tests.Postgres;
+namespace QmInsights.Tests.Storage;
 
-/// <summary>The topology of docker-compose.yml (PostgreSQL and two silo replicas with the same configuration keys),
-/// run as plain processes.</summary>
-public sealed class SiloFailureTests(PostgresServer server) : IClassFixture<PostgresServer>
+/// <summary>The topology of docker-compose.yml and docker-compose.azure.yml (a store and two silo replicas with the same
+/// configuration keys), run as plain processes, against every durable store (a subclass per store).</summary>
+public abstract class SiloFailureTests
 {
-    private static string[] Settings(string connectionString) =>
+    /// <summary>Configuration keys of a fresh, empty store of its own.</summary>
+    protected abstract Task<string[]> NewStorage(string name);
+
+    private static string[] Settings(string[] storage) =>
     [
-        "--Storage:Provider=Postgres",
-        $"--ConnectionStrings:Postgres={connectionString}",
+        .. storage,
         // Detect the dead silo and give up on calls to it within seconds rather than the production defaults.
         "--Orleans:Membership:ProbeTimeout=00:00:01",
         "--Orleans:Membership:NumMissedProbesLimit=2",
@@ -28,15 +30,15 @@ public sealed class SiloFailureTests(PostgresServer server) : IClassFixture<Post
     [Fact]
     public async Task Killing_a_silo_mid_ingest_loses_nothing_and_counts_nothing_twice()
     {
-        var connectionString = await server.CreateDatabase("failover");
+        var storage = await NewStorage("failover");
         const string prefix = "k-";
         var facts = new RandomFacts(seed: 33, interactions: 2500, prefix);
         var version = new ScorecardVersion("sc", 1, RandomFacts.Start.AddYears(-1), facts.Scorecard);
         var submissions = facts.ShuffledSubmissions(seed: 8);
         var chunks = submissions.Chunk(150).ToList();
 
-        await using var doomed = await SiloProcess.Start(Settings(connectionString));
-        await using var survivor = await SiloProcess.Start(Settings(connectionString));
+        await using var doomed = await SiloProcess.Start(Settings(storage));
+        await using var survivor = await SiloProcess.Start(Settings(storage));
 
         await Recomputation.PutScorecard(doomed.Http, version);
 

@@ -1,0 +1,217 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using QmInsights.Domain.Aggregates;
+using QmInsights.Domain.Facts;
+using QmInsights.Domain.Joins;
+using QmInsights.Domain.Retention;
+using QmInsights.Domain.Scorecards;
+using QmInsights.Storage;
+
+namespace QmInsights.Tests.Storage;
+
+/// <summary>What every durable fact store must do, run against each one (a subclass per store gives a fresh, empty
+/// store). A new store is a new folder under storage/ and a subclass of this that passes.</summary>
+public abstract class FactStoreConformance
+{
+    /// <summary>An empty store of its own, so tests sharing a server do not see each other's facts.</summary>
+    protected abstract Task<IFactStore> NewStore();
+
+    private static readonly DateTimeOffset Day = new(2026, 3, 2, 9, 30, 0, TimeSpan.Zero);
+
+    private static Interaction Contact(string id, string agent = "ag-1", string team = "tm-1") =>
+        new(id, Channel.Call, agent, team, "billing", Day, 300, 30, 12, true);
+
+    private static ScoredEvaluation Scored(string id, string interactionId, int revision = 1, string agent = "ag-1", double percent = 80,
+        string scorecard = "sc-1") => new(
+        new Evaluation(id, interactionId, agent, "qa-1", scorecard, 1, EvaluationKind.Regular, Day.AddHours(2),
+            [new ItemResponse("greet", ItemAnswer.Yes), new ItemResponse("verify", ItemAnswer.No)], "fine \u00e9", revision),
+        new EvaluationScore(percent, false, percent / 20, 5, 1, 75));
+
+    private static ShardCommit Commit(IReadOnlyList<Interaction>? interactions = null, IReadOnlyList<Survey>? surveys = null,
+        IReadOnlyList<ScoredEvaluation>? evaluations = null) =>
+        new(interactions ?? [], surveys ?? [], evaluations ?? [],
+            (interactions ?? []).Select(i => i.AgentId).OfType<string>().Concat((evaluations ?? []).Select(e => e.Evaluation.AgentId)).Distinct().ToList(),
+            (interactions ?? []).Select(i => i.TeamId).OfType<string>().Distinct().ToList(),
+            (evaluations ?? []).Select(e => e.Evaluation.ScorecardId).Distinct().ToList());
+
+    [Fact]
+    public async Task A_committed_shard_loads_back_with_every_fact_unchanged_and_its_batch()
+    {
+        var store = await NewStore();
+        Assert.True(store.IsDurable);
+        var contact = Contact("i-1");
+        var survey = new Survey("i-1", Day.AddHours(1), 4, 9);
+        var evaluation = Scored("e-1", "i-1");
+        var batch = await store.Commit(3, Commit([contact], [survey], [evaluation]));
+        Assert.NotNull(batch);
+
+        var loaded = await store.LoadShard(3);
+        var row = Assert.Single(loaded.Rows).Value;
+        Assert.Equal(contact, row.Interaction);
+        Assert.Equal(survey, row.Survey);
+        Assert.Equal(evaluation, Assert.Single(row.Evaluations));
+        Assert.Equal([batch!.Value], loaded.Batches);
+        Assert.True(loaded.Retired.IsEmpty);
+        Assert.Empty((await store.LoadShard(4)).Rows);
+    }
+
+    [Fact]
+    public async Task Agents_teams_and_scorecards_load_every_row_they_take_part_in()
+    {
+        var store = await NewStore();
+        // ag-2 evaluated on ag-1's contact (a revision landing on another agent counts for the evaluated agent).
+        await store.Commit(1, Commit([Contact("i-1", "ag-1", "tm-1")]));
+        await store.Commit(2, Commit([Contact("i-2", "ag-2", "tm-2")], evaluations: [Scored("e-2", "i-2", agent: "ag-2", scorecard: "sc-2")]));
+        await store.Commit(1, Commit(evaluations: [Scored("e-3", "i-1", agent: "ag-2")]));
+
+        Assert.Equal(["i-1"], (await store.LoadForAgent("ag-1")).Rows.Keys);
+        Assert.Equal(["i-1", "i-2"], (await store.LoadForAgent("ag-2")).Rows.Keys.Order());
+        Assert.Equal(["i-2"], (await store.LoadForTeam("tm-2")).Rows.Keys);
+        var bySc1 = await store.LoadForScorecard("sc-1");
+        Assert.Equal(["i-1"], bySc1.Rows.Keys);
+        Assert.NotNull(bySc1.Rows["i-1"].Interaction); // the whole row, not only the evaluation that matched
+        Assert.Equal(2, bySc1.Batches.Count);
+        await AssertIds(store, ["ag-1", "ag-2"], ["tm-1", "tm-2"], ["sc-1", "sc-2"]);
+        var bindings = await store.LoadEvaluationBindings(Shards.Of("e-3"));
+        Assert.Equal("i-1", bindings["e-3"]);
+        Assert.All(bindings.Keys, id => Assert.Equal(Shards.Of("e-3"), Shards.Of(id)));
+    }
+
+    [Fact]
+    public async Task A_later_revision_is_current_and_the_earlier_one_is_kept_as_replaced()
+    {
+        var store = await NewStore();
+        await store.Commit(5, Commit([Contact("i-1")], evaluations: [Scored("e-1", "i-1", revision: 1, percent: 60)]));
+        await store.Commit(5, Commit(evaluations: [Scored("e-1", "i-1", revision: 2, percent: 90)]));
+
+        var row = (await store.LoadShard(5)).Rows["i-1"];
+        Assert.Equal(2, Assert.Single(row.Evaluations).Evaluation.Revision);
+        Assert.Equal(1, Assert.Single(row.Replaced).Evaluation.Revision);
+        Assert.Equal([("e-1", 1), ("e-1", 2)], (await All(store)).Select(e => (e.Evaluation.EvaluationId, e.Evaluation.Revision)));
+    }
+
+    [Fact]
+    public async Task A_commit_is_pending_in_the_outbox_until_marked_applied()
+    {
+        var store = await NewStore();
+        var first = (await store.Commit(0, Commit([Contact("i-1", "ag-1", "tm-1")], evaluations: [Scored("e-1", "i-1")])))!.Value;
+        var second = (await store.Commit(1, Commit([Contact("i-2", "ag-2", "tm-2")])))!.Value;
+        Assert.NotEqual(first, second);
+
+        Assert.Empty(await store.Pending(TimeSpan.FromHours(1))); // in flight, not lost
+        var pending = await store.Pending(TimeSpan.Zero);
+        Assert.Equal([first, second], pending.Select(p => p.BatchId).Order());
+        var firstPending = pending.Single(p => p.BatchId == first);
+        Assert.Equal(["ag-1"], firstPending.Agents);
+        Assert.Equal(["tm-1"], firstPending.Teams);
+        Assert.Equal(["sc-1"], firstPending.Scorecards);
+
+        await store.MarkApplied([first]);
+        await store.MarkApplied([first, second]); // twice (recovery on two silos) is harmless
+        Assert.Empty(await store.Pending(TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task Retiring_rows_deletes_their_facts_and_keeps_their_tallies_so_aggregates_stay_exact()
+    {
+        var store = await NewStore();
+        await store.Commit(7, Commit([Contact("i-old", "ag-1", "tm-1"), Contact("i-new", "ag-1", "tm-1")],
+            [new Survey("i-old", Day, 5, 10)], [Scored("e-old", "i-old"), Scored("e-new", "i-new")]));
+        var before = await store.LoadForAgent("ag-1");
+        var exact = JoinContribution.Of(before.Rows.Values);
+
+        var retirement = Retirement.Of((await store.LoadShard(7)).Rows, row => row.Interaction!.InteractionId == "i-old");
+        await store.Retire(7, retirement);
+
+        Assert.Equal(["i-new"], (await store.LoadShard(7)).Rows.Keys);
+        var after = await store.LoadForAgent("ag-1");
+        Assert.Equal(["i-new"], after.Rows.Keys);
+        // Remaining facts plus retired tallies give the totals the deleted facts gave.
+        Assert.Equal(Json(new AggregateChanges { Agents = exact.Agents }),
+            Json(new AggregateChanges { Agents = JoinContribution.Of(after.Rows.Values, after.Retired).Agents }));
+        var retiredContribution = JoinContribution.Of(before.Rows.Values.Where(r => r.Interaction!.InteractionId == "i-old"));
+        Assert.Equal(Json(new AggregateChanges { Teams = retiredContribution.Teams }), Json((await store.LoadForTeam("tm-1")).Retired));
+        Assert.Equal(Json(new AggregateChanges { Scorecards = retiredContribution.Scorecards }), Json((await store.LoadForScorecard("sc-1")).Retired));
+        Assert.Equal(["e-new"], (await All(store)).Select(e => e.Evaluation.EvaluationId));
+
+        // Everything retired: the aggregates are still named (their tallies remain).
+        await store.Retire(7, Retirement.Of((await store.LoadShard(7)).Rows, _ => true));
+        Assert.Empty((await store.LoadShard(7)).Rows);
+        await AssertIds(store, ["ag-1"], ["tm-1"], ["sc-1"]);
+    }
+
+    [Fact]
+    public async Task Erasing_an_agent_forgets_its_tallies_and_its_name_in_the_outbox_but_keeps_the_team_totals()
+    {
+        var store = await NewStore();
+        await store.Commit(9, Commit([Contact("i-1", "ag-gone", "tm-1"), Contact("i-2", "ag-stays", "tm-1")]));
+        await store.Retire(9, Retirement.Of((await store.LoadShard(9)).Rows, _ => true));
+        await store.Commit(9, Commit([Contact("i-3", "ag-gone", "tm-1")]));
+
+        await store.Retire(9, Retirement.Of((await store.LoadShard(9)).Rows, r => r.Interaction!.AgentId == "ag-gone", forget: "ag-gone"));
+        await store.ForgetAgentTallies("ag-gone");
+
+        var gone = await store.LoadForAgent("ag-gone");
+        Assert.Empty(gone.Rows);
+        Assert.True(gone.Retired.IsEmpty);
+        Assert.False((await store.LoadForAgent("ag-stays")).Retired.IsEmpty);
+        Assert.Equal(3, Count((await store.LoadForTeam("tm-1")).Retired)); // the erased agent's contact still counts for its team
+        var (agents, _, _) = await store.AggregateIds();
+        Assert.Equal(["ag-stays"], agents);
+        Assert.All(await store.Pending(TimeSpan.Zero), p => Assert.DoesNotContain("ag-gone", p.Agents));
+    }
+
+    [Fact]
+    public async Task Retired_tallies_dated_outside_a_window_can_be_discarded_and_the_others_stay()
+    {
+        var store = await NewStore();
+        await store.Commit(4, Commit([Contact("i-1", "ag-1", "tm-1"), Contact("i-2", "ag-1", "tm-1") with { StartedAt = Day.AddYears(3) }]));
+        await store.Retire(4, Retirement.Of((await store.LoadShard(4)).Rows, _ => true));
+        Assert.Equal(2, Count((await store.LoadForTeam("tm-1")).Retired));
+
+        await store.DiscardRetiredTallies(DateOnly.FromDateTime(Day.UtcDateTime).AddDays(-1), DateOnly.FromDateTime(Day.UtcDateTime).AddYears(1));
+        Assert.Equal(1, Count((await store.LoadForTeam("tm-1")).Retired));
+        Assert.Equal(1, Count((await store.LoadForAgent("ag-1")).Retired, agents: true));
+    }
+
+    [Fact]
+    public async Task Updated_scores_replace_the_stored_ones()
+    {
+        var store = await NewStore();
+        await store.Commit(2, Commit([Contact("i-1")], evaluations: [Scored("e-1", "i-1"), Scored("e-2", "i-1")]));
+        var rescored = Scored("e-2", "i-1", percent: 40);
+        await store.UpdateScores([rescored]);
+
+        Assert.Equal([80.0, 40.0], (await All(store)).Select(e => e.Score.Percent!.Value));
+        Assert.Contains(rescored, (await store.LoadShard(2)).Rows["i-1"].Evaluations);
+    }
+
+    private static async Task<List<ScoredEvaluation>> All(IFactStore store)
+    {
+        var all = new List<ScoredEvaluation>();
+        await foreach (var e in store.AllEvaluations()) all.Add(e);
+        return all;
+    }
+
+    private static async Task AssertIds(IFactStore store, string[] agents, string[] teams, string[] scorecards)
+    {
+        var ids = await store.AggregateIds();
+        Assert.Equal(agents, ids.Agents);
+        Assert.Equal(teams, ids.Teams);
+        Assert.Equal(scorecards, ids.Scorecards);
+    }
+
+    private static int Count(AggregateChanges changes, bool agents = false) =>
+        (int)(agents ? changes.Agents : changes.Teams).Values.Sum(map => map.Buckets.Values.Sum(t => t.Interactions));
+
+    /// <summary>Tallies compared by value: every bucket's additive fields, in a fixed order.</summary>
+    private static string Json(AggregateChanges changes)
+    {
+        var options = new JsonSerializerOptions { IncludeFields = true };
+        IEnumerable<string> Rows<TBucket, TTally>(string kind, Dictionary<string, TallyMap<TBucket, TTally>> maps)
+            where TBucket : notnull where TTally : class, IAdditive<TTally>, new() =>
+            maps.SelectMany(m => m.Value.Buckets.Select(b => $"{kind}|{m.Key}|{b.Key}|{JsonSerializer.Serialize(b.Value, options)}"));
+        return string.Join("\n", Rows("agent", changes.Agents).Concat(Rows("team", changes.Teams)).Concat(Rows("scorecard", changes.Scorecards))
+            .Order(StringComparer.Ordinal));
+    }
+}
