@@ -14,7 +14,9 @@ public static class BenjaminiHochberg
         for (var rank = m; rank >= 1; rank--)
         {
             var index = order[rank - 1];
-            running = Math.Min(running, pValues[index] * m / rank);
+            // m / rank first: a factor of at least 1 keeps every adjusted value at or above its own p in floating
+            // point too (p * m / m can round one ulp below p).
+            running = Math.Min(running, pValues[index] * ((double)m / rank));
             adjusted[index] = Math.Min(1.0, running);
         }
         return adjusted;
