@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace QmInsights.Silo.Commands;
 
 /// <summary><c>qminsights forecast --url URL [--token T] [--queue Q --channel C --from D --to D --interval hour]
-/// [--item upsell --factor 2]</c>: a running engine's forecast, its backtest against seasonal-naive, the staffing of
+/// [--item upsell --factor 2]</c>: a running engine's forecast, its per-horizon backtest against seasonal-naive and the four-week mean, the staffing of
 /// the next peak and the staffing price of a quality scenario, as tables.</summary>
 public static class ForecastCommand
 {
@@ -17,7 +17,7 @@ public static class ForecastCommand
         var country = new Option<string?>("--country") { Description = "public holidays of this country (ISO code, e.g. NO)", HelpName = "code" };
         var item = new Option<string>("--item") { Description = "scorecard item of the quality scenario", HelpName = "item", DefaultValueFactory = _ => "upsell" };
         var factor = CliOptions.Positive("--factor", "the scenario multiplies the item's adherence by this [default: 2]");
-        var command = new Command("forecast", "Volume and handle-time forecast with prediction intervals, backtest against seasonal-naive, staffing of the next peak and the staffing price of a quality scenario.")
+        var command = new Command("forecast", "Volume and handle-time forecast with prediction intervals, per-horizon backtest against seasonal-naive and the four-week mean, staffing of the next peak and the staffing price of a quality scenario.")
         {
             queue, channel, from, to, interval, country, item, factor,
         };
