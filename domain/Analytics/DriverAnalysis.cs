@@ -237,7 +237,7 @@ public static class DriverAnalysis
                 // Said in points of the resolution rate, like the text: the badge and the sentence read the same number.
                 conflicts.Add(new MetricConflict("handleTime", "fcr", null, "opposite", effect * 100, "points of first-contact resolution per minute",
                     [r.Ci95[0] * 100, r.Ci95[1] * 100], r.N, r.PAdjusted!.Value,
-                    string.Create(CultureInfo.InvariantCulture, $"{effect * 100:0.0} points of FCR per minute taken off handle time"),
+                    string.Create(CultureInfo.InvariantCulture, $"{effect * 100:0.0} points less FCR with each minute less handle time"),
                     r.Level == AgentWeekLevel
                         ? $"Agents whose contacts are shorter resolve fewer of them: {evidence} per minute of an agent's weekly mean handle time. A tighter handle-time target is associated with lower first-contact resolution."
                         : $"An agent's shorter contacts are resolved less often than their longer ones: {evidence} per minute. A tighter handle-time target is associated with lower first-contact resolution."));
