@@ -1,9 +1,9 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Ingestion;
 using QmInsights.Domain.Ingestion.Profiles;
 using QmInsights.Domain.Joins;
-using System.Diagnostics;
 using QmInsights.Grains.Ingestion;
 using QmInsights.Grains.Telemetry;
 using QmInsights.Silo.Audit;
@@ -55,7 +55,7 @@ public static class IngestEndpoints
 
         var metrics = request.HttpContext.RequestServices.GetRequiredService<EngineMetrics>();
         var kind = typeof(T).Name.ToLowerInvariant();
-                ImportProfile? profile = null;
+        ImportProfile? profile = null;
         if (request.Query["profile"].ToString() is { Length: > 0 } profileId)
         {
             profile = await request.HttpContext.RequestServices.GetRequiredService<ImportProfiles>().Find(profileId);
