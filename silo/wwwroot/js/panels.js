@@ -135,9 +135,11 @@ const calibrationLookup = () => `<form id="calibration" class="inline"><input na
 export function calibrationResults(r) {
   const o = r.overall;
   const n = v => v == null ? dash : v.toFixed(2);
+  const ci = (v, c) => c ? `${n(v)} (${n(c[0])}–${n(c[1])})` : n(v);
   return `<div class="calibration"><p>${count(r.interactions)} contacts, ${count(r.evaluators)} evaluators, ${count(r.submitted)} scored${r.missing.length ? `, ${r.missing.length} missing` : ''}.
-    Agreement ${share(o.percentAgreement)}, Krippendorff α nominal ${n(o.krippendorffAlphaNominal)}, interval ${n(o.krippendorffAlphaInterval)}, Fleiss κ ${n(o.fleissKappa)}.</p>
-    ${table(['Item', 'Agreement', 'α', 'κ'], r.items.slice(0, 6).map(i => [esc(i.itemId), share(i.percentAgreement), n(i.krippendorffAlpha), n(i.fleissKappa)]))}</div>`;
+    Agreement ${share(o.percentAgreement)}, Krippendorff α nominal ${ci(o.krippendorffAlphaNominal, o.krippendorffAlphaNominalCi95)}, interval ${ci(o.krippendorffAlphaInterval, o.krippendorffAlphaIntervalCi95)}, Fleiss κ ${n(o.fleissKappa)}, Gwet AC1 ${n(o.gwetAc1)}.</p>
+    ${table(['Item', 'Agreement', 'α (95% CI)', 'κ', 'AC1'], r.items.slice(0, 6).map(i => [esc(i.itemId), share(i.percentAgreement), ci(i.krippendorffAlpha, i.krippendorffAlphaCi95), n(i.fleissKappa), n(i.gwetAc1)]))}
+    <p class="note">α's interval resamples the contacts; AC1 stays near the agreement where κ and α drop on items nearly always “yes”.</p></div>`;
 }
 
 /** Forecast volume with its 80% interval and the staffing of each day, from GET /api/forecast/staffing: Erlang C/A
