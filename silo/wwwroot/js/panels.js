@@ -1,6 +1,6 @@
 // The panels the views are made of. Each takes data already fetched and returns HTML.
 import { lineChart, bars } from './charts.js';
-import { pct, share, score, signed, count, minutes, esc, dash } from './format.js';
+import { pct, share, score, signed, effect, count, minutes, esc, dash } from './format.js';
 
 const C = { qa: '#4f46e5', csat: '#0d9488', nps: '#d97706', aht: '#64748b', fcr: '#16a34a', bad: '#dc2626' };
 
@@ -97,7 +97,7 @@ export function items(report) {
 export function conflicts(list) {
   const body = list.length === 0 ? `<div class="empty">No conflicting targets found in this selection</div>` :
     `<ul class="conflicts">${list.map(c => `<li><div class="pair"><b>${esc(c.metricA)}</b> vs <b>${esc(c.metricB)}</b>
-      <span class="effect">${signed(c.effect)} ${esc(c.effectUnit)}</span></div><p>${esc(c.explanation)}</p>${c.cost ? `<p class="cost">Cost: ${esc(c.cost)}</p>` : ''}</li>`).join('')}</ul>`;
+      <span class="effect">${effect(c.effect)} ${esc(c.effectUnit)}</span></div><p>${esc(c.explanation)}</p>${c.cost ? `<p class="cost">Cost: ${esc(c.cost)}</p>` : ''}</li>`).join('')}</ul>`;
   return panel('Conflicting targets', body, { wide: true });
 }
 

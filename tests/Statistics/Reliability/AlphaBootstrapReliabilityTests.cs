@@ -42,6 +42,7 @@ public sealed class AlphaBootstrapReliabilityTests
             var ci = AlphaBootstrap.OfUnits(data, AlphaMetric.Nominal, replicates: 500, seed: seed);
             if (ci.Lower <= q * q && q * q <= ci.Upper) covered++;
         }
+        TestContext.Current.TestOutputHelper?.WriteLine($"{covered} of {seeds} intervals cover the planted alpha {q * q} with {units} contacts");
         Assert.True(covered >= atLeast * seeds, $"{covered} of {seeds} intervals cover the planted alpha {q * q}");
     }
 
