@@ -44,6 +44,20 @@ public sealed class SurveyResponseTests
         Assert.True(weightedCovers == seeds.Length && unweightedCovers == 0, string.Join("\n", detail));
     }
 
+    // Response here depends on resolution only, and the planted item effects are the same on resolved and unresolved
+    // contacts: the weights leave the item effects where they were (and widen their intervals a little).
+    [Fact]
+    public void Item_effects_barely_move_when_response_depends_on_resolution_only()
+    {
+        var (contacts, hired, items) = PlantedTruth.Centre(Centre(6));
+        Relationship Upsell(bool weighted) => DriverAnalysis.Run(contacts, hired, items, new InsightOptions(TrainModels: false, WeightSurveyResponse: weighted))
+            .Relationships.Single(r => r.Driver == "upsell" && r.Outcome == Outcome.Csat && r.Level == DriverAnalysis.InteractionLevel);
+        var (plain, weighted) = (Upsell(false), Upsell(true));
+        TestContext.Current.TestOutputHelper?.WriteLine($"upsell CSAT: answers {plain.Effect:0.000} [{plain.Ci95![0]:0.000}, {plain.Ci95[1]:0.000}], weighted {weighted.Effect:0.000} [{weighted.Ci95![0]:0.000}, {weighted.Ci95[1]:0.000}]");
+        Assert.True(Math.Abs(weighted.Effect!.Value - plain.Effect!.Value) < 0.05, $"{plain.Effect} vs {weighted.Effect}");
+        Assert.True(weighted.Ci95![1] - weighted.Ci95[0] >= 0.95 * (plain.Ci95![1] - plain.Ci95[0]));
+    }
+
     [Fact]
     public void The_summary_states_the_answers_and_the_spread_of_the_trimmed_weights()
     {

@@ -115,7 +115,7 @@ export function standing(report, gap) {
   const g = gap?.[0];
   const disagreement = !g ? '' : `<div class="gap"><p><b>QA vs customers:</b> gap ${signed(g.gap)} ± ${score(1.96 * g.gapStandardError)} SD (95%).
       ${esc(g.explanation)}</p>${g.items.length ? `<ul>${g.items.map(i => `<li>${esc(i.text ?? i.itemId)}: ${share(i.agentYesRate)} vs ${share(i.centreYesRate)} in the centre,
-      associated with ${signed(i.csatEffect)} CSAT points</li>`).join('')}</ul>` : ''}</div>`;
+      associated with ${effect(i.csatEffect)} CSAT points</li>`).join('')}</ul>` : ''}</div>`;
   return panel('Evaluator-adjusted score', adjusted + disagreement, { wide: true, id: 'standing', note: 'random picks only; shrunk toward the centre when evidence is thin' });
 }
 
