@@ -69,11 +69,10 @@ public sealed class SurveyResponse
         var responses = rows.Count(Responded);
         if (responses < minimum || rows.Count - responses < minimum) return null;
 
-        var columns = Columns(rows);
-        var x = rows.Select(r => columns.Select(c => c.Value(r)).Prepend(1.0).ToArray()).ToList();
+        var (x, width) = Design(rows);
         var y = rows.Select(r => Responded(r) ? 1.0 : 0.0).ToList();
         var w = rows.Select(sample.Weight).ToList();
-        var p = Logistic(x, y, w);
+        var p = Logistic(x, width, y, w);
 
         var rate = Enumerable.Range(0, rows.Count).Sum(i => w[i] * y[i]) / w.Sum();
         var respondents = Enumerable.Range(0, rows.Count).Where(i => y[i] == 1).ToList();
@@ -97,47 +96,59 @@ public sealed class SurveyResponse
         return new SurveyResponse(weights, summary);
     }
 
-    // Dummies for each level after the first (channel, queue, team), log handle minutes, and FCR as resolved / not
-    // resolved against unknown.
-    private static List<(string Name, Func<EvaluatedContact, double> Value)> Columns(IReadOnlyList<EvaluatedContact> rows)
+    // Each row's non-zero columns, (index, value): the intercept (0), a dummy for each level after the first of channel,
+    // queue and team, log handle minutes, and FCR as resolved / unresolved against unknown. Sparse, because a row has
+    // six non-zero columns of the dozens the dummies make, and the fit runs on every evaluated contact of a large centre.
+    private static (List<(int Index, double Value)[]> Rows, int Width) Design(IReadOnlyList<EvaluatedContact> rows)
     {
-        var columns = new List<(string, Func<EvaluatedContact, double>)>();
-        void Dummies(string name, Func<EvaluatedContact, string> level)
+        var width = 1;
+        var factors = new List<(Func<EvaluatedContact, string> Level, Dictionary<string, int> Index)>();
+        foreach (var level in new Func<EvaluatedContact, string>[] { r => r.Channel.ToString(), r => $"{r.Channel}/{r.Queue}", r => r.TeamId })
         {
-            foreach (var l in rows.Select(level).Distinct().Order(StringComparer.Ordinal).Skip(1).ToList())
-                columns.Add(($"{name}={l}", r => level(r) == l ? 1 : 0));
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var l in rows.Select(level).Distinct().Order(StringComparer.Ordinal).Skip(1)) index[l] = width++;
+            factors.Add((level, index));
         }
-        Dummies("channel", r => r.Channel.ToString());
-        Dummies("queue", r => $"{r.Channel}/{r.Queue}");
-        Dummies("team", r => r.TeamId);
-        columns.Add(("logHandleMinutes", r => Math.Log(1 + r.HandleSeconds / 60)));
-        columns.Add(("resolved", r => r.ResolvedFirstContact == true ? 1 : 0));
-        columns.Add(("unresolved", r => r.ResolvedFirstContact == false ? 1 : 0));
-        return columns;
+        var (handle, resolved, unresolved) = (width, width + 1, width + 2);
+        var x = rows.Select(r =>
+        {
+            var row = new List<(int, double)>(6) { (0, 1) };
+            foreach (var (level, index) in factors)
+                if (index.TryGetValue(level(r), out var i)) row.Add((i, 1));
+            row.Add((handle, Math.Log(1 + r.HandleSeconds / 60)));
+            if (r.ResolvedFirstContact is { } fcr) row.Add((fcr ? resolved : unresolved, 1));
+            return row.ToArray();
+        }).ToList();
+        return (x, width + 3);
     }
 
     // Weighted logistic regression by Newton-Raphson on the penalised log-likelihood; returns each row's probability.
-    private static double[] Logistic(List<double[]> x, List<double> y, List<double> w)
+    private static double[] Logistic(List<(int Index, double Value)[]> x, int k, List<double> y, List<double> w)
     {
-        var k = x[0].Length;
         var beta = Vector<double>.Build.Dense(k);
         var p = new double[x.Count];
-        for (var iteration = 0; iteration < 50; iteration++)
+        void Predict()
         {
-            var hessian = Matrix<double>.Build.Dense(k, k);
-            var gradient = Vector<double>.Build.Dense(k);
             for (var i = 0; i < x.Count; i++)
             {
                 var eta = 0.0;
-                for (var j = 0; j < k; j++) eta += beta[j] * x[i][j];
+                foreach (var (j, v) in x[i]) eta += beta[j] * v;
                 p[i] = 1 / (1 + Math.Exp(-eta));
-                var v = w[i] * p[i] * (1 - p[i]);
+            }
+        }
+        for (var iteration = 0; iteration < 50; iteration++)
+        {
+            Predict();
+            var hessian = new double[k, k];
+            var gradient = Vector<double>.Build.Dense(k);
+            for (var i = 0; i < x.Count; i++)
+            {
+                var curvature = w[i] * p[i] * (1 - p[i]);
                 var residual = w[i] * (y[i] - p[i]);
-                for (var a = 0; a < k; a++)
+                foreach (var (a, va) in x[i])
                 {
-                    if (x[i][a] == 0) continue;
-                    gradient[a] += residual * x[i][a];
-                    for (var b = 0; b < k; b++) hessian[a, b] += v * x[i][a] * x[i][b];
+                    gradient[a] += residual * va;
+                    foreach (var (b, vb) in x[i]) hessian[a, b] += curvature * va * vb;
                 }
             }
             for (var j = 1; j < k; j++)
@@ -145,16 +156,11 @@ public sealed class SurveyResponse
                 hessian[j, j] += Ridge;
                 gradient[j] -= Ridge * beta[j];
             }
-            var step = hessian.Solve(gradient);
+            var step = Matrix<double>.Build.DenseOfArray(hessian).Solve(gradient);
             beta += step;
             if (step.AbsoluteMaximum() < 1e-8) break;
         }
-        for (var i = 0; i < x.Count; i++)
-        {
-            var eta = 0.0;
-            for (var j = 0; j < k; j++) eta += beta[j] * x[i][j];
-            p[i] = 1 / (1 + Math.Exp(-eta));
-        }
+        Predict();
         return p;
     }
 
