@@ -66,7 +66,7 @@ internal sealed class ForecastModel
             var i = from + k;
             var reference = features.VolumeReference(i);
             // Closed at this local time in each of the last four weeks: closed again, whatever small correction a tree adds.
-            result[k] = (reference == 0 ? 0 : Math.Max(0, reference + volume[k]),
+            result[k] = (features.ClosedLately(i) ? 0 : Math.Max(0, reference + volume[k]),
                 // A ratio under a fifth of the reference is a broken tree, not a contact: keep the prediction sane.
                 Math.Max(0.2, 1 + handle[k]) * features.HandleReference(i));
         }

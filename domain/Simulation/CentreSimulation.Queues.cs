@@ -1,5 +1,6 @@
 using MathNet.Numerics.Distributions;
 using QmInsights.Domain.Facts;
+using QmInsights.Domain.Periods;
 
 namespace QmInsights.Domain.Simulation;
 
@@ -10,7 +11,7 @@ public sealed partial class CentreSimulation
     private TimeZoneInfo? _zone;
 
     /// <summary>The centre's time zone when <see cref="SimulationOptions.TimeZone"/> names one.</summary>
-    private TimeZoneInfo? Zone => Options.TimeZone is null ? null : _zone ??= TimeZoneInfo.FindSystemTimeZoneById(Options.TimeZone);
+    private TimeZoneInfo? Zone => Options.TimeZone is null ? null : _zone ??= CentreCalendar.Of(Options.TimeZone, "time-zone").Zone;
 
     /// <summary>Contacts given up in the call and chat queues: per queue and working day, Poisson with mean
     /// <see cref="SimulationOptions.AbandonShare"/> times the contacts the queue's agents handle that day, no agent and

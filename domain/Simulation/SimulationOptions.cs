@@ -1,3 +1,5 @@
+using QmInsights.Domain.Periods;
+
 namespace QmInsights.Domain.Simulation;
 
 /// <summary>Size, period and ground truth of a simulated contact centre. The same options give the same data.</summary>
@@ -48,7 +50,7 @@ public sealed record SimulationOptions
         if (SurveyResponseRate is < 0 or > 1) p.Add("survey-rate: must be 0-1");
         if (Evaluators < 1) p.Add("evaluators: must be at least 1");
         if (AbandonShare is < 0 or > 1) p.Add("abandon-share: must be 0-1");
-        if (TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _)) p.Add($"time-zone: '{TimeZone}' is not a known IANA time zone");
+        if (CentreCalendar.ProblemWith("time-zone", TimeZone) is { } zone) p.Add(zone);
         p.AddRange(Practice.Problems());
         return p;
     }

@@ -10,7 +10,8 @@ namespace QmInsights.Silo.Bench;
 /// <summary><c>bench --forecast</c>: two years of hourly history of one simulated queue (billing calls, offered volume in
 /// the centre's local calendar, with a daylight-saving change each spring and autumn); times the tallying plus training
 /// plus a week's forecast and the rolling-origin backtest, and prints per horizon the model's WAPE, MASE and bias next to
-/// seasonal-naive and the four-week mean, and the open-hour coverage of its 80% and 95% intervals, for two seeds.</summary>
+/// seasonal-naive and the four-week mean, and the open-hour coverage of its 80% and 95% intervals, for two seeds; then the
+/// same backtest on a real bank's hourly arrivals (<see cref="RealArrivals"/>).</summary>
 public static class ForecastBench
 {
     public static Task<int> Run(TextWriter log)
@@ -56,8 +57,33 @@ public static class ForecastBench
         log.WriteLine("| seed | weeks ahead | volume WAPE model / naive / 4-week mean | better than best baseline | volume MASE | volume bias | volume MAPE (n) | handle WAPE model / naive / 4-week mean | better than best baseline | handle bias | volume 80% / 95% coverage (open hours) | handle 80% / 95% coverage |");
         log.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in accuracy) log.WriteLine(row);
+        RealSeries(log);
         log.WriteLine();
         log.WriteLine("backtest: the last 4 weeks, each forecast 1-4 weeks ahead from origins 1-4 weeks earlier (7 trainings of both models); naive = same local hour in the last known week, 4-week mean = that hour over the last 4 known weeks; coverage: each week against intervals fitted on the other weeks' residuals, open hours only");
         return Task.FromResult(0);
+    }
+
+    // The same backtest on a real bank's hourly arrivals (RealArrivals), over its last 4 and last 12 weeks; volume only.
+    private static void RealSeries(TextWriter log)
+    {
+        log.WriteLine();
+        if (RealArrivals.FindInRepository() is not { } path)
+        {
+            log.WriteLine($"real arrivals: tests/RealLog/{RealArrivals.FileName} not found from {Directory.GetCurrentDirectory()}; run the bench from the repository");
+            return;
+        }
+        var series = RealArrivals.Read(path);
+        log.WriteLine($"real arrivals ({RealArrivals.FileName}: {series.Counts.Sum():N0} calls, {series.Count / 168.0:F1} weeks, New York time)");
+        log.WriteLine("| backtest weeks | weeks ahead | volume WAPE model / naive / 4-week mean | better than best baseline | volume MASE | volume bias | volume 80% / 95% coverage (open hours) | backtest s |");
+        log.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var weeks in new[] { 4, 12 })
+        {
+            var clock = Stopwatch.StartNew();
+            var report = Backtest.Run(series, RealArrivals.Holidays, new ForecastSettings(BacktestWeeks: weeks));
+            var seconds = clock.Elapsed.TotalSeconds;
+            foreach (var h in report.Horizons)
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {weeks} | {h.Horizon} | {h.Volume.Wape:F1}% / {h.VolumeNaive.Wape:F1}% / {h.VolumeFourWeekMean.Wape:F1}% | {h.VolumeWapeImprovementPercent:F1}% | {h.Volume.Mase:F2} | {h.Volume.BiasPercent:+0.0;-0.0;0.0}% | {h.Coverage.Volume80:P1} / {h.Coverage.Volume95:P1} ({h.Coverage.OpenIntervals}) | {seconds:F1} |"));
+        }
     }
 }
