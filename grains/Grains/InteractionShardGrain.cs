@@ -17,14 +17,20 @@ public sealed class InteractionShardGrain(
     IFactStore facts,
     ILogger<InteractionShardGrain> logger) : DerivedStateGrain(facts, logger), IInteractionShardGrain
 {
+    private ShardRows Rows => state.State.Rows;
+
     // State is loaded at activation, after construction: the book is a view over whatever it holds now.
-    private InteractionBook Book => new(state.State.Rows, Calendar);
+    private InteractionBook Book => new(Rows);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Facts.IsDurable) state.State.Rows = (await Facts.LoadShard((int)this.GetPrimaryKeyLong())).Rows;
+        if (Facts.IsDurable) await Load();
+        else Rows.Calendar = Calendar;
         await base.OnActivateAsync(cancellationToken);
     }
+
+    private async Task Load() =>
+        state.State.Rows = ShardRows.Of((await Facts.LoadShard((int)this.GetPrimaryKeyLong())).Rows, Calendar);
 
     async Task<ShardResult> IInteractionShardGrain.Apply(FactBatch batch)
     {
@@ -60,18 +66,18 @@ public sealed class InteractionShardGrain(
 
     async Task IInteractionShardGrain.Reload()
     {
-        if (Facts.IsDurable) state.State.Rows = (await Facts.LoadShard((int)this.GetPrimaryKeyLong())).Rows;
+        if (Facts.IsDurable) await Load();
     }
 
     Task<FactCounts> IInteractionShardGrain.Retire(DateOnly cutoff) =>
-        Take(Retirement.Of(state.State.Rows, row => RetentionHorizon.IsBefore(row, cutoff), calendar: Calendar));
+        Take(Retirement.Of(Rows.All(), row => RetentionHorizon.IsBefore(row, cutoff), calendar: Calendar));
 
     Task<FactCounts> IInteractionShardGrain.Erase(string agentId) =>
-        Take(Retirement.Of(state.State.Rows, row => AgentErasure.Concerns(row, agentId), forget: agentId, calendar: Calendar));
+        Take(Retirement.Of(Rows.All(), row => AgentErasure.Concerns(row, agentId), forget: agentId, calendar: Calendar));
 
     async Task<Discarded> IInteractionShardGrain.DiscardOutside(DateOnly earliest, DateOnly latest)
     {
-        var discard = Retirement.Discard(state.State.Rows, row => !RetentionHorizon.Within(row, earliest, latest), Calendar);
+        var discard = Retirement.Discard(Rows.All(), row => !RetentionHorizon.Within(row, earliest, latest), Calendar);
         return new Discarded(await Take(discard), discard.Removed);
     }
 
@@ -80,7 +86,7 @@ public sealed class InteractionShardGrain(
     {
         if (retirement.IsEmpty) return default;
         await Facts.Retire((int)this.GetPrimaryKeyLong(), retirement);
-        foreach (var id in retirement.InteractionIds) state.State.Rows.Remove(id);
+        foreach (var id in retirement.InteractionIds) Rows.Remove(id);
         Changed(state);
         return retirement.Deleted;
     }
@@ -89,11 +95,9 @@ public sealed class InteractionShardGrain(
         Channel? channel, string? queue)
     {
         var contacts = new List<EvaluatedContact>();
-        foreach (var row in state.State.Rows.Values)
+        foreach (var row in Rows.Contacts(from, to, evaluatedOnly: true))
         {
-            if (row.Interaction is not { IsHandled: true } i || row.Evaluations.Count == 0) continue;
-            var day = Calendar.DayOf(i.StartedAt);
-            if (from is { } f && day < f || to is { } t && day > t) continue;
+            if (row.Interaction is not { IsHandled: true } i) continue;
             if (teamId is not null && i.TeamId != teamId || channel is not null && i.Channel != channel || queue is not null && i.Queue != queue) continue;
             foreach (var scored in row.Evaluations.Where(e => e.Evaluation.Kind == EvaluationKind.Regular))
                 contacts.Add(EvaluatedContact.Of(i, row.Survey, scored.Evaluation, scored.Score));
@@ -102,38 +106,43 @@ public sealed class InteractionShardGrain(
     }
 
     Task<List<SamplingCandidate>> IInteractionShardGrain.GetUnevaluated(DateOnly from, DateOnly to, string? teamId) =>
-        Task.FromResult(state.State.Rows.Values
+        Task.FromResult(Rows.Contacts(from, to)
             .Where(row => row.Interaction is { IsHandled: true } i && (teamId is null || i.TeamId == teamId)
-                          && Calendar.DayOf(i.StartedAt) is var day && day >= from && day <= to
                           && row.Evaluations.All(e => e.Evaluation.Kind != EvaluationKind.Regular))
-            .Select(row => row.Interaction!) // handled, so agent and team are known
-            .Select(i => new SamplingCandidate(i.InteractionId, i.AgentId!, i.TeamId!, i.Channel, i.Queue, i.StartedAt, i.HandleSeconds,
-                state.State.Rows[i.InteractionId].Survey?.Csat))
+            .Select(row => (Contact: row.Interaction!, row.Survey)) // handled, so agent and team are known
+            .Select(r => new SamplingCandidate(r.Contact.InteractionId, r.Contact.AgentId!, r.Contact.TeamId!, r.Contact.Channel,
+                r.Contact.Queue, r.Contact.StartedAt, r.Contact.HandleSeconds, r.Survey?.Csat))
             .ToList());
 
     Task<List<AgentEvaluation>> IInteractionShardGrain.GetEvaluationsOf(string agentId) =>
-        Task.FromResult(state.State.Rows.Values
+        Task.FromResult(Rows.Evaluated()
             .SelectMany(row => row.Evaluations.Where(e => e.Evaluation.AgentId == agentId).Select(current => new AgentEvaluation(current,
                 row.Replaced.Where(r => r.Evaluation.EvaluationId == current.Evaluation.EvaluationId)
                     .OrderBy(r => r.Evaluation.Revision).ToList(),
                 row.Interaction?.Channel, row.Interaction?.StartedAt)))
             .ToList());
 
+    // The index is by local day; a day either side covers every offset, and IntervalTallies keeps the exact instants.
     Task<List<IntervalTally>> IInteractionShardGrain.GetIntervalTallies(string? queue, Channel? channel, DateTime from, DateTime to,
         IntervalLength length) =>
-        Task.FromResult(IntervalTallies.Of(state.State.Rows.Values.Select(r => r.Interaction).OfType<Interaction>(), queue, channel, from, to, length));
+        Task.FromResult(IntervalTallies.Of(Rows.Interactions(DayAround(from, -1), DayAround(to, +1)), queue, channel, from, to, length));
 
     Task<Dictionary<(string Queue, DateTimeOffset Start), QueueTally>> IInteractionShardGrain.GetQueueTallies(string? queue,
         DateOnly from, DateOnly to, bool hourly, QueueThresholds thresholds) =>
-        Task.FromResult(QueueIntervals.Of(state.State.Rows.Values.Select(r => r.Interaction).OfType<Interaction>(), queue, from, to,
-            hourly, thresholds, Calendar));
+        Task.FromResult(QueueIntervals.Of(Rows.Interactions(from, to), queue, from, to, hourly, thresholds, Calendar));
 
     Task<InteractionJoin?> IInteractionShardGrain.GetInteraction(string interactionId) =>
         Task.FromResult(Book.Find(interactionId));
+
+    // The local day of a UTC bound moved by one day, or open (null) when the bound is the start or end of time.
+    private DateOnly? DayAround(DateTime utc, int days) =>
+        utc.Ticks < TimeSpan.TicksPerDay * 2 || utc.Ticks > DateTime.MaxValue.Ticks - TimeSpan.TicksPerDay * 2
+            ? null
+            : Calendar.DayOf(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Unspecified), TimeSpan.Zero)).AddDays(days);
 }
 
 [GenerateSerializer, Alias("qm.ShardState")]
 public sealed class ShardState
 {
-    [Id(0)] public Dictionary<string, InteractionJoin> Rows { get; set; } = new();
+    [Id(0)] public ShardRows Rows { get; set; } = new();
 }
