@@ -3,8 +3,8 @@ using QmInsights.Domain.Periods;
 
 namespace QmInsights.Domain.Joins;
 
-/// <summary>The interaction rows of one shard held compactly: one <see cref="ContactRow"/> struct per row in an array,
-/// the row's interaction id as its only string, other ids numbered in a per-shard <see cref="StringTable"/>, and
+/// <summary>The interaction rows of one shard held compactly: one <see cref="ContactRow"/> struct per row in chunked
+/// arrays, interaction ids packed as bytes (<see cref="InteractionIds"/>), other ids numbered in a per-shard <see cref="StringTable"/>, and
 /// evaluations (few) beside the rows. Rows are indexed by the contact's day in the centre's calendar, so a query for a
 /// range of days touches only the rows of those days. Rows come out as <see cref="InteractionJoin"/>s made on demand.</summary>
 /// <remarks>Serialised as grain state: the arrays, the string table and the evaluations; the id lookup and the day
@@ -12,10 +12,13 @@ namespace QmInsights.Domain.Joins;
 [GenerateSerializer, Alias("qm.ShardRows")]
 public sealed class ShardRows
 {
+    private const int SlotsPerChunk = 1 << 12;
+
     [Id(0)] private StringTable _strings = new();
-    [Id(1)] private string?[] _ids = [];
-    [Id(2)] private ContactRow[] _contacts = [];
-    // Slots below this were used at some time; a freed slot has a null id and is reused.
+    [Id(1)] private InteractionIds _ids = new();
+    // Fixed-size chunks rather than one doubling array: at most one chunk of room to spare per shard.
+    [Id(2)] private List<ContactRow[]> _contacts = new();
+    // Slots below this were used at some time; a freed slot holds no id and is reused.
     [Id(3)] private int _used;
     [Id(4)] private Dictionary<int, RowEvaluations> _evaluations = new();
 
@@ -38,7 +41,6 @@ public sealed class ShardRows
     {
         var compact = new ShardRows(calendar);
         foreach (var (id, row) in rows) compact.Put(id, row);
-        compact.Trim();
         return compact;
     }
 
@@ -55,43 +57,44 @@ public sealed class ShardRows
     }
 
     /// <summary>How many rows the shard holds.</summary>
-    public int Count => Index().SlotOf.Count;
+    public int Count => _ids.Count;
 
     /// <summary>The row of <paramref name="interactionId"/>, made on demand, or null.</summary>
     public InteractionJoin? Find(string interactionId) =>
-        Index().SlotOf.TryGetValue(interactionId, out var slot) ? Join(slot) : null;
+        _ids.SlotOf(interactionId) is var slot and >= 0 ? Join(slot, interactionId) : null;
 
     /// <summary>Stores <paramref name="row"/> as the row of <paramref name="interactionId"/>, replacing what was there.</summary>
     public void Put(string interactionId, InteractionJoin row)
     {
         var index = Index();
-        if (!index.SlotOf.TryGetValue(interactionId, out var slot))
+        var slot = _ids.SlotOf(interactionId);
+        if (slot < 0)
         {
             slot = index.Free.Count > 0 ? index.Free.Pop() : Grow();
-            _ids[slot] = interactionId;
-            index.SlotOf[interactionId] = slot;
+            _ids.Add(slot, interactionId);
         }
-        var id = _ids[slot]!;
-        var before = _contacts[slot];
-        var after = ContactRow.Of(row.Interaction, row.Survey, _strings);
-        _contacts[slot] = after;
-        if (!before.HasInteraction || !after.HasInteraction || before.StartedTicks != after.StartedTicks)
+        ref var contact = ref Contact(slot);
+        var before = contact;
+        contact = ContactRow.Of(row.Interaction, row.Survey, _strings);
+        if (!before.HasInteraction || !contact.HasInteraction || before.StartedTicks != contact.StartedTicks)
         {
             if (before.HasInteraction) index.Unlist(DayOf(before), slot);
-            if (after.HasInteraction) index.List(DayOf(after), slot);
+            if (contact.HasInteraction) index.List(DayOf(contact), slot);
         }
         if (row.Evaluations.Count + row.Replaced.Count == 0) _evaluations.Remove(slot);
-        else _evaluations[slot] = new RowEvaluations(Compact(row.Evaluations, id), Compact(row.Replaced, id));
+        else _evaluations[slot] = new RowEvaluations(Compact(row.Evaluations, interactionId), Compact(row.Replaced, interactionId));
     }
 
     /// <summary>Removes the row of <paramref name="interactionId"/>; false when there was none.</summary>
     public bool Remove(string interactionId)
     {
         var index = Index();
-        if (!index.SlotOf.Remove(interactionId, out var slot)) return false;
-        if (_contacts[slot].HasInteraction) index.Unlist(DayOf(_contacts[slot]), slot);
-        _ids[slot] = null;
-        _contacts[slot] = default;
+        var slot = _ids.SlotOf(interactionId);
+        if (slot < 0) return false;
+        ref var contact = ref Contact(slot);
+        if (contact.HasInteraction) index.Unlist(DayOf(contact), slot);
+        contact = default;
+        _ids.Remove(slot);
         _evaluations.Remove(slot);
         index.Free.Push(slot);
         return true;
@@ -101,7 +104,7 @@ public sealed class ShardRows
     public IEnumerable<KeyValuePair<string, InteractionJoin>> All()
     {
         for (var slot = 0; slot < _used; slot++)
-            if (_ids[slot] is { } id) yield return new(id, Join(slot));
+            if (_ids.Holds(slot) && _ids[slot] is var id) yield return new(id, Join(slot, id));
     }
 
     /// <summary>The rows whose contact's local day lies in [<paramref name="from"/>, <paramref name="to"/>] (null: open),
@@ -109,23 +112,24 @@ public sealed class ShardRows
     public IEnumerable<InteractionJoin> Contacts(DateOnly? from, DateOnly? to, bool evaluatedOnly = false)
     {
         foreach (var slot in Index().Between(from, to))
-            if (!evaluatedOnly || _evaluations.ContainsKey(slot)) yield return Join(slot);
+            if (!evaluatedOnly || _evaluations.ContainsKey(slot)) yield return Join(slot, _ids[slot]);
     }
 
     /// <summary>The contacts whose local day lies in [<paramref name="from"/>, <paramref name="to"/>] (null: open), without
     /// their surveys and evaluations (cheaper when only the contact counts, as for interval tallies).</summary>
     public IEnumerable<Interaction> Interactions(DateOnly? from, DateOnly? to)
     {
-        foreach (var slot in Index().Between(from, to)) yield return _contacts[slot].Interaction(_ids[slot]!, _strings)!;
+        foreach (var slot in Index().Between(from, to)) yield return Contact(slot).Interaction(_ids[slot], _strings)!;
     }
 
     /// <summary>Every row with at least one evaluation (current or replaced), dated or not.</summary>
-    public IEnumerable<InteractionJoin> Evaluated() => _evaluations.Keys.Select(Join);
+    public IEnumerable<InteractionJoin> Evaluated() => _evaluations.Keys.Select(slot => Join(slot, _ids[slot]));
 
-    private InteractionJoin Join(int slot)
+    private ref ContactRow Contact(int slot) => ref _contacts[slot >> 12][slot & (SlotsPerChunk - 1)];
+
+    private InteractionJoin Join(int slot, string id)
     {
-        var id = _ids[slot]!;
-        var contact = _contacts[slot];
+        var contact = Contact(slot);
         var evaluations = _evaluations.GetValueOrDefault(slot);
         return new InteractionJoin
         {
@@ -135,7 +139,6 @@ public sealed class ShardRows
             Replaced = evaluations is null ? new() : [.. evaluations.Replaced],
         };
     }
-
     // Evaluations keep their records, but with the shard's single copy of every id (item ids included).
     private ScoredEvaluation[] Compact(List<ScoredEvaluation> evaluations, string interactionId)
     {
@@ -168,20 +171,8 @@ public sealed class ShardRows
 
     private int Grow()
     {
-        if (_used == _ids.Length)
-        {
-            var capacity = Math.Max(16, _ids.Length * 2);
-            Array.Resize(ref _ids, capacity);
-            Array.Resize(ref _contacts, capacity);
-        }
+        if (_used == _contacts.Count * SlotsPerChunk) _contacts.Add(new ContactRow[SlotsPerChunk]);
         return _used++;
-    }
-
-    // A load knows its size: no room left over for growth it may never see.
-    private void Trim()
-    {
-        Array.Resize(ref _ids, _used);
-        Array.Resize(ref _contacts, _used);
     }
 
     private int DayOf(ContactRow contact) => Calendar.DayOf(contact.StartedAtUtc).DayNumber;
@@ -189,24 +180,18 @@ public sealed class ShardRows
     private RowIndex Index()
     {
         if (_index is not null) return _index;
-        var index = new RowIndex(_used);
+        var index = new RowIndex();
         for (var slot = _used - 1; slot >= 0; slot--)
         {
-            if (_ids[slot] is not { } id)
-            {
-                index.Free.Push(slot);
-                continue;
-            }
-            index.SlotOf[id] = slot;
-            if (_contacts[slot].HasInteraction) index.List(DayOf(_contacts[slot]), slot);
+            if (!_ids.Holds(slot)) index.Free.Push(slot);
+            else if (Contact(slot).HasInteraction) index.List(DayOf(Contact(slot)), slot);
         }
         return _index = index;
     }
 
-    /// <summary>Where each row is: slot by interaction id, the free slots, and the slots of each local day (days sorted).</summary>
-    private sealed class RowIndex(int capacity)
+    /// <summary>The free slots, and the slots of each local day (days sorted).</summary>
+    private sealed class RowIndex
     {
-        public Dictionary<string, int> SlotOf { get; } = new(capacity, StringComparer.Ordinal);
         public Stack<int> Free { get; } = new();
         private readonly Dictionary<int, List<int>> _byDay = new();
         private readonly List<int> _days = new();

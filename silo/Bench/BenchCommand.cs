@@ -22,9 +22,10 @@ public static class BenchCommand
         var seeds = new Option<int>("--seeds") { Description = "with --planted: how many seeds", DefaultValueFactory = _ => 20 };
         var noAzure = new Option<bool>("--no-azure") { Description = "leave the Azure Storage (Azurite) rows out" };
         var report = new Option<bool>("--report") { Description = "instead: the monthly pack of 500 agents / 40 teams, timed" };
+        var rows = new Option<bool>("--rows") { Description = "instead: resident bytes per record of the shards' compact rows next to the earlier records, in-process (takes the size options)" };
         var command = new Command("bench", "Ingestion and summary benchmark of the engine (in-process storage, PostgreSQL and Azure Storage on Azurite) next to plain PostgreSQL, on throw-away servers; then restart times.")
         {
-            insights, forecast, report, planted, seeds, noAzure,
+            insights, forecast, report, rows, planted, seeds, noAzure,
         };
         size.AddTo(command);
         command.SetAction(async (parsed, _) =>
@@ -34,7 +35,8 @@ public static class BenchCommand
             if (parsed.GetValue(report)) return await ReportBench.Run(Console.Out);
             if (parsed.GetValue(planted)) return PlantedBench.Run(Console.Out, parsed.GetValue(seeds));
             var (options, problems) = size.Read(parsed);
-            return problems.Count > 0 ? Cli.Fail(parsed, string.Join("; ", problems)) : await Run(options, !parsed.GetValue(noAzure));
+            if (problems.Count > 0) return Cli.Fail(parsed, string.Join("; ", problems));
+            return parsed.GetValue(rows) ? RowsBench.Run(Console.Out, options) : await Run(options, !parsed.GetValue(noAzure));
         });
         return command;
     }
