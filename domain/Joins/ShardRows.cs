@@ -182,10 +182,9 @@ public sealed class ShardRows
         if (_index is not null) return _index;
         var index = new RowIndex();
         for (var slot = _used - 1; slot >= 0; slot--)
-        {
             if (!_ids.Holds(slot)) index.Free.Push(slot);
-            else if (Contact(slot).HasInteraction) index.List(DayOf(Contact(slot)), slot);
-        }
+        for (var slot = 0; slot < _used; slot++)
+            if (_ids.Holds(slot) && Contact(slot).HasInteraction) index.List(DayOf(Contact(slot)), slot);
         return _index = index;
     }
 
