@@ -1,5 +1,3 @@
-using QmInsights.Domain.Joins;
-
 namespace QmInsights.Storage;
 
 /// <summary>Which rows of a shard to read: those whose contact started in [<see cref="Since"/>, <see cref="Before"/>)
@@ -14,15 +12,4 @@ public sealed record ShardSlice(
 {
     /// <summary>Every row of the shard.</summary>
     public static readonly ShardSlice Whole = new();
-
-    /// <summary>True when row <paramref name="row"/> of interaction <paramref name="interactionId"/> belongs to the slice
-    /// (the definition every store's query implements).</summary>
-    public bool Holds(string interactionId, InteractionJoin row)
-    {
-        if (InteractionIds is not null && !InteractionIds.Contains(interactionId)) return false;
-        if (AgentId is not null && row.Interaction?.AgentId != AgentId
-            && !row.Evaluations.Concat(row.Replaced).Any(e => e.Evaluation.AgentId == AgentId)) return false;
-        if (row.Interaction is not { } contact) return Before is null;
-        return (Since is null || contact.StartedAt >= Since) && (Before is null || contact.StartedAt < Before);
-    }
 }

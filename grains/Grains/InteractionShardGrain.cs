@@ -44,12 +44,12 @@ public sealed class InteractionShardGrain(
         state.State.Rows = ShardRows.Of((await Facts.LoadShard(Shard, new ShardSlice(Since: _hotSince))).Rows, Calendar);
     }
 
-    // A survey or evaluation of an old contact, or an old contact sent again, joins a row that may be in the store only:
-    // that row becomes resident before the facts are judged against it.
+    // A survey or evaluation of an old contact, or a contact id sent again (whatever start it claims now), joins a row
+    // that may be in the store only: that row becomes resident before the facts are judged against it.
     private async Task Warm(FactBatch batch)
     {
-        if (_hotSince is not { } hot) return;
-        var ids = batch.Interactions.Where(p => p.Fact.StartedAt < hot).Select(p => p.Fact.InteractionId)
+        if (_hotSince is null) return;
+        var ids = batch.Interactions.Select(p => p.Fact.InteractionId)
             .Concat(batch.Surveys.Select(p => p.Fact.InteractionId))
             .Concat(batch.Evaluations.Select(p => p.Fact.Evaluation.InteractionId))
             .Where(id => Rows.Find(id) is null).ToHashSet(StringComparer.Ordinal);

@@ -121,16 +121,24 @@ public static class RowsBench
     }
 
     // The representation before compact rows: one InteractionJoin per interaction id, holding the records as they came,
-    // and a query that scans every row (what the shard grain did).
+    // changed in place with the same contribution bookkeeping the book does, and a query that scans every row (what
+    // the shard grain did).
     private sealed class Baseline : IRows
     {
         private readonly Dictionary<string, InteractionJoin> _rows = new(StringComparer.Ordinal);
 
-        private InteractionJoin Row(string id) => _rows.TryGetValue(id, out var row) ? row : _rows[id] = new InteractionJoin();
+        private void Change(string id, AggregateChanges changes, Action<InteractionJoin> change)
+        {
+            if (!_rows.TryGetValue(id, out var row)) _rows[id] = row = new InteractionJoin();
+            JoinContribution.AddTo(row, changes, -1);
+            change(row);
+            JoinContribution.AddTo(row, changes, +1);
+        }
 
-        public void Add(Interaction interaction, AggregateChanges changes) => Row(interaction.InteractionId).Interaction = interaction;
-        public void Add(Survey survey, AggregateChanges changes) => Row(survey.InteractionId).Survey = survey;
-        public void Add(ScoredEvaluation evaluation, AggregateChanges changes) => Row(evaluation.Evaluation.InteractionId).Evaluations.Add(evaluation);
+        public void Add(Interaction interaction, AggregateChanges changes) => Change(interaction.InteractionId, changes, r => r.Interaction = interaction);
+        public void Add(Survey survey, AggregateChanges changes) => Change(survey.InteractionId, changes, r => r.Survey = survey);
+        public void Add(ScoredEvaluation evaluation, AggregateChanges changes) =>
+            Change(evaluation.Evaluation.InteractionId, changes, r => r.Evaluations.Add(evaluation));
         public int EvaluatedBetween(DateOnly from, DateOnly to) => _rows.Values.Count(r =>
             r.Evaluations.Count > 0 && r.Interaction is { } i && CentreCalendar.Utc.DayOf(i.StartedAt) is var day && day >= from && day <= to);
     }

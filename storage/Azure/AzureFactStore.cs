@@ -43,14 +43,8 @@ public sealed class AzureFactStore : IFactStore
 
     public Task<IReadOnlyList<PendingBatch>> Pending(TimeSpan olderThan) => _outbox.Pending(olderThan);
 
-    // The log view is in memory already: a slice is a filter over the shard's rows.
-    public async Task<StoredRows> LoadShard(int shard, ShardSlice? slice = null)
-    {
-        var stored = await _log.Read(v => v.Shard(shard));
-        if (slice is null) return stored;
-        var rows = stored.Rows.Where(r => slice.Holds(r.Key, r.Value)).ToDictionary(StringComparer.Ordinal);
-        return stored with { Rows = rows };
-    }
+    public Task<StoredRows> LoadShard(int shard, ShardSlice? slice = null) =>
+        _log.Read(v => slice is null ? v.Shard(shard) : v.Shard(shard, slice));
 
     public Task<StoredRows> LoadForAgent(string agentId) => _log.Read(v => v.Agent(agentId));
 
