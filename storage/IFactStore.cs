@@ -22,7 +22,8 @@ public interface IFactStore
     /// <summary>Batches committed more than <paramref name="olderThan"/> ago whose changes were never confirmed.</summary>
     Task<IReadOnlyList<PendingBatch>> Pending(TimeSpan olderThan);
 
-    Task<StoredRows> LoadShard(int shard);
+    /// <summary>The rows of one shard (all of them, or the <paramref name="slice"/>: a time window, some ids, one agent's).</summary>
+    Task<StoredRows> LoadShard(int shard, ShardSlice? slice = null);
 
     Task<StoredRows> LoadForAgent(string agentId);
 

@@ -1,6 +1,5 @@
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Facts;
-using QmInsights.Domain.Periods;
 
 namespace QmInsights.Domain.Joins;
 
@@ -8,24 +7,22 @@ namespace QmInsights.Domain.Joins;
 /// and records the aggregate changes the accepted ones cause.</summary>
 public sealed class InteractionBook
 {
-    private readonly Dictionary<string, InteractionJoin> _rows;
-    private readonly CentreCalendar _calendar;
+    private readonly ShardRows _rows;
 
-    /// <summary>A book over <paramref name="rows"/> whose changes fall on the days of <paramref name="calendar"/> (UTC when not given).</summary>
-    public InteractionBook(Dictionary<string, InteractionJoin> rows, CentreCalendar? calendar = null)
+    /// <summary>A book over <paramref name="rows"/> whose changes fall on the days of the rows' calendar.</summary>
+    public InteractionBook(ShardRows rows)
     {
         _rows = rows;
-        _calendar = calendar ?? CentreCalendar.Utc;
     }
 
-    public InteractionJoin? Find(string interactionId) => _rows.GetValueOrDefault(interactionId);
+    public InteractionJoin? Find(string interactionId) => _rows.Find(interactionId);
 
     public FactOutcome Apply(int position, Interaction interaction, AggregateChanges changes)
     {
         var row = RowFor(interaction.InteractionId);
         if (row.Interaction is { } accepted)
             return SameOrConflict(position, accepted, interaction, $"interaction '{interaction.InteractionId}'");
-        return Change(position, row, changes, FactStatus.Accepted, r => r.Interaction = interaction);
+        return Change(position, interaction.InteractionId, row, changes, FactStatus.Accepted, r => r.Interaction = interaction);
     }
 
     public FactOutcome Apply(int position, Survey survey, AggregateChanges changes)
@@ -33,7 +30,7 @@ public sealed class InteractionBook
         var row = RowFor(survey.InteractionId);
         if (row.Survey is { } accepted)
             return SameOrConflict(position, accepted, survey, $"survey of interaction '{survey.InteractionId}'");
-        return Change(position, row, changes, FactStatus.Accepted, r => r.Survey = survey);
+        return Change(position, survey.InteractionId, row, changes, FactStatus.Accepted, r => r.Survey = survey);
     }
 
     public FactOutcome Apply(int position, ScoredEvaluation scored, AggregateChanges changes)
@@ -42,12 +39,12 @@ public sealed class InteractionBook
         var row = RowFor(evaluation.InteractionId);
         var index = row.Evaluations.FindIndex(e => e.Evaluation.EvaluationId == evaluation.EvaluationId);
         if (index < 0)
-            return Change(position, row, changes, FactStatus.Accepted, r => r.Evaluations.Add(scored));
+            return Change(position, evaluation.InteractionId, row, changes, FactStatus.Accepted, r => r.Evaluations.Add(scored));
 
         var current = row.Evaluations[index];
         var currentRevision = current.Evaluation.Revision;
         if (evaluation.Revision > currentRevision)
-            return Change(position, row, changes, FactStatus.Revised, r =>
+            return Change(position, evaluation.InteractionId, row, changes, FactStatus.Revised, r =>
             {
                 r.Replaced.Add(current);
                 r.Evaluations[index] = scored;
@@ -60,18 +57,16 @@ public sealed class InteractionBook
             " (to revise it, send a higher revision)");
     }
 
-    private InteractionJoin RowFor(string interactionId)
-    {
-        if (!_rows.TryGetValue(interactionId, out var row)) _rows[interactionId] = row = new InteractionJoin();
-        return row;
-    }
+    // A copy made from the compact rows: changes reach the shard only through Change, which stores the row back.
+    private InteractionJoin RowFor(string interactionId) => _rows.Find(interactionId) ?? new InteractionJoin();
 
-    private FactOutcome Change(int position, InteractionJoin row, AggregateChanges changes, FactStatus status,
+    private FactOutcome Change(int position, string interactionId, InteractionJoin row, AggregateChanges changes, FactStatus status,
         Action<InteractionJoin> change)
     {
-        JoinContribution.AddTo(row, changes, -1, _calendar);
+        JoinContribution.AddTo(row, changes, -1, _rows.Calendar);
         change(row);
-        JoinContribution.AddTo(row, changes, +1, _calendar);
+        JoinContribution.AddTo(row, changes, +1, _rows.Calendar);
+        _rows.Put(interactionId, row);
         return new FactOutcome(position, status, null);
     }
 

@@ -20,16 +20,16 @@ public sealed class Retirement
     /// <summary>Retires the rows of <paramref name="rows"/> that <paramref name="retire"/> picks, keeping their
     /// whole contribution (on the days of <paramref name="calendar"/>) except the parts of agents in
     /// <paramref name="forget"/> (an erased agent keeps nothing).</summary>
-    public static Retirement Of(IReadOnlyDictionary<string, InteractionJoin> rows, Func<InteractionJoin, bool> retire,
+    public static Retirement Of(IEnumerable<KeyValuePair<string, InteractionJoin>> rows, Func<InteractionJoin, bool> retire,
         string? forget = null, CentreCalendar? calendar = null) => Of(rows, retire, forget, keep: true, calendar);
 
     /// <summary>Takes the rows <paramref name="discard"/> picks out without keeping anything: their contribution (on the
     /// days of <paramref name="calendar"/>) goes to <see cref="Removed"/> with a minus sign, to be applied to the
     /// aggregates (facts dated implausibly far away).</summary>
-    public static Retirement Discard(IReadOnlyDictionary<string, InteractionJoin> rows, Func<InteractionJoin, bool> discard,
+    public static Retirement Discard(IEnumerable<KeyValuePair<string, InteractionJoin>> rows, Func<InteractionJoin, bool> discard,
         CentreCalendar? calendar = null) => Of(rows, discard, null, keep: false, calendar);
 
-    private static Retirement Of(IReadOnlyDictionary<string, InteractionJoin> rows, Func<InteractionJoin, bool> retire,
+    private static Retirement Of(IEnumerable<KeyValuePair<string, InteractionJoin>> rows, Func<InteractionJoin, bool> retire,
         string? forget, bool keep, CentreCalendar? calendar)
     {
         var retirement = new Retirement();

@@ -40,6 +40,9 @@ public interface IInteractionShardGrain : IGrainWithIntegerKey
     Task<Dictionary<(string Queue, DateTimeOffset Start), QueueTally>> GetQueueTallies(string? queue, DateOnly from, DateOnly to,
         bool hourly, QueueThresholds thresholds);
 
+    /// <summary>How many rows the shard holds in memory: all of them in-process, the hot window (and rows joined since) in the durable modes.</summary>
+    Task<int> GetResidentCount();
+
     /// <summary>Drops the rows and reloads them from the fact store (after a rebuild re-scored evaluations).</summary>
     Task Reload();
 

@@ -38,6 +38,7 @@ public static class QmHost
         }));
         // The centre's calendar: every day, week and month is a local one (an unknown zone stops the start, naming the key).
         builder.Services.AddSingleton(CentreCalendar.Of(builder.Configuration["Centre:TimeZone"]));
+        builder.Services.AddSingleton(HotWindow.Of(builder.Configuration["Storage:HotMonths"]));
         builder.Services.AddSingleton(new QueueThresholds(builder.Configuration.GetValue("Centre:ServiceLevelSeconds", 20.0),
             builder.Configuration.GetValue("Centre:ShortAbandonSeconds", 5.0)));
         builder.Services.AddSingleton<QueueService>();

@@ -43,7 +43,8 @@ public sealed class AzureFactStore : IFactStore
 
     public Task<IReadOnlyList<PendingBatch>> Pending(TimeSpan olderThan) => _outbox.Pending(olderThan);
 
-    public Task<StoredRows> LoadShard(int shard) => _log.Read(v => v.Shard(shard));
+    public Task<StoredRows> LoadShard(int shard, ShardSlice? slice = null) =>
+        _log.Read(v => slice is null ? v.Shard(shard) : v.Shard(shard, slice));
 
     public Task<StoredRows> LoadForAgent(string agentId) => _log.Read(v => v.Agent(agentId));
 

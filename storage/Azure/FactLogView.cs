@@ -75,6 +75,19 @@ internal sealed class FactLogView
 
     public StoredRows Shard(int shard) => Rows(_byShard.GetValueOrDefault(shard), new AggregateChanges());
 
+    /// <summary>The rows of <paramref name="shard"/> in <paramref name="slice"/>, found through the id and agent indexes
+    /// rather than by building every row of the shard.</summary>
+    public StoredRows Shard(int shard, ShardSlice slice)
+    {
+        var inShard = _byShard.GetValueOrDefault(shard) ?? [];
+        IEnumerable<string> candidates = slice.InteractionIds ?? (IEnumerable<string>)inShard;
+        if (slice.AgentId is { } agent) candidates = candidates.Where(_byAgent.GetValueOrDefault(agent, []).Contains);
+        var chosen = candidates.Where(id => inShard.Contains(id) && _byInteraction[id].Interaction is var contact
+            && (contact is var (i, _) ? (slice.Since is null || i.StartedAt >= slice.Since) && (slice.Before is null || i.StartedAt < slice.Before)
+                : slice.Before is null));
+        return Rows(chosen.ToHashSet(StringComparer.Ordinal), new AggregateChanges());
+    }
+
     public StoredRows Agent(string id) => Rows(_byAgent.GetValueOrDefault(id), Retired(RetiredTally.Target.Agent, id));
 
     public StoredRows Team(string id) => Rows(_byTeam.GetValueOrDefault(id), Retired(RetiredTally.Target.Team, id));

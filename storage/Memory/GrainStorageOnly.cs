@@ -14,7 +14,7 @@ public sealed class GrainStorageOnly : IFactStore
 
     public Task<IReadOnlyList<PendingBatch>> Pending(TimeSpan olderThan) => Task.FromResult<IReadOnlyList<PendingBatch>>([]);
 
-    public Task<StoredRows> LoadShard(int shard) => throw NotDurable();
+    public Task<StoredRows> LoadShard(int shard, ShardSlice? slice = null) => throw NotDurable();
 
     public Task<StoredRows> LoadForAgent(string agentId) => throw NotDurable();
 

@@ -130,17 +130,46 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
         return pending;
     }
 
-    public Task<StoredRows> LoadShard(int shard) => Load("shard = $1", shard, null);
+    public Task<StoredRows> LoadShard(int shard, ShardSlice? slice = null)
+    {
+        var filter = "t.shard = $1";
+        var parameters = new List<object> { shard };
+        string Next(object value)
+        {
+            parameters.Add(value);
+            return "$" + parameters.Count;
+        }
+        if (slice?.InteractionIds is { } ids) filter += $" AND t.interaction_id = ANY({Next(ids.ToArray())})";
+        if (slice?.AgentId is { } agent)
+        {
+            var a = Next(agent);
+            filter += $" AND t.interaction_id IN (SELECT interaction_id FROM qm_interactions WHERE agent_id = {a} " +
+                      $"UNION SELECT interaction_id FROM qm_evaluations WHERE agent_id = {a})";
+        }
+        if (slice is { Since: not null } or { Before: not null })
+        {
+            // Through the (shard, started_at) index: only the window's contacts are read.
+            var window = "SELECT interaction_id FROM qm_interactions WHERE shard = $1" +
+                         (slice.Since is { } since ? $" AND started_at >= {Next(since.UtcDateTime)}" : "") +
+                         (slice.Before is { } before ? $" AND started_at < {Next(before.UtcDateTime)}" : "");
+            // Rows whose contact has not arrived belong to the newest slice, the one without an end.
+            var waiting = slice.Before is null
+                ? " OR NOT EXISTS (SELECT 1 FROM qm_interactions c WHERE c.interaction_id = t.interaction_id)"
+                : "";
+            filter += $" AND (t.interaction_id IN ({window}){waiting})";
+        }
+        return Load(filter, null, [.. parameters]);
+    }
 
     public Task<StoredRows> LoadForAgent(string agentId) => Load(
-        "interaction_id IN (SELECT interaction_id FROM qm_interactions WHERE agent_id = $1 " +
-        "UNION SELECT interaction_id FROM qm_evaluations WHERE agent_id = $1)", agentId, RetiredTallies.Agent);
+        "t.interaction_id IN (SELECT interaction_id FROM qm_interactions WHERE agent_id = $1 " +
+        "UNION SELECT interaction_id FROM qm_evaluations WHERE agent_id = $1)", RetiredTallies.Agent, agentId);
 
     public Task<StoredRows> LoadForTeam(string teamId) =>
-        Load("interaction_id IN (SELECT interaction_id FROM qm_interactions WHERE team_id = $1)", teamId, RetiredTallies.Team);
+        Load("t.interaction_id IN (SELECT interaction_id FROM qm_interactions WHERE team_id = $1)", RetiredTallies.Team, teamId);
 
     public Task<StoredRows> LoadForScorecard(string scorecardId) =>
-        Load("interaction_id IN (SELECT interaction_id FROM qm_evaluations WHERE scorecard_id = $1)", scorecardId, RetiredTallies.Scorecard);
+        Load("t.interaction_id IN (SELECT interaction_id FROM qm_evaluations WHERE scorecard_id = $1)", RetiredTallies.Scorecard, scorecardId);
 
     public async Task Retire(int shard, Retirement retirement)
     {
@@ -196,7 +225,8 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
 
     /// <summary>The interaction rows matching <paramref name="filter"/> (a condition on interaction_id or shard,
     /// columns every fact table has), with every revision of their evaluations.</summary>
-    private async Task<StoredRows> Load(string filter, object parameter, short? retiredKind)
+    // The filter's $1 is the first parameter: the shard, or the agent, team or scorecard whose retired tallies come too.
+    private async Task<StoredRows> Load(string filter, short? retiredKind, params object[] parameters)
     {
         var rows = new Dictionary<string, InteractionJoin>(StringComparer.Ordinal);
         var batches = new HashSet<long>();
@@ -204,7 +234,7 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
 
         await using var connection = await db.OpenConnectionAsync();
         await using (var reader = await Query(connection,
-            "SELECT interaction_id, batch_id, channel, agent_id, team_id, queue, started_at, handle_seconds, after_call_work_seconds, wait_seconds, resolved_first_contact, outcome FROM qm_interactions WHERE " + filter, parameter))
+            "SELECT interaction_id, batch_id, channel, agent_id, team_id, queue, started_at, handle_seconds, after_call_work_seconds, wait_seconds, resolved_first_contact, outcome FROM qm_interactions t WHERE " + filter, parameters))
             while (await reader.ReadAsync())
             {
                 batches.Add(reader.GetInt64(1));
@@ -214,7 +244,7 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
             }
 
         await using (var reader = await Query(connection,
-            "SELECT interaction_id, batch_id, answered_at, csat, nps FROM qm_surveys WHERE " + filter, parameter))
+            "SELECT interaction_id, batch_id, answered_at, csat, nps FROM qm_surveys t WHERE " + filter, parameters))
             while (await reader.ReadAsync())
             {
                 batches.Add(reader.GetInt64(1));
@@ -223,7 +253,7 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
             }
 
         await using (var reader = await Query(connection,
-            $"SELECT {EvaluationColumns} FROM qm_evaluations WHERE {filter} ORDER BY evaluation_id, revision", parameter))
+            $"SELECT {EvaluationColumns} FROM qm_evaluations t WHERE {filter} ORDER BY evaluation_id, revision", parameters))
             while (await reader.ReadAsync())
             {
                 batches.Add(reader.GetInt64(3));
@@ -239,7 +269,7 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
                 }
                 row.Evaluations.Add(scored);
             }
-        var retired = retiredKind is { } kind ? await RetiredTallies.Read(connection, kind, (string)parameter) : new AggregateChanges();
+        var retired = retiredKind is { } kind ? await RetiredTallies.Read(connection, kind, (string)parameters[0]) : new AggregateChanges();
         return new StoredRows(rows, batches, retired);
     }
 
@@ -301,10 +331,10 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
         return values;
     }
 
-    private static async Task<NpgsqlDataReader> Query(NpgsqlConnection connection, string sql, object parameter)
+    private static async Task<NpgsqlDataReader> Query(NpgsqlConnection connection, string sql, object[] parameters)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new() { Value = parameter });
+        foreach (var parameter in parameters) command.Parameters.Add(new() { Value = parameter });
         return await command.ExecuteReaderAsync();
     }
 

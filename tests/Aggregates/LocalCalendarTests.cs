@@ -49,8 +49,8 @@ public sealed class LocalCalendarTests
         var calendar = CentreCalendar.Of(zone);
         var facts = new RandomFacts(seed: 17, interactions: 1500);
         var version = new ScorecardVersion("sc", 1, RandomFacts.Start.AddYears(-1), facts.Scorecard);
-        var rows = new Dictionary<string, InteractionJoin>(StringComparer.Ordinal);
-        var book = new InteractionBook(rows, calendar);
+        var rows = new ShardRows(calendar);
+        var book = new InteractionBook(rows);
         var incremental = new AggregateChanges();
         foreach (var fact in facts.ShuffledSubmissions(seed: 3))
             _ = fact switch
@@ -60,7 +60,7 @@ public sealed class LocalCalendarTests
                 Evaluation e => book.Apply(0, new ScoredEvaluation(e, ScoreCalculator.Score(version, e.Answers)), incremental),
                 _ => throw new InvalidOperationException(),
             };
-        var rebuiltUtc = JoinContribution.Of(rows.Values, calendar: CentreCalendar.Utc);
+        var rebuiltUtc = JoinContribution.Of(rows.All().Select(r => r.Value), calendar: CentreCalendar.Utc);
 
         foreach (var (from, to) in new[] { (new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)), (new DateOnly(2026, 3, 7), new DateOnly(2026, 3, 9)) })
             for (var a = 0; a < 12; a++)

@@ -8,7 +8,7 @@ namespace QmInsights.Tests.Joins;
 public sealed class InteractionBookTests
 {
     private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1));
-    private readonly InteractionBook _book = new(new Dictionary<string, InteractionJoin>());
+    private readonly InteractionBook _book = new(new ShardRows());
     private readonly Dictionary<string, TallyMap<TallyBucket, QualityTally>> _agents = new();
     private readonly Dictionary<string, TallyMap<TallyBucket, QualityTally>> _teams = new();
 

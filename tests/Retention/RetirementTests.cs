@@ -17,13 +17,13 @@ public sealed class RetirementTests
     private static Dictionary<string, InteractionJoin> Rows(RandomFacts facts)
     {
         var version = new ScorecardVersion("sc", 1, RandomFacts.Start.AddYears(-1), facts.Scorecard);
-        var rows = new Dictionary<string, InteractionJoin>();
+        var rows = new ShardRows();
         var book = new InteractionBook(rows);
         var changes = new AggregateChanges();
         foreach (var i in facts.Interactions) book.Apply(0, i, changes);
         foreach (var s in facts.Surveys) book.Apply(0, s, changes);
         foreach (var e in facts.Evaluations) book.Apply(0, new ScoredEvaluation(e, ScoreCalculator.Score(version, e.Answers)), changes);
-        return rows;
+        return rows.All().ToDictionary();
     }
 
     private static JsonElement Summary(TallyMap<TallyBucket, QualityTally>? tallies) =>

@@ -56,6 +56,31 @@ public abstract class FactStoreConformance
     }
 
     [Fact]
+    public async Task A_shard_slice_holds_the_rows_whose_contact_started_in_its_window_ids_or_agent()
+    {
+        var store = await NewStore();
+        var march = Contact("i-march");
+        var january = Contact("i-january", agent: "ag-2") with { StartedAt = Day.AddMonths(-2) };
+        // A late survey of the January contact and an evaluation waiting for its contact: rows that straddle the window.
+        var lateSurvey = new Survey("i-january", Day.AddDays(1), 5, 10);
+        var waiting = Scored("e-waiting", "i-waiting", agent: "ag-2");
+        await store.Commit(6, Commit([march, january], [lateSurvey], [waiting, Scored("e-1", "i-march")]));
+        var window = Day.AddDays(-1);
+
+        async Task<string[]> Ids(ShardSlice slice) => (await store.LoadShard(6, slice)).Rows.Keys.Order().ToArray();
+        Assert.Equal(["i-january", "i-march", "i-waiting"], await Ids(ShardSlice.Whole));
+        Assert.Equal(["i-march", "i-waiting"], await Ids(new ShardSlice(Since: window)));
+        Assert.Equal(["i-january"], await Ids(new ShardSlice(Before: window)));
+        Assert.Equal(["i-january"], await Ids(new ShardSlice(Day.AddMonths(-3), window)));
+        Assert.Empty(await Ids(new ShardSlice(Day.AddMonths(-1), window)));
+        Assert.Equal(["i-january", "i-waiting"], await Ids(new ShardSlice(InteractionIds: ["i-january", "i-waiting", "i-unknown"])));
+        Assert.Equal(["i-january", "i-waiting"], await Ids(new ShardSlice(AgentId: "ag-2")));
+        Assert.Equal(["i-january"], await Ids(new ShardSlice(Before: window, AgentId: "ag-2")));
+        // The whole row comes, late survey included.
+        Assert.Equal(lateSurvey, (await store.LoadShard(6, new ShardSlice(Before: window))).Rows["i-january"].Survey);
+    }
+
+    [Fact]
     public async Task Agents_teams_and_scorecards_load_every_row_they_take_part_in()
     {
         var store = await NewStore();

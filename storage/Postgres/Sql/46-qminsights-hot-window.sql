@@ -1,0 +1,3 @@
+-- A shard loads only its hot window of contacts at activation (Storage:HotMonths) and reads older months for the
+-- request that needs them: both by shard and start time.
+CREATE INDEX IF NOT EXISTS qm_interactions_shard_started ON qm_interactions (shard, started_at);
