@@ -186,11 +186,12 @@ public static class ScaleBench
         log.WriteLine($"| PostgreSQL: restart to the first correct centre summary (after SIGKILL), s | {F(r.ToCorrectSummary.TotalSeconds, "F2")} |");
     }
 
-    /// <summary>One handled contact on the day after the simulated period, as NDJSON.</summary>
+    /// <summary>One handled contact a week after the simulated period, as NDJSON (the first day after a month still counts
+    /// for it: in some time zones it holds the month's last local evening).</summary>
     private static byte[] LaterContact(CentreSimulation centre)
     {
         var agent = centre.Agents[0];
-        var startedAt = new DateTimeOffset(centre.Options.End.ToDateTime(new TimeOnly(10, 0)), centre.Options.LocalOffset);
+        var startedAt = new DateTimeOffset(centre.Options.End.AddDays(7).ToDateTime(new TimeOnly(10, 0)), centre.Options.LocalOffset);
         var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
             ContractJson.Write(writer, new Interaction("scale-bench-later-1", Channel.Call, agent.AgentId, agent.FinalTeamId, "billing", startedAt, 300, null, null, null));
