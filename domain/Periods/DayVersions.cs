@@ -5,9 +5,6 @@ namespace QmInsights.Domain.Periods;
 /// today's contacts flowing in leave last month's figures alone.</summary>
 public sealed class DayVersions
 {
-    // A fact is filed under its UTC day; a day in a centre's calendar spans at most these UTC days either side.
-    private const int ZoneMarginDays = 1;
-
     private readonly Dictionary<int, long> _lastChange = new();
     private long _sequence, _everything;
 
@@ -18,12 +15,14 @@ public sealed class DayVersions
     /// <summary>Rows of any day may have changed (reloaded, retired, erased).</summary>
     public void ChangedAll() => _everything = ++_sequence;
 
-    /// <summary>The last change to contacts of <paramref name="through"/> (a day of the centre's calendar) or before:
-    /// equal answers mean nothing up to that day changed in between.</summary>
-    public long Through(DateOnly through)
+    /// <summary>The last change to contacts up to the end of <paramref name="through"/>, both as a UTC day and as a day of
+    /// <paramref name="calendar"/> (a centre west of UTC ends its day on the next UTC day): equal answers mean nothing up
+    /// to that day changed in between.</summary>
+    public long Through(DateOnly through, CentreCalendar calendar)
     {
         var last = _everything;
-        var until = through.DayNumber + ZoneMarginDays;
+        var localEnd = DateOnly.FromDateTime(calendar.StartOf(through.AddDays(1)).UtcDateTime.AddTicks(-1));
+        var until = Math.Max(through.DayNumber, localEnd.DayNumber);
         foreach (var (day, change) in _lastChange)
             if (day <= until && change > last) last = change;
         return last;

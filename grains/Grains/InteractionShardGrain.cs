@@ -70,7 +70,7 @@ public sealed class InteractionShardGrain(
         _days.ChangedAll();
     }
 
-    Task<ShardVersion> IInteractionShardGrain.GetVersion(DateOnly through) => Task.FromResult(new ShardVersion(_activation, _days.Through(through)));
+    Task<ShardVersion> IInteractionShardGrain.GetVersion(DateOnly through) => Task.FromResult(new ShardVersion(_activation, _days.Through(through, Calendar)));
 
     // A survey or evaluation changes its contact's day (its own when the contact has not arrived yet).
     private void MarkDays(FactBatch batch, HashSet<int> accepted, InteractionBook book)

@@ -186,8 +186,7 @@ public static class ScaleBench
         log.WriteLine($"| PostgreSQL: restart to the first correct centre summary (after SIGKILL), s | {F(r.ToCorrectSummary.TotalSeconds, "F2")} |");
     }
 
-    /// <summary>One handled contact a week after the simulated period, as NDJSON (the first day after a month still counts
-    /// for it: in some time zones it holds the month's last local evening).</summary>
+    /// <summary>One handled contact a week after the simulated period, as NDJSON.</summary>
     private static byte[] LaterContact(CentreSimulation centre)
     {
         var agent = centre.Agents[0];
