@@ -12,7 +12,8 @@ namespace QmInsights.Grains.Analytics;
 public sealed class InsightsService(IGrainFactory grains)
 {
     public async Task<InsightReport> Analyse(DateOnly? from, DateOnly? to, string? teamId, Channel? channel, string? queue,
-        InsightOptions options) => (await Gather(from, to, teamId, channel, queue, options)).Report;
+        InsightOptions options) =>
+        (await Analyse(await Contacts(from, to, teamId, channel, queue), from, to, teamId, channel is null && queue is null, options)).Report;
 
     /// <summary>The agents whose QA and CSAT disagree most over the period, with the items that explain it; with
     /// <paramref name="agentId"/>, that agent's gap wherever it ranks.</summary>
@@ -29,9 +30,15 @@ public sealed class InsightsService(IGrainFactory grains)
     /// <summary>The analysis of the whole period (every channel and queue) and the agents whose QA and CSAT disagree
     /// most, from one gathering of the rows.</summary>
     public async Task<(InsightReport Report, List<AgentGap> Agents)> AnalyseWithDisagreement(DateOnly? from, DateOnly? to, string? teamId,
-        int top, InsightOptions options)
+        int top, InsightOptions options) =>
+        await AnalyseWithDisagreement(await Contacts(from, to, teamId), from, to, teamId, top, options);
+
+    /// <summary>As the other overload, on the period's <paramref name="contacts"/> already gathered (every channel and
+    /// queue, <paramref name="teamId"/>'s when given), so a caller that needs them too gathers them once.</summary>
+    public async Task<(InsightReport Report, List<AgentGap> Agents)> AnalyseWithDisagreement(List<EvaluatedContact> contacts,
+        DateOnly? from, DateOnly? to, string? teamId, int top, InsightOptions options)
     {
-        var (report, contacts, items, figures) = await Gather(from, to, teamId, null, null, options);
+        var (report, items, figures) = await Analyse(contacts, from, to, teamId, true, options);
         var agents = figures!.OrderBy(a => a.AgentId, StringComparer.Ordinal).ToList();
         return (report, AgentDisagreement.Rank(agents, contacts, report.Relationships, items, top));
     }
@@ -44,12 +51,11 @@ public sealed class InsightsService(IGrainFactory grains)
         return parts.SelectMany(p => p).ToList();
     }
 
-    /// <summary>The rows, the analysis, and (unless narrowed to a channel or queue) every evaluated agent's figures.</summary>
-    private async Task<(InsightReport Report, List<EvaluatedContact> Contacts, Dictionary<string, ScorecardItem> Items,
-        List<(string AgentId, QualityFigures Figures)>? Agents)> Gather(
-        DateOnly? from, DateOnly? to, string? teamId, Channel? channel, string? queue, InsightOptions options)
+    /// <summary>The analysis of the period's <paramref name="contacts"/>, and (over every channel and queue only,
+    /// <paramref name="allChannels"/>) every evaluated agent's figures.</summary>
+    private async Task<(InsightReport Report, Dictionary<string, ScorecardItem> Items, List<(string AgentId, QualityFigures Figures)>? Agents)> Analyse(
+        List<EvaluatedContact> contacts, DateOnly? from, DateOnly? to, string? teamId, bool allChannels, InsightOptions options)
     {
-        var contacts = await Contacts(from, to, teamId, channel, queue);
 
         var agentIds = contacts.Select(c => c.AgentId).Distinct().ToList();
         var rosters = await Task.WhenAll(agentIds.Select(id => grains.GetGrain<IAgentGrain>(id).GetRoster()));
@@ -68,7 +74,7 @@ public sealed class InsightsService(IGrainFactory grains)
         // Their totals also serve the disagreeing agents (totals do not depend on the trend period).
         List<AgentWeek>? weeks = null;
         List<(string AgentId, QualityFigures Figures)>? figures = null;
-        if (channel is null && queue is null)
+        if (allChannels)
         {
             var teams = rosters.Where(r => r is not null).ToDictionary(r => r!.AgentId, r => r!.TeamId);
             var summaries = await Task.WhenAll(agentIds.Select(id => grains.GetGrain<IAgentGrain>(id).GetSummary(from, to, Domain.Periods.TrendPeriod.Week)));
@@ -78,6 +84,6 @@ public sealed class InsightsService(IGrainFactory grains)
             weeks = figures
                 .SelectMany(p => AgentWeek.Of(p.AgentId, teams.GetValueOrDefault(p.AgentId) ?? "", p.Figures)).ToList();
         }
-        return (DriverAnalysis.Run(contacts, hiredAt, items, options, weeks), contacts, items, figures);
+        return (DriverAnalysis.Run(contacts, hiredAt, items, options, weeks), items, figures);
     }
 }

@@ -6,6 +6,7 @@ using QmInsights.Domain.Cadence;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Forecasting;
 using QmInsights.Domain.Joins;
+using QmInsights.Domain.Periods;
 using QmInsights.Domain.Queues;
 using QmInsights.Domain.Retention;
 using QmInsights.Grains.Interfaces;
@@ -27,6 +28,10 @@ public sealed class InteractionShardGrain(
 
     // State is loaded at activation, after construction: the book is a view over whatever it holds now.
     private InteractionBook Book => new(Rows);
+
+    // What caches of figures derived from the rows compare: this activation, and when each day's contacts last changed.
+    private readonly Guid _activation = Guid.NewGuid();
+    private readonly DayVersions _days = new();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -89,6 +94,7 @@ public sealed class InteractionShardGrain(
         var accepted = outcomes.Where(o => o.Status is FactStatus.Accepted or FactStatus.Revised).Select(o => o.Position).ToHashSet();
         if (accepted.Count == 0) return new ShardResult(outcomes, changes, null);
         Changed(state);
+        MarkDays(batch, accepted, book);
         try
         {
             // Durable before the caller can acknowledge anything.
@@ -110,6 +116,19 @@ public sealed class InteractionShardGrain(
     async Task IInteractionShardGrain.Reload()
     {
         if (Facts.IsDurable) await Load();
+        _days.ChangedAll();
+    }
+
+    Task<ShardVersion> IInteractionShardGrain.GetVersion(DateOnly through) => Task.FromResult(new ShardVersion(_activation, _days.Through(through, Calendar)));
+
+    // A survey or evaluation changes its contact's day (its own when the contact has not arrived yet).
+    private void MarkDays(FactBatch batch, HashSet<int> accepted, InteractionBook book)
+    {
+        foreach (var (position, i) in batch.Interactions) if (accepted.Contains(position)) _days.Changed(i.StartedAt);
+        foreach (var (position, s) in batch.Surveys)
+            if (accepted.Contains(position)) _days.Changed(book.Find(s.InteractionId)?.Interaction?.StartedAt ?? s.AnsweredAt);
+        foreach (var (position, e) in batch.Evaluations)
+            if (accepted.Contains(position)) _days.Changed(book.Find(e.Evaluation.InteractionId)?.Interaction?.StartedAt ?? e.Evaluation.EvaluatedAt);
     }
 
     // Retirement, erasure and repair cover the rows in the store too: the cold ones are read for the occasion.
@@ -140,6 +159,7 @@ public sealed class InteractionShardGrain(
         await Facts.Retire(Shard, retirement);
         foreach (var id in retirement.InteractionIds) Rows.Remove(id);
         Changed(state);
+        _days.ChangedAll();
         return retirement.Deleted;
     }
 

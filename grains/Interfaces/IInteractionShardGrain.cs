@@ -43,6 +43,11 @@ public interface IInteractionShardGrain : IGrainWithIntegerKey
     /// <summary>How many rows the shard holds in memory: all of them in-process, the hot window (and rows joined since) in the durable modes.</summary>
     Task<int> GetResidentCount();
 
+    /// <summary>The version of the rows whose contacts started on <paramref name="through"/> (a day of the centre's
+    /// calendar) or before: a cache of figures derived from them is valid while every shard answers the version it was
+    /// computed at, however many later contacts arrive.</summary>
+    Task<ShardVersion> GetVersion(DateOnly through);
+
     /// <summary>Drops the rows and reloads them from the fact store (after a rebuild re-scored evaluations).</summary>
     Task Reload();
 

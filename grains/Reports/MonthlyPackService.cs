@@ -3,6 +3,7 @@ using QmInsights.Grains.Telemetry;
 using QmInsights.Domain.Access;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Analytics;
+using QmInsights.Domain.Calibration;
 using QmInsights.Domain.Periods;
 using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Calibration;
@@ -16,7 +17,7 @@ namespace QmInsights.Grains.Reports;
 
 /// <summary>Gathers a month's pack data from the services behind the API's endpoints (summaries, scorecard items,
 /// insights, leniency, cadence), so the PDF shows the API's numbers, and renders it.</summary>
-public sealed class MonthlyPackService(IGrainFactory grains, CentreService centre, InsightsService insights, EvaluationReader evaluations,
+public sealed class MonthlyPackService(IGrainFactory grains, CentreService centre, InsightsService insights,
     CadenceService cadence, CalibrationService calibration, PackForecast forecast, IPackArchive archive, QueueService queues,
     EngineMetrics metrics)
 {
@@ -26,12 +27,16 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
     public async Task<MonthlyPackData?> Gather(PackMonth month, string? teamId, DateTimeOffset now, IProgress<string>? progress = null)
     {
         var (from, to) = (month.First, month.Last);
-        progress?.Report("summaries");
+        progress?.Report("the month's summary");
         var current = await Summary(teamId, from, to);
         if (current.Evaluations == 0 && current.Interactions == 0) return null;
-        // The forecast is per queue, not per team (centre pack only); it trains for seconds, so it runs while the
-        // other figures are gathered.
-        var nextPeak = teamId is null ? forecast.NextPeak(month) : Task.FromResult<PeakForecast?>(null);
+        progress?.Report("the month's evaluated contacts");
+        // Gathered once: the items, the insights, the disagreeing agents, leniency and the forecast's candidates all read them.
+        var contacts = await insights.Contacts(from, to, teamId);
+        // The forecast is per queue, not per team (centre pack only); it trains for seconds when not kept from an earlier
+        // pack, so it runs while the other figures are gathered.
+        var nextPeak = teamId is null ? forecast.NextPeak(month, contacts) : Task.FromResult<PeakForecast?>(null);
+        progress?.Report("previous month's and trend summaries");
         var previous = await Summary(teamId, month.Previous.First, month.Previous.Last);
         var trendFrom = month.First.AddMonths(1 - TrendMonths);
         var trend = await Summary(teamId, trendFrom, to);
@@ -45,12 +50,12 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
         progress?.Report("teams");
         var league = await League(teamId, from, to, month.Previous);
         progress?.Report("scorecard items");
-        var items = teamId is null ? await Items(from, to) : [];
+        var items = teamId is null ? await Items(contacts, from, to) : [];
         progress?.Report("conflicting metrics and disagreeing agents");
         // One gathering of the month's rows serves both the conflicts and the disagreeing agents.
-        var (report, gaps) = await insights.AnalyseWithDisagreement(from, to, teamId, DisagreeingAgents, new InsightOptions(TrainModels: false));
+        var (report, gaps) = await insights.AnalyseWithDisagreement(contacts, from, to, teamId, DisagreeingAgents, new InsightOptions(TrainModels: false));
         progress?.Report("calibration");
-        var leniency = await evaluations.Leniency(from, to, teamId);
+        var leniency = EvaluatorLeniency.Estimate(contacts);
         // Sessions are the centre's (evaluators calibrate across teams): team packs leave them out.
         var sessions = teamId is null ? await Sessions(month) : [];
         // Queues are the centre's, not a team's: team packs leave them out.
@@ -142,9 +147,8 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
 
     /// <summary>Item pass rates of the scorecards the month's evaluations used (as <c>/api/scorecards/{id}/items</c>),
     /// versions of an item added up.</summary>
-    private async Task<List<ItemPassRate>> Items(DateOnly from, DateOnly to)
+    private async Task<List<ItemPassRate>> Items(List<EvaluatedContact> contacts, DateOnly from, DateOnly to)
     {
-        var contacts = await insights.Contacts(from, to, null);
         var figures = await Task.WhenAll(contacts.Select(c => c.ScorecardId).Distinct().Order(StringComparer.Ordinal)
             .Select(id => grains.GetGrain<IScorecardGrain>(id).GetItems(from, to)));
         return figures.SelectMany(f => f).GroupBy(i => i.ItemId)

@@ -1,6 +1,6 @@
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Forecasting;
-using QmInsights.Grains.Analytics;
+using QmInsights.Domain.Analytics;
 using QmInsights.Grains.Forecasting;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Storage;
@@ -9,16 +9,40 @@ using QmInsights.Reports.Pack;
 namespace QmInsights.Grains.Reports;
 
 /// <summary>The pack's next-peak outlook: the month's busiest queue and channel forecast by hour for the weeks after the
-/// month, staffed and peaked exactly as <c>/api/forecast/staffing</c> does with its default targets.</summary>
-public sealed class PackForecast(IGrainFactory grains, ForecastService forecasts, InsightsService insights)
+/// month, staffed and peaked exactly as <c>/api/forecast/staffing</c> does with its default targets. Training takes
+/// seconds on a year of a large centre, so each month's outlook is kept until contacts up to the month's end or the
+/// declared peaks change.</summary>
+public sealed class PackForecast(IGrainFactory grains, ForecastService forecasts)
 {
     /// <summary>Weeks after the month the pack looks ahead; intervals of the peak day the table shows.</summary>
     public const int HorizonDays = 14, BusiestIntervals = 6;
 
-    /// <summary>The outlook, or null when the month has no contacts or the history is too short to forecast.</summary>
-    public async Task<PeakForecast?> NextPeak(PackMonth month)
+    private readonly PackForecastCache _cache = new();
+
+    /// <summary>The outlook, or null when the month has no contacts or the history is too short to forecast.
+    /// <paramref name="evaluated"/> are the month's evaluated contacts (their queues and channels are the candidates
+    /// for the busiest; the volumes are then counted over every contact).</summary>
+    public async Task<PeakForecast?> NextPeak(PackMonth month, IReadOnlyCollection<EvaluatedContact> evaluated)
     {
-        if (await Busiest(month) is not { } busiest) return null;
+        // The version is read before the work: facts arriving meanwhile leave the entry stale, so the next pack trains again.
+        var version = await DataVersion(month);
+        if (_cache.Find(month, version) is { } cached) return cached.Forecast;
+        var forecast = await Compute(month, evaluated);
+        _cache.Keep(month, version, forecast);
+        return forecast;
+    }
+
+    /// <summary>What the outlook is computed from: the contacts up to the month's end (the history before the weeks
+    /// ahead, the month's own volumes) in every shard, and the declared peaks. Later contacts do not change it.</summary>
+    private async Task<PackForecastCache.Version> DataVersion(PackMonth month)
+    {
+        var shards = await Task.WhenAll(Enumerable.Range(0, Shards.Count).Select(s => grains.GetGrain<IInteractionShardGrain>(s).GetVersion(month.Last)));
+        return new PackForecastCache.Version(shards, await forecasts.Peaks.All());
+    }
+
+    private async Task<PeakForecast?> Compute(PackMonth month, IReadOnlyCollection<EvaluatedContact> evaluated)
+    {
+        if (await Busiest(month, evaluated) is not { } busiest) return null;
         var from = month.Last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var query = new ForecastQuery(busiest.Queue, busiest.Channel, IntervalLength.Hour, from, from.AddDays(HorizonDays), null);
         var targets = new StaffingTargets();
@@ -48,9 +72,9 @@ public sealed class PackForecast(IGrainFactory grains, ForecastService forecasts
 
     /// <summary>The queue and channel with the most offered contacts (handled and abandoned) in the month. Candidates are those the month's evaluations
     /// sampled; their volumes are then counted over every contact.</summary>
-    private async Task<(string Queue, Channel Channel, long Contacts)?> Busiest(PackMonth month)
+    private async Task<(string Queue, Channel Channel, long Contacts)?> Busiest(PackMonth month, IReadOnlyCollection<EvaluatedContact> evaluated)
     {
-        var candidates = (await insights.Contacts(month.First, month.Last, null)).Select(c => (c.Queue, c.Channel)).Distinct().ToList();
+        var candidates = evaluated.Select(c => (c.Queue, c.Channel)).Distinct().ToList();
         var (from, to) = (month.First.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), month.Last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         var counts = await Task.WhenAll(candidates.Select(async c =>
         {

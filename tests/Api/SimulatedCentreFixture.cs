@@ -19,6 +19,9 @@ public class SimulatedCentreFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The host's services, for tests that call a service behind the API directly.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public CentreSimulation Simulation { get; } = new(Centre);
 
     /// <summary>A token the host requires (Auth:AdminToken), or null for an open API.</summary>
