@@ -35,7 +35,7 @@ public static class ReportEndpoints
                 if (refreshText.Length > 0 && !bool.TryParse(refreshText, out refresh))
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["refresh"] = [$"'{refreshText}' is not true or false"] });
                 var teamId = teamText.Length > 0 ? teamText : null;
-                var name = $"quality-pack-{packMonth}{(teamId is null ? "" : "-" + teamId)}.pdf";
+                var name = PackMailText.FileName(packMonth.ToString(), teamId);
                 var pack = await packs.ForCaller(context.User.Caller()!, packMonth, teamId, refresh, now);
                 if (pack.Denial is not null) return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: pack.Denial);
                 return pack.Pdf is { } pdf
