@@ -85,6 +85,7 @@ public static class QmHost
         app.MapQueues();
         app.MapImportProfiles();
         app.MapReports();
+        app.MapPackDelivery();
         app.MapEvents();
         app.MapCentre();
         app.MapDirectory();
