@@ -54,7 +54,7 @@ public sealed record SubscriptionRequest(string Email, string? TeamId, Role Role
     {
         if (s.Has("role") && s.String("role", []) is { } text && Roles.ByName.TryGetValue(text, out var known) && !Receivers.ContainsKey(text))
         {
-            p.Add($"role: a {Roles.Name(known)} does not receive packs; one of {string.Join(", ", Receivers.Keys)}");
+            p.Add($"role: {Roles.Name(known)} does not receive packs; one of {string.Join(", ", Receivers.Keys)}");
             return null;
         }
         return FieldRules.Choice(s, "role", Receivers, p);

@@ -17,6 +17,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, (int Code, int Times)> _refusals = new(StringComparer.OrdinalIgnoreCase);
     private readonly Task _running;
+    private readonly ConcurrentDictionary<string, Hold> _holds = new(StringComparer.OrdinalIgnoreCase);
 
     public LoopbackSmtpServer()
     {
@@ -40,6 +41,27 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     /// <summary>The next <paramref name="times"/> messages to <paramref name="email"/> are answered with <paramref name="code"/>.</summary>
     public void Refuse(string email, int code, int times) => _refusals[email] = (code, times);
 
+    /// <summary>The next message to <paramref name="email"/> is received but not answered until the hold is released, as a
+    /// server that is slow to confirm (or a sender that stops before it hears the answer) would leave it.</summary>
+    public Hold HoldNext(string email) => _holds[email] = new Hold();
+
+    /// <summary>A message kept waiting for its answer: <see cref="Arrived"/> completes when it is in, <see cref="Release"/> answers it.</summary>
+    public sealed class Hold
+    {
+        private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Arrived => _arrived.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        internal async Task Wait()
+        {
+            _arrived.TrySetResult();
+            await _released.Task;
+        }
+    }
+
     /// <summary>The messages accepted for <paramref name="email"/>.</summary>
     public List<MimeMessage> To(string email) =>
         Received.Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase))).ToList();
@@ -54,18 +76,21 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
 
     private sealed class Store(LoopbackSmtpServer server) : MessageStore
     {
-        public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
             CancellationToken cancellationToken)
         {
+            var message = buffer.ToArray();
             foreach (var to in transaction.To.Select(t => $"{t.User}@{t.Host}"))
                 if (server._refusals.TryGetValue(to, out var refusal) && refusal.Times > 0)
                 {
                     server._refusals[to] = refusal with { Times = refusal.Times - 1 };
-                    return Task.FromResult(new SmtpResponse((SmtpReplyCode)refusal.Code, $"refused by the test server ({to})"));
+                    return new SmtpResponse((SmtpReplyCode)refusal.Code, $"refused by the test server ({to})");
                 }
-            using var stream = new MemoryStream(buffer.ToArray());
+            foreach (var to in transaction.To.Select(t => $"{t.User}@{t.Host}"))
+                if (server._holds.TryRemove(to, out var hold)) await hold.Wait();
+            using var stream = new MemoryStream(message);
             server.Received.Enqueue(MimeMessage.Load(stream));
-            return Task.FromResult(SmtpResponse.Ok);
+            return SmtpResponse.Ok;
         }
     }
 }

@@ -147,6 +147,26 @@ public sealed class PackDeliveryTests(DeliveryHostFixture host) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_attempt_is_in_the_log_before_the_message_leaves_so_an_interrupted_send_is_recognised()
+    {
+        await Subscribe("slow", "slow@centre.example", "dl-t2", "executive");
+        var hold = host.Smtp.HoldNext("slow@centre.example");
+        var sending = host.Deliveries.Send("2025-10", DateTimeOffset.UtcNow, byHand: false);
+        await hold.Arrived.WaitAsync(TimeSpan.FromMinutes(2));
+
+        // The server has the message and has not answered: the log says an attempt is under way without an outcome,
+        // which is what a silo stopping now would leave; the retry then carries this message id.
+        var underway = await Line("2025-10", "slow");
+        Assert.Equal((DeliveryStatus.Pending, 1, true, null), (underway.Status, underway.Attempts, underway.Interrupted, underway.SentAt));
+        hold.Release();
+        await sending;
+        var sent = await Line("2025-10", "slow");
+        Assert.Equal((DeliveryStatus.Sent, 1, underway.MessageId), (sent.Status, sent.Attempts, sent.MessageId));
+        Assert.Equal(underway.MessageId, Single("slow@centre.example", "2025-10").MessageId);
+        await Unsubscribe("slow");
+    }
+
+    [Fact]
     public async Task Subscriptions_refuse_bad_fields_with_the_field_named_and_can_be_listed_and_removed()
     {
         async Task<string> Refused(string id, string body)
