@@ -114,6 +114,7 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
     {
         if (AccessRules.PackDenial(caller, teamId, refresh: false) is { } denial) return new PackForCaller(null, denial);
         var audience = AudienceOf(caller);
+        var clock = Stopwatch.StartNew();
         if (await Gather(month, teamId, now) is not { } data) return new PackForCaller(null, null);
         var view = data.For(audience);
         var scope = ArchiveScope(teamId, audience);
@@ -121,6 +122,7 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
         if (pdf is null)
         {
             pdf = MonthlyPack.Render(view);
+            metrics.PackRendered(teamId is null ? "centre" : "team", clock.Elapsed);
             await archive.Save(new ArchivedPack(month.ToString(), scope, now, pdf));
         }
         return new PackForCaller(pdf, null, ExecutiveHighlights.Of(view));
