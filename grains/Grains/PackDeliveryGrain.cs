@@ -9,7 +9,7 @@ namespace QmInsights.Grains.Grains;
 
 public sealed class PackDeliveryGrain(
     [PersistentState("packDeliveries", StorageNames.Definitions)] IPersistentState<PackDeliveryState> state,
-    MonthlyPackService packs, PackMailer mailer, SmtpSettings settings, TimeProvider clock, ILogger<PackDeliveryGrain> logger)
+    MonthlyPackService packs, PackMailer mailer, SmtpSettings settings, IAuditRecorder audit, TimeProvider clock, ILogger<PackDeliveryGrain> logger)
     : Grain, IPackDeliveryGrain, IRemindable
 {
     private const string RetryReminder = "pack-delivery-retries";
@@ -82,6 +82,7 @@ public sealed class PackDeliveryGrain(
             var (error, permanent) = PackMailer.Describe(e);
             delivery = settings.Retry.Failed(delivery, error, permanent, run.Now);
             await Record(delivery);
+            await Audit(delivery, 0, $"failed: {error}");
             if (delivery.Status == DeliveryStatus.Failed)
                 logger.LogError("Pack {Month} to {Subscription}: given up after attempt {Attempt}: {Error}", month, subscription.Id, delivery.Attempts, error);
             else
@@ -90,6 +91,7 @@ public sealed class PackDeliveryGrain(
         }
         delivery = DeliveryRetryPolicy.Succeeded(delivery, clock.GetUtcNow());
         await Record(delivery);
+        await Audit(delivery, 250, "sent");
         logger.LogInformation("Pack {Month} sent to subscription {Subscription} as {MessageId}", month, subscription.Id, delivery.MessageId);
         return new DeliveryOutcome(subscription.Id, subscription.Email, subscription.Scope, DeliveryResult.Sent, null, delivery);
     }
@@ -99,6 +101,12 @@ public sealed class PackDeliveryGrain(
         state.State.Log[Key(delivery.Month, delivery.SubscriptionId)] = delivery;
         await state.WriteStateAsync();
     }
+
+    /// <summary>Every attempt in the audit trail: a pack e-mail shares the figures (a team lead's names agents) with whoever
+    /// reads that mailbox. Status 250 when the server accepted the message, 0 when it did not.</summary>
+    private ValueTask Audit(PackDelivery d, int status, string outcome) =>
+        audit.Record(new AuditEntry(clock.GetUtcNow(), "pack delivery", "system", null, null, "send pack by e-mail", "SMTP",
+            $"mailto:{d.Email}", [], status, $"{d.Month} pack of {d.Scope} for {d.Role}, attempt {d.Attempts}, {d.MessageId}: {outcome}"));
 
     /// <summary>A reminder while retries wait (it survives a restart), none otherwise.</summary>
     private async Task ScheduleRetries()

@@ -96,6 +96,9 @@ public sealed class PackDeliveryTests(DeliveryHostFixture host) : IClassFixture<
         foreach (var action in new[] { "change pack subscription", "read pack subscriptions", "read pack deliveries", "send monthly packs" })
             Assert.Contains($"\"{action}\"", audit);
         Assert.Matches(@"2025-10: sent \d+, skipped \d+, failed \d+", audit);
+        // Each message is in the trail too, whoever started the run: the address, the pack and its message id.
+        Assert.Contains("\"path\":\"mailto:lead@centre.example\"", audit);
+        Assert.Contains($"2025-10 pack of dl-t1 for teamLead, attempt 1, {line.MessageId}: sent", audit);
         await Unsubscribe(mine);
     }
 
