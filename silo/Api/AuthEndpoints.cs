@@ -51,11 +51,13 @@ public static class AuthEndpoints
         app.MapGet("/api/auth/me", (HttpContext context) =>
             {
                 var caller = context.User.Caller()!;
-                return Results.Ok(new { role = Roles.Name(caller.Role), caller.Name, caller.AgentId, caller.TeamIds, caller.TokenId });
+                // The policies the role may use, so the dashboard asks only for what it may read.
+                var policies = Policies.Table.Where(p => p.Value.Roles.Contains(caller.Role)).Select(p => p.Key).Order();
+                return Results.Ok(new { role = Roles.Name(caller.Role), caller.Name, caller.AgentId, caller.TeamIds, caller.TokenId, policies });
             })
             .WithTags("Authentication")
             .RequireAuthorization(Policies.Authenticated)
-            .WithSummary("The caller's role, name, agentId and teamIds.");
+            .WithSummary("The caller's role, name, agentId, teamIds and the authorization policies the role may use (policies).");
     }
 
     private static object Describe(IssuedToken t, string? secret) => new

@@ -37,7 +37,7 @@ public static class ImportCommand
         var path = $"/api/{kind}{query}";
         var batches = ndjson ? NdjsonBatches(file, batch) : CsvBatches(file, batch);
         var expected = await CountRecords(file, ndjson);
-        var progress = new Progress(log, kind, expected);
+        await using var progress = await Progress.Start(log, kind, expected);
         var totals = new IngestTotals();
         var clock = Stopwatch.StartNew();
         var sent = 0L;
@@ -49,6 +49,7 @@ public static class ImportCommand
             using var answer = response.IsSuccessStatusCode || (int)response.StatusCode is 409 or 422 ? JsonDocument.Parse(text) : null;
             if (answer is null || !response.IsSuccessStatusCode && !answer.RootElement.TryGetProperty("report", out _))
             {
+                await progress.Stop();
                 Console.Error.WriteLine($"import: {path} answered {(int)response.StatusCode}: {text}");
                 return Cli.Failure;
             }
@@ -57,7 +58,7 @@ public static class ImportCommand
             progress.Report(sent, clock.Elapsed);
         }
         totals.Elapsed = clock.Elapsed;
-        progress.Done(totals, clock.Elapsed);
+        await progress.Done(totals, clock.Elapsed);
         return totals.Rejected == 0 ? 0 : Cli.Failure;
     }
 

@@ -61,7 +61,7 @@ public sealed class ApiClient(HttpClient http, TextWriter log)
     {
         var totals = new IngestTotals();
         var clock = Stopwatch.StartNew();
-        var progress = new Progress(log, what, expected);
+        await using var progress = await Progress.Start(log, what, expected);
         var pending = new List<Task<JsonDocument>>();
         foreach (var batch in records.Chunk(batchSize))
         {
@@ -69,7 +69,7 @@ public sealed class ApiClient(HttpClient http, TextWriter log)
             pending.Add(Send(path, what, Ndjson(batch, write)));
         }
         while (pending.Count > 0) await Collect(await Task.WhenAny(pending));
-        progress.Done(totals, clock.Elapsed);
+        await progress.Done(totals, clock.Elapsed);
         totals.Elapsed = clock.Elapsed;
         return totals;
 

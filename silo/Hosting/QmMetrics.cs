@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using QmInsights.Grains.Telemetry;
@@ -25,7 +26,14 @@ public static class QmMetrics
                 .AddMeter(OrleansMeter, EngineMetrics.MeterName)
                 // Every scrape sees the latest values (the default caches the answer for a moment).
                 .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+        builder.Services.ConfigureOpenTelemetryMeterProvider((services, metrics) =>
+            metrics.AddView(OwnMetersOnly(services.GetRequiredService<IMeterFactory>())));
     }
+
+    // Listeners see every meter of the process by name: a meter made by another host's IMeterFactory (a second engine
+    // in the same process, as in the tests) is left out, so each host exports only its own counts.
+    private static Func<Instrument, MetricStreamConfiguration?> OwnMetersOnly(IMeterFactory own) =>
+        instrument => instrument.Meter.Scope is { } scope && !ReferenceEquals(scope, own) ? MetricStreamConfiguration.Drop : null;
 
     /// <summary>Serves the metrics to admins only (secure by default: they show the centre's volumes and failures).</summary>
     public static void MapQmMetrics(this WebApplication app) =>

@@ -1,16 +1,25 @@
+using Microsoft.Playwright;
 using QmInsights.Tests.Api;
 
 namespace QmInsights.Tests.Browser;
 
-/// <summary>The simulated centre and a headless Chromium to look at its dashboard.</summary>
+/// <summary>The simulated centre and the system's headless Chromium, driven by Playwright, to look at its dashboard.</summary>
 public class DashboardFixture : SimulatedCentreFixture
 {
-    public Chromium Browser { get; private set; } = null!;
+    /// <summary>Debian's Chromium (<c>apt-get install chromium</c>; <c>.ci/run</c> installs it when missing): Playwright
+    /// launches it by path, so no browser is downloaded and no <c>playwright install</c> is needed.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    /// <summary>One browser for the class; each test opens its own context (fresh storage, its own trace).</summary>
+    public IBrowser Browser { get; private set; } = null!;
 
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Browser = await Chromium.Launch();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true });
     }
 
     public string AppUrl(string fragment) => new Uri(Http.BaseAddress!, $"/app/{fragment}").ToString();
@@ -21,6 +30,7 @@ public class DashboardFixture : SimulatedCentreFixture
     public override async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
         await base.DisposeAsync();
     }
 }

@@ -20,6 +20,9 @@ public sealed class ImportCommandTests(HistoricalImportHostFixture host) : IClas
         var output = new StringWriter();
         var code = await Cli.Run(["import", "--url", host.Http.BaseAddress!.ToString(), "--profile", "anonymous-bank", "--batch", "400", file], output);
         Assert.Equal(0, code);
+        // Redirected output (not a terminal): plain progress lines, no bar drawn in place, then the totals.
+        Assert.Matches(@"(?m)^interactions\s+\[#*\.*\]\s+\d+\.\d ?%\s+400/1,551\s+[\d,]+/s$", output.ToString());
+        Assert.DoesNotContain("\r", output.ToString());
         Assert.Matches(@"interactions\s+1,551 records in .* 1,551 accepted, 0 duplicates, 0 rejected", output.ToString());
         using var team = JsonDocument.Parse(await host.Http.GetStringAsync("/api/teams/bank/summary"));
         Assert.Equal(File.ReadLines(file).Count(l => l.Contains(",AGENT,")), team.RootElement.GetProperty("interactions").GetInt64());

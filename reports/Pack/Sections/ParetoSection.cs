@@ -31,8 +31,6 @@ public sealed class ParetoSection : IPackSection
             plot.Axes.Bottom.SetTicks(Enumerable.Range(0, shown.Count).Select(i => (double)i).ToArray(), shown.Select(i => i.ItemId).ToArray());
             plot.Axes.Bottom.TickLabelStyle.Rotation = 40;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-            plot.Axes.Bottom.MinimumSize = 55;
-            plot.Axes.Bottom.MajorTickStyle.Length = 0;
             plot.Axes.Margins(bottom: 0);
             plot.Axes.SetLimitsY(0, 105, plot.Axes.Right);
             plot.ShowLegend(Edge.Bottom);

@@ -119,35 +119,42 @@ function cached(call, path, params, maxAgeMs) {
 const slow = (path, params, maxAgeMs) => cached(must, path, params, maxAgeMs);
 const MINUTE = 60_000;
 
-const scorecardItems = () => directory.scorecards[0]
+// Whether the signed-in role may use an API policy (GET /api/auth/me lists them; an open API allows all): the page
+// never asks for what the role may not read, so a view causes no refusals in the audit trail.
+const may = policy => !me || (me.policies ?? []).includes(policy);
+const COACHING = 'coaching', AGGREGATES = 'aggregates';
+// Asks only when the role may: otherwise resolves to `otherwise` without a request.
+const ifMay = (policy, ask, otherwise = null) => may(policy) ? ask() : Promise.resolve(otherwise);
+
+const scorecardItems = () => directory.scorecards[0] && may(AGGREGATES)
   ? get(`/api/scorecards/${encodeURIComponent(directory.scorecards[0])}/items`, { from: state.from, to: state.to }).then(r => r.body)
   : Promise.resolve(null);
 
 // Forecast and staffing come from another part of the product: the panel shows only where the endpoint answers 200
 // (not 404 where it is absent, nor 422 with too little history). A forecast is centre-wide, per channel, for the
 // days after the history; training it takes seconds, so it is re-read at most every ten minutes.
-const forecast = () => cached(get, '/api/forecast/staffing', { interval: 'day', channel: state.channel }, 10 * MINUTE)
-  .then(r => r.status === 200 ? r.body : null, () => null);
+const forecast = () => ifMay(AGGREGATES, () => cached(get, '/api/forecast/staffing', { interval: 'day', channel: state.channel }, 10 * MINUTE)
+  .then(r => r.status === 200 ? r.body : null, () => null));
 
 // Queue figures are for planners and managers: the panel shows only where the endpoint answers 200.
-const queueFigures = () => get('/api/queues/figures', { from: state.from, to: state.to })
-  .then(r => r.status === 200 ? r.body : null, () => null);
+const queueFigures = () => ifMay(AGGREGATES, () => get('/api/queues/figures', { from: state.from, to: state.to })
+  .then(r => r.status === 200 ? r.body : null, () => null));
 
 async function centreView() {
   const [{ centre, teams }, asOf] = await Promise.all([must('/api/centre/summary', range()), asOfFor('/api/centre/summary')]);
   const [cadence, items, conflicts, leniency, staffing, queues] = await Promise.all([
-    slow('/api/cadence', { asOf }, 15_000), scorecardItems(), slow('/api/insights/conflicts', range(), MINUTE),
-    slow('/api/evaluators/leniency', { from: state.from, to: state.to }, MINUTE), forecast(), queueFigures(),
+    ifMay(COACHING, () => slow('/api/cadence', { asOf }, 15_000)), scorecardItems(), slow('/api/insights/conflicts', range(), MINUTE),
+    ifMay(COACHING, () => slow('/api/evaluators/leniency', { from: state.from, to: state.to }, MINUTE)), forecast(), queueFigures(),
   ]);
-  const quota = sum(cadence.teams);
-  const coverageById = Object.fromEntries(cadence.teams.map(t => [t.id, t]));
+  const quota = cadence && sum(cadence.teams);
+  const coverageById = Object.fromEntries((cadence?.teams ?? []).map(t => [t.id, t]));
   const teamRows = teams.map(({ teamId, figures: f }) => [`<a href="${href('team', teamId)}">${esc(teamId)}</a>`,
     ...P.kpiCells(f), coverageById[teamId] ? `${Math.round(100 * coverageById[teamId].coverage)}%` : '–']);
   return `<h1>Centre<small>${esc(describeRange(centre))}</small></h1>` + P.kpis(centre, quota) + `<div class="grid">`
     + P.trends(centre)
     + P.panel('Teams', P.table(['Team', 'Contacts', 'Evals', 'QA', 'CSAT', 'NPS', 'AHT', 'FCR', 'Quota'], teamRows, { id: 'teams' }), { wide: true })
-    + P.coverage(cadence.teams, { link: id => href('team', id), asOf })
-    + (items ? P.items(items) : '') + P.channels(centre) + P.conflicts(conflicts) + P.leniency(leniency)
+    + (cadence ? P.coverage(cadence.teams, { link: id => href('team', id), asOf }) : '')
+    + (items ? P.items(items) : '') + P.channels(centre) + P.conflicts(conflicts) + (leniency ? P.leniency(leniency) : '')
     + P.queues(queues) + (staffing ? P.forecast(staffing) : '') + `</div>`;
 }
 
@@ -157,8 +164,10 @@ async function teamView() {
   const path = `/api/teams/${encodeURIComponent(teamId)}/summary`;
   const [summary, asOf] = await Promise.all([must(path, range()), asOfFor(path)]);
   const [cadence, items, conflicts, leniency, staffing] = await Promise.all([
-    slow('/api/cadence', { asOf, teamId }, 15_000), scorecardItems(), slow('/api/insights/conflicts', { ...range(), teamId }, MINUTE),
-    slow('/api/evaluators/leniency', { from: state.from, to: state.to, teamId }, MINUTE), forecast(),
+    // Executives read a team's figures but not its agents (coaching lists): no agent rows, no leniency for them.
+    ifMay(COACHING, () => slow('/api/cadence', { asOf, teamId }, 15_000), { agents: [], teams: [] }), scorecardItems(),
+    slow('/api/insights/conflicts', { ...range(), teamId }, MINUTE),
+    ifMay(COACHING, () => slow('/api/evaluators/leniency', { from: state.from, to: state.to, teamId }, MINUTE)), forecast(),
   ]);
   const summaries = Object.fromEntries(await Promise.all(cadence.agents.map(async a =>
     [a.agentId, (await get(`/api/agents/${encodeURIComponent(a.agentId)}/summary`, { ...range(), period: 'month' })).body])));
@@ -168,7 +177,7 @@ async function teamView() {
     + P.coverage(cadence.agents.map(a => ({ id: a.agentId, evaluationsThisMonth: a.evaluationsThisMonth, quota: a.monthlyQuota,
       coverage: a.monthlyQuota ? a.evaluationsThisMonth / a.monthlyQuota : null, overdue: a.status === 'overdue' ? 1 : 0 })),
       { link: id => href('agent', id), asOf, title: 'Agents vs monthly quota' })
-    + (items ? P.items(items) : '') + P.channels(summary) + P.conflicts(conflicts) + P.leniency(leniency)
+    + (items ? P.items(items) : '') + P.channels(summary) + P.conflicts(conflicts) + (leniency ? P.leniency(leniency) : '')
     + (staffing ? P.forecast(staffing) : '') + `</div>`;
 }
 
@@ -178,18 +187,21 @@ async function agentView() {
   const path = `/api/agents/${encodeURIComponent(agentId)}/summary`;
   const [summary, asOf] = await Promise.all([must(path, range()), asOfFor(path)]);
   const teamId = directory.agents.find(a => a.agentId === agentId)?.teamId;
+  // The coaching figures (cadence, evaluator-adjusted score, QA vs customers) are for QA and team leads, not for the
+  // agent themself; a team lead names the team, as the coaching policy asks of them.
+  const lead = me?.role === 'teamLead' ? { teamId } : {};
   const [cadence, evaluations, scores, gap] = await Promise.all([
-    get('/api/cadence', { asOf, teamId }).then(r => r.body),
+    ifMay(COACHING, () => get('/api/cadence', { asOf, teamId }).then(r => r.body)),
     get(`/api/agents/${encodeURIComponent(agentId)}/evaluations`).then(r => r.body ?? []),
-    get('/api/insights/agent-scores', { ...range(), agentId }).then(r => r.body),
-    get('/api/insights/disagreeing-agents', { ...range(), agentId }).then(r => r.body ?? []),
+    ifMay(COACHING, () => get('/api/insights/agent-scores', { ...range(), ...lead, agentId }).then(r => r.body)),
+    ifMay(COACHING, () => get('/api/insights/disagreeing-agents', { ...range(), ...lead, agentId }).then(r => r.body ?? []), []),
   ]);
   const mine = cadence?.agents.find(a => a.agentId === agentId);
   const quota = mine && { coverage: mine.monthlyQuota ? mine.evaluationsThisMonth / mine.monthlyQuota : null, evaluationsThisMonth: mine.evaluationsThisMonth,
     quota: mine.monthlyQuota, overdue: mine.status === 'overdue' ? 1 : 0 };
   const due = mine ? `<p class="due">Next evaluation due <b>${esc(mine.dueOn)}</b> (${esc(mine.rule)} rule) · <span class="status ${mine.status}">${esc(mine.status)}</span></p>` : '';
   return `<h1>${esc(agentId)}<small>${esc(teamId ?? '')} · ${esc(describeRange(summary))}</small></h1>` + due + P.kpis(summary, quota)
-    + `<div class="grid">` + P.standing(scores, gap) + P.trends(summary) + P.channels(summary) + P.evaluations(evaluations) + `</div>`;
+    + `<div class="grid">` + (may(COACHING) ? P.standing(scores, gap) : '') + P.trends(summary) + P.channels(summary) + P.evaluations(evaluations) + `</div>`;
 }
 
 const sum = rows => rows.length === 0 ? null : rows.reduce((t, r) => ({
