@@ -7,7 +7,7 @@ using QmInsights.Storage;
 
 namespace QmInsights.Grains.Grains;
 
-public sealed class MonthlyPackSchedulerGrain(MonthlyPackService packs, CentreService centre, TimeProvider clock,
+public sealed class MonthlyPackSchedulerGrain(MonthlyPackService packs, CentreService centre, SmtpSettings smtp, TimeProvider clock,
     ILogger<MonthlyPackSchedulerGrain> logger) : Grain, IMonthlyPackSchedulerGrain, IRemindable
 {
     private const string ReminderName = "monthly-packs";
@@ -31,5 +31,21 @@ public sealed class MonthlyPackSchedulerGrain(MonthlyPackService packs, CentreSe
         return rendered;
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => RenderDue(clock.GetUtcNow());
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var now = clock.GetUtcNow();
+        // Sending first renders the subscribers' packs and their summaries from one gathering; the rest are rendered after.
+        if (smtp.Configured)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IPackDeliveryGrain>("deliveries").Send(PackMonth.LastComplete(now).ToString(), now, byHand: false);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Monthly packs for {Month}: sending to the subscribers failed", PackMonth.LastComplete(now));
+            }
+        }
+        await RenderDue(now);
+    }
 }

@@ -1,7 +1,8 @@
 namespace QmInsights.Grains.Interfaces;
 
 /// <summary>Renders and archives the last complete month's packs (the centre's and each team's) once that month is
-/// over: a daily reminder, so the 1st of the month produces them and a silo that was down that day catches up.
+/// over, and sends them to the subscribers (<see cref="IPackDeliveryGrain"/>) when a mail server is configured: a daily
+/// reminder, so the 1st of the month produces them and a silo that was down that day catches up.
 /// A single grain, key "monthly".</summary>
 [Alias("qm.IMonthlyPackSchedulerGrain")]
 public interface IMonthlyPackSchedulerGrain : IGrainWithStringKey

@@ -97,8 +97,7 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
     public async Task<(byte[] Pdf, bool Rendered)?> Archived(PackMonth month, string? teamId, bool refresh, DateTimeOffset now,
         PackAudience audience = PackAudience.Full)
     {
-        // The pack that names nobody is archived apart: an executive never gets the archived full pack.
-        var scope = ArchivedPack.ScopeOf(teamId) + (audience == PackAudience.Aggregate ? "/aggregate" : "");
+        var scope = ArchiveScope(teamId, audience);
         if (!refresh && await archive.Find(month.ToString(), scope) is { } archived) return (archived.Pdf, false);
         if (await Render(month, teamId, now, audience: audience) is not { } pdf) return null;
         await archive.Save(new ArchivedPack(month.ToString(), scope, now, pdf));
@@ -111,9 +110,34 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
     public async Task<PackForCaller> ForCaller(Caller caller, PackMonth month, string? teamId, bool refresh, DateTimeOffset now)
     {
         if (AccessRules.PackDenial(caller, teamId, refresh) is { } denial) return new PackForCaller(null, denial);
-        var audience = AccessRules.SeesIndividuals(caller.Role) ? PackAudience.Full : PackAudience.Aggregate;
-        return new PackForCaller(await Archived(month, teamId, refresh, now, audience) is { } pack ? pack.Pdf : null, null);
+        return new PackForCaller(await Archived(month, teamId, refresh, now, AudienceOf(caller)) is { } pack ? pack.Pdf : null, null);
     }
+
+    /// <summary>As <see cref="ForCaller"/> (never re-rendering), with the page-one summary for an e-mail's body: one gathering
+    /// of the month's figures gives the summary, and the pack too when none is archived yet.</summary>
+    public async Task<PackForCaller> WithSummaryForCaller(Caller caller, PackMonth month, string? teamId, DateTimeOffset now)
+    {
+        if (AccessRules.PackDenial(caller, teamId, refresh: false) is { } denial) return new PackForCaller(null, denial);
+        var audience = AudienceOf(caller);
+        var clock = Stopwatch.StartNew();
+        if (await Gather(month, teamId, now) is not { } data) return new PackForCaller(null, null);
+        var view = data.For(audience);
+        var scope = ArchiveScope(teamId, audience);
+        var pdf = (await archive.Find(month.ToString(), scope))?.Pdf;
+        if (pdf is null)
+        {
+            pdf = MonthlyPack.Render(view);
+            metrics.PackRendered(teamId is null ? "centre" : "team", clock.Elapsed);
+            await archive.Save(new ArchivedPack(month.ToString(), scope, now, pdf));
+        }
+        return new PackForCaller(pdf, null, ExecutiveHighlights.Of(view));
+    }
+
+    private static PackAudience AudienceOf(Caller caller) => AccessRules.SeesIndividuals(caller.Role) ? PackAudience.Full : PackAudience.Aggregate;
+
+    /// <summary>Where the pack is archived: the pack that names nobody apart, so an executive never gets the archived full pack.</summary>
+    private static string ArchiveScope(string? teamId, PackAudience audience) =>
+        ArchivedPack.ScopeOf(teamId) + (audience == PackAudience.Aggregate ? "/aggregate" : "");
 
     /// <summary>The figures /api/centre/summary answers as <c>centre</c> (every team, rostered or only seen in the data),
     /// or one team's as /api/teams/{id}/summary.</summary>

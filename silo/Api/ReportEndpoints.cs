@@ -21,13 +21,7 @@ public static class ReportEndpoints
             {
                 var request = context.Request;
                 var now = clock.GetUtcNow();
-                if (!PackMonth.TryParse(month, out var packMonth))
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["month"] = [$"'{month}' is not a month (yyyy-MM)"] });
-                // Only months that can hold accepted facts: 9999-12 has no month after it to end on.
-                var (earliest, latest) = (PackMonth.Of(window.Earliest), PackMonth.Of(window.Latest(now)));
-                if (packMonth.First < earliest.First || packMonth.First > latest.First)
-                    return Results.ValidationProblem(new Dictionary<string, string[]>
-                        { ["month"] = [$"'{month}' is outside the months facts are accepted for ({earliest} to {latest})"] });
+                if (Month(month, window, now, out var packMonth) is { } badMonth) return badMonth;
                 var teamText = request.Query["teamId"].ToString();
                 if (teamText.Length > 0 && !Ids.IsValid(teamText)) return QueryEndpoints.InvalidId("teamId", teamText);
                 var refreshText = request.Query["refresh"].ToString();
@@ -35,7 +29,7 @@ public static class ReportEndpoints
                 if (refreshText.Length > 0 && !bool.TryParse(refreshText, out refresh))
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["refresh"] = [$"'{refreshText}' is not true or false"] });
                 var teamId = teamText.Length > 0 ? teamText : null;
-                var name = $"quality-pack-{packMonth}{(teamId is null ? "" : "-" + teamId)}.pdf";
+                var name = PackMailText.FileName(packMonth.ToString(), teamId);
                 var pack = await packs.ForCaller(context.User.Caller()!, packMonth, teamId, refresh, now);
                 if (pack.Denial is not null) return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: pack.Denial);
                 return pack.Pdf is { } pdf
@@ -46,5 +40,18 @@ public static class ReportEndpoints
             .Audited("read monthly pack")
             .Produces(200, contentType: "application/pdf")
             .WithSummary("The month's quality pack as PDF (whole centre, or ?teamId=): archived copy, rendered on first request; ?refresh=true re-renders (qaManager, admin). Executives get the aggregate pack without agent or evaluator names.");
+    }
+
+    /// <summary>The pack month of a route, or the 400 answer: not yyyy-MM, or outside the months facts are accepted for.</summary>
+    internal static IResult? Month(string text, TimestampWindow window, DateTimeOffset now, out PackMonth month)
+    {
+        if (!PackMonth.TryParse(text, out month))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["month"] = [$"'{text}' is not a month (yyyy-MM)"] });
+        // Only months that can hold accepted facts: 9999-12 has no month after it to end on.
+        var (earliest, latest) = (PackMonth.Of(window.Earliest), PackMonth.Of(window.Latest(now)));
+        return month.First < earliest.First || month.First > latest.First
+            ? Results.ValidationProblem(new Dictionary<string, string[]>
+                { ["month"] = [$"'{text}' is outside the months facts are accepted for ({earliest} to {latest})"] })
+            : null;
     }
 }

@@ -7,7 +7,7 @@ namespace QmInsights.Silo.Audit;
 /// <summary>Takes audit entries off the request path and writes them to the store in batches. Nothing is dropped:
 /// a full queue makes requests wait, a failing store is retried, and on shutdown the queue is drained; only when the
 /// store still fails then is each entry written to the log at Critical level, so it is never lost silently.</summary>
-public sealed class AuditTrail(IAuditStore store, ILogger<AuditTrail> logger, EngineMetrics? metrics = null) : IHostedService
+public sealed class AuditTrail(IAuditStore store, ILogger<AuditTrail> logger, EngineMetrics? metrics = null) : IHostedService, IAuditRecorder
 {
     private const int BatchSize = 500;
 

@@ -7,13 +7,16 @@ using QmInsights.Storage;
 namespace QmInsights.Silo.Hosting;
 
 /// <summary>The monthly packs: gathering and rendering, the archive (PostgreSQL or in process, like the rest of the
-/// storage) and the reminder that renders each month's packs.</summary>
+/// storage), the reminder that renders each month's packs, and the mail server they are sent through.</summary>
 public static class MonthlyPackHosting
 {
     public static WebApplicationBuilder AddMonthlyPacks(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PackForecast>();
         builder.Services.AddSingleton<MonthlyPackService>();
+        // Packs by e-mail: a wrong Reports:Smtp or Reports:Delivery value stops the start, naming the key.
+        builder.Services.AddSingleton(SmtpSettings.Read(builder.Configuration));
+        builder.Services.AddSingleton<PackMailer>();
         builder.Services.AddSingleton(TimeProvider.System);
         var provider = builder.Configuration["Storage:Provider"];
         if (string.Equals(provider, "Postgres", StringComparison.OrdinalIgnoreCase))

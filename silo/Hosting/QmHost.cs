@@ -86,6 +86,7 @@ public static class QmHost
         app.MapQueues();
         app.MapImportProfiles();
         app.MapReports();
+        app.MapPackDelivery();
         app.MapEvents();
         app.MapCentre();
         app.MapDirectory();

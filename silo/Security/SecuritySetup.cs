@@ -29,6 +29,7 @@ public static class SecuritySetup
             : new MemoryAuditStore(sp.GetRequiredService<ILogger<MemoryAuditStore>>()));
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
+        builder.Services.AddSingleton<QmInsights.Domain.Access.IAuditRecorder>(sp => sp.GetRequiredService<AuditTrail>());
         builder.Services.AddHealthChecks().AddCheck<AuditHealthCheck>("audit");
         return builder;
     }

@@ -47,6 +47,12 @@ public sealed class RoleMatrixTests(SecuredHostFixture host) : IClassFixture<Sec
     [InlineData("GET", "/api/reports/monthly/2020-01", null,                          404, 404, 403, 403, 404, 403, 401)]
     [InlineData("GET", "/api/reports/monthly/2020-01?teamId=sec-t1&refresh=true", null, 404, 404, 403, 403, 403, 403, 401)]
     [InlineData("GET", "/api/reports/monthly/9999-12", null,                          400, 400, 403, 403, 400, 403, 401)]
+    // Packs by e-mail: subscriptions and the log hold e-mail addresses (QA and admins; the first PUT creates, the next
+    // replaces); no mail server on this host.
+    [InlineData("PUT", "/api/reports/subscriptions/sec-sub", """{"email":"x@centre.example","scope":"sec-t1","role":"executive"}""", 201, 200, 403, 403, 403, 403, 401)]
+    [InlineData("GET", "/api/reports/subscriptions", null,                            200, 200, 403, 403, 403, 403, 401)]
+    [InlineData("GET", "/api/reports/deliveries", null,                               200, 200, 403, 403, 403, 403, 401)]
+    [InlineData("POST", "/api/reports/monthly/2026-03/send", null,                    409, 409, 403, 403, 403, 403, 401)]
     [InlineData("POST", "/api/admin/repair/implausible-dates", null,                  200, 403, 403, 403, 403, 403, 401)]
     // An incomplete policy: past the role check it is refused as invalid, and the policy other rows rely on stays.
     [InlineData("PUT", "/api/cadence/policy", "{}",                                   400, 400, 403, 403, 403, 403, 401)]
