@@ -14,6 +14,14 @@ public sealed class DesignContext(IReadOnlyDictionary<string, DateTimeOffset> hi
     public IReadOnlyDictionary<string, DateTimeOffset> HiredAt => hiredAt;
     public InferenceSample Sample => sample;
 
+    /// <summary>Days from the agent's hire to the contact; a year when the roster does not know the agent.</summary>
+    public double TenureDays(EvaluatedContact row) =>
+        hiredAt.TryGetValue(row.AgentId, out var hired) ? Math.Max(0, (row.StartedAt - hired).TotalDays) : 365;
+
+    /// <summary>The contact's ISO week (Monday) in the centre's calendar, the week control's level.</summary>
+    public static string Week(EvaluatedContact row) =>
+        TrendPeriod.Week.StartOf(DateOnly.FromDateTime(row.StartedAt.UtcDateTime)).ToString("yyyy-MM-dd");
+
     /// <summary>The agent's mean QA score over their other evaluations (the row itself left out, so the control
     /// cannot carry the row's own answers); the centre's mean for an agent with no other evaluation.</summary>
     public double AgentQaOthers(EvaluatedContact row)
@@ -47,11 +55,9 @@ public sealed class Design
         Dummies("queue", r => $"{r.Channel}/{r.Queue}");
         Dummies("team", r => r.TeamId);
         Dummies("evaluator", r => r.EvaluatorId);
-        Dummies("week", r => TrendPeriod.Week.StartOf(DateOnly.FromDateTime(r.StartedAt.UtcDateTime)).ToString("yyyy-MM-dd"));
-        double TenureDays(EvaluatedContact r) =>
-            context.HiredAt.TryGetValue(r.AgentId, out var hired) ? Math.Max(0, (r.StartedAt - hired).TotalDays) : 365;
-        _controls.Add(("newHire", r => TenureDays(r) < 30 ? 1 : 0));
-        _controls.Add(("logTenureDays", r => Math.Log(1 + TenureDays(r))));
+        Dummies("week", DesignContext.Week);
+        _controls.Add(("newHire", r => context.TenureDays(r) < 30 ? 1 : 0));
+        _controls.Add(("logTenureDays", r => Math.Log(1 + context.TenureDays(r))));
         // Skilled agents both follow the form more and please customers more; without a skill control every item
         // would look like it raised CSAT. Agent fixed effects hold skill fixed themselves.
         if (!agentEffects) _controls.Add(("agentQaOthers", context.AgentQaOthers));

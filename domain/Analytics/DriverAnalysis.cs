@@ -56,11 +56,12 @@ public static class DriverAnalysis
         var relationships = tests.Select(t => Describe(t, pAdjusted.GetValueOrDefault(t, double.NaN), items, options)).ToList();
         var conflicts = Conflicts(relationships, items, options);
         var itemIds = items.Keys.Order(StringComparer.Ordinal).ToList();
-        var models = options.TrainModels
-            ? Enum.GetValues<Outcome>().Select(o => DriverModel.Train(sample.Rows, o, itemIds, relationships)).OfType<OutcomeModel>().ToList()
+        var screens = options.TrainModels
+            ? Enum.GetValues<Outcome>().Select(o => DriverModel.Train(sample.Rows, o, itemIds, context, relationships, options)).OfType<ModelScreen>().ToList()
             : [];
+        var heterogeneity = Heterogeneity.Confirm(sample.Rows, screens, context, items, options);
         return new InsightReport(options, contacts.Count, contacts.Count(c => c.Csat is not null || c.Nps is not null),
-            relationships, conflicts, models, sample.Counts, CausationNote);
+            relationships, conflicts, screens.Select(s => s.Model).ToList(), sample.Counts, CausationNote, heterogeneity);
     }
 
     // Handle time and resolution are measured on every evaluated contact: each agent has enough rows to be compared
@@ -83,24 +84,35 @@ public static class DriverAnalysis
     private static IEnumerable<Test> ItemTests(List<EvaluatedContact> rows, Outcome outcome, DesignContext context,
         IEnumerable<string> itemIds, InsightOptions options)
     {
-        var counts = itemIds.ToDictionary(id => id, id => (Yes: rows.Count(r => Answer(r, id) == ItemAnswer.Yes),
-            No: rows.Count(r => Answer(r, id) == ItemAnswer.No), Na: rows.Count(r => Answer(r, id) is ItemAnswer.NotApplicable or null)));
-        var testable = counts.Where(c => c.Value.Yes >= options.MinimumPerGroup && c.Value.No >= options.MinimumPerGroup)
-            .Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
-        foreach (var (id, (yes, no, _)) in counts.Where(c => !testable.Contains(c.Key)))
-            yield return new Test(id, outcome, null, rows.Count, yes, no);
-        if (testable.Count == 0 || rows.Count <= 2 * testable.Count + 20 || rows.Select(r => r.AgentId).Distinct().Count() < 2) yield break;
+        var design = ItemDesign(rows, outcome, context, itemIds, options, out var testable);
+        foreach (var id in itemIds.Where(id => !testable.Contains(id)))
+            yield return new Test(id, outcome, null, rows.Count, Count(rows, id, ItemAnswer.Yes), Count(rows, id, ItemAnswer.No));
+        if (design is null) yield break;
+        var model = design.Fit(outcome);
+        foreach (var id in testable)
+            yield return new Test(id, outcome, model.Effect($"{id}=yes"), rows.Count, Count(rows, id, ItemAnswer.Yes), Count(rows, id, ItemAnswer.No));
+    }
 
+    /// <summary>The outcome's item regression: every item with enough yes and no answers (<paramref name="testable"/>)
+    /// as a yes indicator (and an N/A one where it has N/A answers) beside the shared controls; null when there is too
+    /// little to fit. Callers may add further columns (e.g. item x subgroup terms) before fitting.</summary>
+    internal static Design? ItemDesign(IReadOnlyList<EvaluatedContact> rows, Outcome outcome, DesignContext context, IEnumerable<string> itemIds,
+        InsightOptions options, out List<string> testable)
+    {
+        testable = itemIds.Where(id => Count(rows, id, ItemAnswer.Yes) >= options.MinimumPerGroup && Count(rows, id, ItemAnswer.No) >= options.MinimumPerGroup)
+            .Order(StringComparer.Ordinal).ToList();
+        if (testable.Count == 0 || rows.Count <= 2 * testable.Count + 20 || rows.Select(r => r.AgentId).Distinct().Count() < 2) return null;
         var design = new Design(rows, context, AgentEffects(outcome));
         foreach (var id in testable)
         {
             design.Add($"{id}=yes", r => Answer(r, id) == ItemAnswer.Yes ? 1 : 0);
-            if (counts[id].Na > 0) design.Add($"{id}=na", r => Answer(r, id) is ItemAnswer.NotApplicable or null ? 1 : 0);
+            if (rows.Any(r => Answer(r, id) is ItemAnswer.NotApplicable or null))
+                design.Add($"{id}=na", r => Answer(r, id) is ItemAnswer.NotApplicable or null ? 1 : 0);
         }
-        var model = design.Fit(outcome);
-        foreach (var id in testable)
-            yield return new Test(id, outcome, model.Effect($"{id}=yes"), rows.Count, counts[id].Yes, counts[id].No);
+        return design;
     }
+
+    private static int Count(IReadOnlyList<EvaluatedContact> rows, string itemId, ItemAnswer answer) => rows.Count(r => Answer(r, itemId) == answer);
 
     // Is a shorter contact resolved less often than the same agent's longer ones? FCR on handle minutes, same
     // controls, within agent (an agent's style is the agent-week view's question).
@@ -147,7 +159,8 @@ public static class DriverAnalysis
         return new Test(driver, outcome, model.Effect(driver), rows.Count, null, null, AgentWeekLevel);
     }
 
-    private static ItemAnswer? Answer(EvaluatedContact c, string itemId)
+    /// <summary>The contact's answer to the item; null when the evaluation has none.</summary>
+    internal static ItemAnswer? Answer(EvaluatedContact c, string itemId)
     {
         foreach (var a in c.Answers)
             if (a.ItemId == itemId) return a.Answer;
