@@ -26,10 +26,11 @@ public static class DriverAnalysis
         "These are associations, not causes: only a controlled change (e.g. an A/B change of the scorecard for some teams) would show what changing an item does.";
 
     private sealed record Test(string Driver, Outcome Outcome, (double Estimate, double Low, double High, double P)? Fit,
-        int N, int? Yes, int? No, string Level = InteractionLevel);
+        int N, int? Yes, int? No, string Level = InteractionLevel, double? Attenuation = null);
 
     public static InsightReport Run(IReadOnlyList<EvaluatedContact> contacts, IReadOnlyDictionary<string, DateTimeOffset> hiredAt,
-        IReadOnlyDictionary<string, ScorecardItem> items, InsightOptions options, IReadOnlyList<AgentWeek>? weeks = null)
+        IReadOnlyDictionary<string, ScorecardItem> items, InsightOptions options, IReadOnlyList<AgentWeek>? weeks = null,
+        IReadOnlyDictionary<string, EvaluatorReliability>? reliability = null)
     {
         var sample = InferenceSample.Of(contacts);
         var context = new DesignContext(hiredAt, contacts, sample);
@@ -38,7 +39,7 @@ public static class DriverAnalysis
         {
             var rows = sample.Rows.Where(c => outcome.Of(c) is not null).ToList();
             tests.AddRange(QaTest(rows, outcome, context, options));
-            tests.AddRange(ItemTests(rows, outcome, context, items.Keys, options));
+            tests.AddRange(ItemTests(rows, outcome, context, items.Keys, options, reliability));
         }
         tests.AddRange(HandleTimeVersusResolution(sample.Rows, context, options));
         if (weeks is not null)
@@ -81,16 +82,28 @@ public static class DriverAnalysis
         yield return new Test(QaDriver, outcome, design.Fit(outcome).Effect(QaDriver), scored.Count, null, null);
     }
 
+    // With evaluators' reliability known from calibration, each item's effect is that of the item being done rather
+    // than of the answer recorded (Misclassification); the test of "no effect" is the same either way.
     private static IEnumerable<Test> ItemTests(List<EvaluatedContact> rows, Outcome outcome, DesignContext context,
-        IEnumerable<string> itemIds, InsightOptions options)
+        IEnumerable<string> itemIds, InsightOptions options, IReadOnlyDictionary<string, EvaluatorReliability>? reliability)
     {
         var design = ItemDesign(rows, outcome, context, itemIds, options, out var testable);
         foreach (var id in itemIds.Where(id => !testable.Contains(id)))
             yield return new Test(id, outcome, null, rows.Count, Count(rows, id, ItemAnswer.Yes), Count(rows, id, ItemAnswer.No));
         if (design is null) yield break;
         var model = design.Fit(outcome);
+        var critical = model.Critical(0.95);
         foreach (var id in testable)
-            yield return new Test(id, outcome, model.Effect($"{id}=yes"), rows.Count, Count(rows, id, ItemAnswer.Yes), Count(rows, id, ItemAnswer.No));
+        {
+            var fit = model.Effect($"{id}=yes");
+            var attenuation = fit is not null && reliability is not null ? Misclassification.Attenuation(rows, id, reliability) : null;
+            if (fit is { } f && attenuation is { } a)
+            {
+                var (estimate, low, high) = Misclassification.Correct(f.Estimate, (f.High - f.Low) / (2 * critical), critical, a);
+                fit = (estimate, low, high, f.P);
+            }
+            yield return new Test(id, outcome, fit, rows.Count, Count(rows, id, ItemAnswer.Yes), Count(rows, id, ItemAnswer.No), Attenuation: attenuation?.Lambda);
+        }
     }
 
     /// <summary>The outcome's item regression: every item with enough yes and no answers (<paramref name="testable"/>)
@@ -102,7 +115,7 @@ public static class DriverAnalysis
         testable = itemIds.Where(id => Count(rows, id, ItemAnswer.Yes) >= options.MinimumPerGroup && Count(rows, id, ItemAnswer.No) >= options.MinimumPerGroup)
             .Order(StringComparer.Ordinal).ToList();
         if (testable.Count == 0 || rows.Count <= 2 * testable.Count + 20 || rows.Select(r => r.AgentId).Distinct().Count() < 2) return null;
-        var design = new Design(rows, context, AgentEffects(outcome));
+        var design = new Design(rows, context, AgentEffects(outcome), agentMeans: true);
         foreach (var id in testable)
         {
             design.Add($"{id}=yes", r => Answer(r, id) == ItemAnswer.Yes ? 1 : 0);
@@ -181,9 +194,11 @@ public static class DriverAnalysis
         var significant = pAdjusted <= options.FalseDiscoveryRate;
         var ci = Ci(t.Outcome, fit.Low, fit.High);
         var explanation = string.Create(CultureInfo.InvariantCulture,
-            $"{what} is associated with {(weekly ? t.Outcome.DescribeWeekly(fit.Estimate) : t.Outcome.Describe(fit.Estimate))} ({ci}; n = {t.N}{(weekly ? " agent-weeks" : "")}{Groups(t)}; adjusted p {P(pAdjusted)}){(significant ? "." : $". No effect found at a {options.FalseDiscoveryRate:P0} false discovery rate.")}");
+            $"{what} is associated with {(weekly ? t.Outcome.DescribeWeekly(fit.Estimate) : t.Outcome.Describe(fit.Estimate))} ({ci}; n = {t.N}{(weekly ? " agent-weeks" : "")}{Groups(t)}; adjusted p {P(pAdjusted)}){(significant ? "." : $". No effect found at a {options.FalseDiscoveryRate:P0} false discovery rate.")}")
+            + (t.Attenuation is { } lambda ? string.Create(CultureInfo.InvariantCulture,
+                $" Corrected for evaluators' misrecording (calibration agreement): the recorded answer's effect divided by {lambda:0.00}, its interval widened for the uncertainty of that factor.") : "");
         return new Relationship(t.Driver, t.Outcome, fit.Estimate, [fit.Low, fit.High], t.N, t.Yes, t.No, fit.P, pAdjusted,
-            significant ? "effect" : "no effect found", explanation, t.Level);
+            significant ? "effect" : "no effect found", explanation, t.Level, t.Attenuation);
     }
 
     // In the units the effect is said in: FCR effects read as points of the resolution rate, so their bounds do too.

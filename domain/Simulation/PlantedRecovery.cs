@@ -32,12 +32,21 @@ public static class PlantedRecovery
 
     /// <param name="ignoreSelection">Analyse every evaluation as a random pick (what the engine did before it knew
     /// why a contact was evaluated): the comparison that shows what targeted sampling does to a naive analysis.</param>
-    public static RecoveryResult Check(SimulationOptions options, bool ignoreSelection = false)
+    /// <param name="correctMisrecording">Correct item effects for evaluators' misrecording with their agreement in
+    /// simulated calibration sessions (the estimand: the effect of the item being done).</param>
+    public static RecoveryResult Check(SimulationOptions options, bool ignoreSelection = false, bool correctMisrecording = true)
     {
-        var (contacts, hiredAt, items) = SimulatedRows.Of(new CentreSimulation(options));
+        var centre = new CentreSimulation(options);
+        var (contacts, hiredAt, items) = SimulatedRows.Of(centre);
         if (ignoreSelection)
             contacts = contacts.Select(c => c with { Selection = EvaluationSelection.Random, InclusionProbability = null }).ToList();
-        var report = DriverAnalysis.Run(contacts, hiredAt, items, new InsightOptions(TrainModels: false));
+        // Calibration sessions in which every evaluator errs as in their regular work (no learning) against the QA lead:
+        // what the engine knows about each evaluator's reliability.
+        var reliability = correctMisrecording
+            ? EvaluatorReliability.FromCalibration(CalibrationSimulation.Sessions(centre, sessions: 3, evaluators: centre.Evaluators.Count, learning: 1)
+                .SelectMany(s => s.Evaluations), CalibrationSimulation.ExpertId)
+            : null;
+        var report = DriverAnalysis.Run(contacts, hiredAt, items, new InsightOptions(TrainModels: false), reliability: reliability);
         var interaction = report.Relationships.Where(r => r.Level == DriverAnalysis.InteractionLevel).ToList();
         var planted = Targets(options.Effects).Select(t =>
         {
