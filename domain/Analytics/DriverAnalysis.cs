@@ -83,11 +83,12 @@ public static class DriverAnalysis
     }
 
     // With evaluators' reliability known from calibration, each item's effect is that of the item being done rather
-    // than of the answer recorded (Misclassification); the test of "no effect" is the same either way.
+    // than of the answer recorded (Misclassification), compared within agent; the test of "no effect" is unchanged by
+    // the correction.
     private static IEnumerable<Test> ItemTests(List<EvaluatedContact> rows, Outcome outcome, DesignContext context,
         IEnumerable<string> itemIds, InsightOptions options, IReadOnlyDictionary<string, EvaluatorReliability>? reliability)
     {
-        var design = ItemDesign(rows, outcome, context, itemIds, options, out var testable);
+        var design = ItemDesign(rows, outcome, context, itemIds, options, out var testable, agentMeans: reliability is not null);
         foreach (var id in itemIds.Where(id => !testable.Contains(id)))
             yield return new Test(id, outcome, null, rows.Count, Count(rows, id, ItemAnswer.Yes), Count(rows, id, ItemAnswer.No));
         if (design is null) yield break;
@@ -109,13 +110,16 @@ public static class DriverAnalysis
     /// <summary>The outcome's item regression: every item with enough yes and no answers (<paramref name="testable"/>)
     /// as a yes indicator (and an N/A one where it has N/A answers) beside the shared controls; null when there is too
     /// little to fit. Callers may add further columns (e.g. item x subgroup terms) before fitting.</summary>
+    /// <param name="agentMeans">Hold the agent fixed by their own mean of each item (a within-agent comparison, which
+    /// the misrecording correction needs) rather than by their leave-one-out QA score (more power, but the QA score is
+    /// made of the items and shifts their effects by about a tenth on the simulator).</param>
     internal static Design? ItemDesign(IReadOnlyList<EvaluatedContact> rows, Outcome outcome, DesignContext context, IEnumerable<string> itemIds,
-        InsightOptions options, out List<string> testable)
+        InsightOptions options, out List<string> testable, bool agentMeans = false)
     {
         testable = itemIds.Where(id => Count(rows, id, ItemAnswer.Yes) >= options.MinimumPerGroup && Count(rows, id, ItemAnswer.No) >= options.MinimumPerGroup)
             .Order(StringComparer.Ordinal).ToList();
         if (testable.Count == 0 || rows.Count <= 2 * testable.Count + 20 || rows.Select(r => r.AgentId).Distinct().Count() < 2) return null;
-        var design = new Design(rows, context, AgentEffects(outcome), agentMeans: true);
+        var design = new Design(rows, context, AgentEffects(outcome), agentMeans);
         foreach (var id in testable)
         {
             design.Add($"{id}=yes", r => Answer(r, id) == ItemAnswer.Yes ? 1 : 0);

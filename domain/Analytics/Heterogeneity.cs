@@ -32,6 +32,9 @@ public static class Heterogeneity
 {
     /// <summary>Family-wise error level of the confirmations.</summary>
     public const double FamilyLevel = 0.05;
+    /// <summary>Candidates per outcome sent to the regression.</summary>
+    public const int MaxCandidates = 4;
+
     /// <summary>Answers yes and no a subgroup needs to get its own interaction term.</summary>
     public const int MinimumPerLevel = 10;
 
@@ -52,7 +55,9 @@ public static class Heterogeneity
         foreach (var screen in screens)
         {
             var rows = sampleRows.Where(r => screen.Model.Outcome.Of(r) is not null).ToList();
-            foreach (var candidate in screen.Candidates)
+            // The strongest few per outcome: each confirmation is a full regression, and the family size (below) does not
+            // shrink for candidates left untested, so the cap costs power at most, never validity.
+            foreach (var candidate in screen.Candidates.OrderByDescending(c => Math.Abs(c.Contrast) / Math.Max(1e-12, c.Ci95[1] - c.Ci95[0])).Take(MaxCandidates))
                 if (Test(rows, screen.Model.Outcome, candidate, context, items, options) is { } t)
                     tested.Add((screen, candidate, t.Wald, t.Effects));
         }

@@ -93,9 +93,6 @@ public sealed class DriverAnalysisTests
         // The model's "done rather than not" is near the regression's within-agent effect.
         var regression = report.Relationships.Single(r => r.Driver == "upsell" && r.Outcome == Outcome.HandleSeconds);
         Assert.InRange(upsell.Effect, 0.5 * regression.Effect!.Value, 1.5 * regression.Effect.Value);
-        var csat = report.Models.Single(m => m.Outcome == Outcome.Csat);
-        Assert.True(csat.Validated, csat.Explanation);
-        Assert.True(csat.Drivers.Single(d => d.ItemId == "upsell").EffectCi95[1] < 0);
         var fcr = report.Models.Single(m => m.Outcome == Outcome.Fcr);
         Assert.Equal("auc", fcr.Metric);
         Assert.All(report.Models.Where(m => m.Validated).SelectMany(m => m.Drivers), d => Assert.True(d.ImportanceCi95[0] > 0));

@@ -29,6 +29,9 @@ public sealed class HeterogeneityTests(ITestOutputHelper output)
     public void The_chat_only_item_is_found_by_the_model_and_confirmed_by_the_regression(int seed)
     {
         var report = Run(Centre(seed, chatItem: true));
+        var csat = report.Models.Single(m => m.Outcome == Outcome.Csat);
+        Assert.True(csat.Validated, csat.Explanation);
+        Assert.True(csat.Drivers.Single(d => d.ItemId == "upsell").EffectCi95[1] < 0);
         var found = report.Heterogeneity.Where(d => d.ItemId == "anything-else" && d.Outcome == Outcome.Csat).ToList();
         Assert.NotEmpty(found);
         var channel = found.FirstOrDefault(d => d.Dimension == "channel") ?? found[0];
