@@ -17,6 +17,9 @@ internal sealed class ForecastFeatures
     /// <summary>Weeks of lags the first usable row needs.</summary>
     public const int LagWeeks = 4;
 
+    /// <summary>Most weeks the volume reference averages where the history has them.</summary>
+    public const int ReferenceWeeks = 8;
+
     private readonly PeakCalendar peaks;
     private readonly int period;
     private readonly int perHour;
@@ -61,8 +64,27 @@ internal sealed class ForecastFeatures
         return j;
     }
 
-    /// <summary>Mean contacts at the same local time over the last four known weeks: the baseline the volume model corrects.</summary>
-    public double VolumeReference(int index) => Mean(volume, index, LagWeeks);
+    /// <summary>Mean contacts at the same local time over up to <see cref="ReferenceWeeks"/> known weeks, declared
+    /// holidays left out: the baseline the volume model corrects. Eight weeks halve the sampling noise four weeks carry
+    /// (the four-week mean is itself the strongest baseline), and a holiday's empty hours would pull it down for weeks.</summary>
+    public double VolumeReference(int index)
+    {
+        double sum = 0;
+        var n = 0;
+        var j = index;
+        for (var k = 1; k <= ReferenceWeeks; k++)
+        {
+            j = Back(j, 1);
+            if (j < 0) break;
+            if (peaks.On(DateOnly.FromDateTime(Calendar.Local(j))) == PeakKind.Holiday) continue;
+            sum += volume[j];
+            n++;
+        }
+        return n > 0 ? sum / n : Mean(volume, index, LagWeeks);
+    }
+
+    /// <summary>True when the same local time had no contact in each of the last four known weeks.</summary>
+    public bool ClosedLately(int index) => Mean(volume, index, LagWeeks) == 0;
 
     /// <summary>Handle time over the week ending a week earlier (count-weighted), else over the history.</summary>
     public double HandleReference(int index) => WeekLevelHandle(index) ?? fallbackHandle;

@@ -4,8 +4,8 @@ using Microsoft.ML.Data;
 namespace QmInsights.Domain.Forecasting;
 
 /// <summary>Two ML.NET FastTree regressions over <see cref="ForecastFeatures"/>: one for volume, one for mean handle
-/// time. Volume is fitted as the difference from the four-week mean of the same local time (a strong baseline the trees
-/// only correct, for calendar effects, peaks and level changes); handle time as the ratio to the level of the week ending a
+/// time. Volume is fitted as the difference from <see cref="ForecastFeatures.VolumeReference"/>, the mean of the same local
+/// time over up to eight weeks (a strong baseline the trees only correct, for calendar effects, peaks and level changes); handle time as the ratio to the level of the week ending a
 /// week before it, so a level never seen in training is still reachable. Least squares keeps both unbiased.
 /// Handle-time rows are weighted by their contacts: a mean of 100 calls says more than a mean of two. The trees fit
 /// the ratio minus one, so a model that finds nothing to split on (a short daily history) predicts the reference itself.</summary>
@@ -66,7 +66,7 @@ internal sealed class ForecastModel
             var i = from + k;
             var reference = features.VolumeReference(i);
             // Closed at this local time in each of the last four weeks: closed again, whatever small correction a tree adds.
-            result[k] = (reference == 0 ? 0 : Math.Max(0, reference + volume[k]),
+            result[k] = (features.ClosedLately(i) ? 0 : Math.Max(0, reference + volume[k]),
                 // A ratio under a fifth of the reference is a broken tree, not a contact: keep the prediction sane.
                 Math.Max(0.2, 1 + handle[k]) * features.HandleReference(i));
         }

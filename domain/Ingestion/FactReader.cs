@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using QmInsights.Domain.Periods;
 
 namespace QmInsights.Domain.Ingestion;
 
@@ -10,7 +11,7 @@ namespace QmInsights.Domain.Ingestion;
 /// contract's column names (a column the profile cannot find makes its field missing, per record).</remarks>
 public sealed class FactReader<T>(RecordShape<T> shape, ImportProfile? profile = null) where T : class
 {
-    private readonly TimeZoneInfo? _profileZone = profile?.TimeZone is { } zone ? TimeZoneInfo.FindSystemTimeZoneById(zone) : null;
+    private readonly TimeZoneInfo? _profileZone = profile?.TimeZone is { } zone ? CentreCalendar.Of(zone, "timeZone").Zone : null;
     private readonly SortedSet<string> _ignored = new(StringComparer.Ordinal);
 
     /// <summary>Fields seen in the body that the contract does not define: they are not stored (they could hold

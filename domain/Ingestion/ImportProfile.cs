@@ -1,4 +1,5 @@
 using System.Globalization;
+using QmInsights.Domain.Periods;
 
 namespace QmInsights.Domain.Ingestion;
 
@@ -37,8 +38,7 @@ public sealed record ImportProfile(
                 problems.Add($"fields.{field}: '{source}' is not a column name or a template of {{column}} names");
         if (DurationUnit is not null && SecondsPerUnit(DurationUnit) is null)
             problems.Add($"durationUnit: '{DurationUnit}' is not one of seconds, milliseconds, minutes, days");
-        if (TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
-            problems.Add($"timeZone: '{TimeZone}' is not a known IANA time zone (e.g. Europe/Oslo)");
+        if (CentreCalendar.ProblemWith("timeZone", TimeZone) is { } zone) problems.Add(zone);
         if (TimeFormat is not null)
         {
             try { _ = DateTime.MinValue.ToString(TimeFormat, CultureInfo.InvariantCulture); }

@@ -1,5 +1,6 @@
 using MathNet.Numerics.Distributions;
 using QmInsights.Domain.Facts;
+using QmInsights.Domain.Periods;
 
 namespace QmInsights.Domain.Simulation;
 
@@ -10,7 +11,7 @@ public sealed partial class CentreSimulation
     private TimeZoneInfo? _zone;
 
     /// <summary>The centre's time zone when <see cref="SimulationOptions.TimeZone"/> names one.</summary>
-    private TimeZoneInfo? Zone => Options.TimeZone is null ? null : _zone ??= TimeZoneInfo.FindSystemTimeZoneById(Options.TimeZone);
+    private TimeZoneInfo? Zone => Options.TimeZone is null ? null : _zone ??= CentreCalendar.Of(Options.TimeZone, "time-zone").Zone;
 
     /// <summary>Contacts given up in the call and chat queues: per queue and working day, Poisson with mean
     /// <see cref="SimulationOptions.AbandonShare"/> times the contacts the queue's agents handle that day, no agent and
@@ -32,7 +33,7 @@ public sealed partial class CentreSimulation
             var peak = day.Month == 12 ? Options.DecemberVolumeFactor : 1.0;
             foreach (var ((channel, queue), share) in perQueue)
             {
-                var handled = Agents.Count * Options.ContactsPerAgentDay * weekday * peak * share;
+                var handled = Agents.Count * Options.ContactsPerAgentDay * weekday * peak * share * DemandFactor(day);
                 var count = handled > 0 ? Poisson.Sample(random, handled * Options.AbandonShare) : 0;
                 for (var n = 0; n < count; n++)
                 {
@@ -43,6 +44,29 @@ public sealed partial class CentreSimulation
                 }
             }
         }
+    }
+
+    private double[]? _demand;
+
+    /// <summary>The centre-wide demand factor of <paramref name="day"/>: exp of a stationary AR(1) over the days with
+    /// standard deviation <see cref="SimulationOptions.DailyDemandNoise"/> and lag-one correlation
+    /// <see cref="SimulationOptions.DailyDemandPersistence"/>, normalised to mean 1; every queue and agent sees the same
+    /// swing. Drawn from its own stream, so without noise the contacts are exactly those of a simulation without it.</summary>
+    private double DemandFactor(DateOnly day)
+    {
+        if (Options.DailyDemandNoise == 0) return 1;
+        if (_demand is null)
+        {
+            var random = new Random(unchecked(Options.Seed * 17 + 3));
+            var (sigma, phi) = (Options.DailyDemandNoise, Options.DailyDemandPersistence);
+            var days = new double[Options.End.DayNumber - Options.Start.DayNumber];
+            var x = Normal.Sample(random, 0, sigma);
+            for (var d = 0; d < days.Length; d++, x = phi * x + Normal.Sample(random, 0, sigma * Math.Sqrt(1 - phi * phi)))
+                days[d] = Math.Exp(x - sigma * sigma / 2);
+            _demand = days;
+        }
+        var index = day.DayNumber - Options.Start.DayNumber;
+        return index >= 0 && index < _demand.Length ? _demand[index] : 1;
     }
 
     /// <summary>Mean wait of the contacts answered on <paramref name="day"/>: longer in the December peak.</summary>

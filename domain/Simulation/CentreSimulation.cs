@@ -117,7 +117,7 @@ public sealed partial class CentreSimulation
             };
             if (weekday == 0) continue;
             var peak = day.Month == 12 ? Options.DecemberVolumeFactor : 1.0;
-            var contacts = Poisson.Sample(random, Options.ContactsPerAgentDay * weekday * peak * trend);
+            var contacts = Poisson.Sample(random, Options.ContactsPerAgentDay * weekday * peak * trend * DemandFactor(day));
             var newHire = day.DayNumber - hireDay.DayNumber < 30;
             for (var n = 0; n < contacts; n++)
                 month.Add(Contact(agent, day, n, newHire, random));

@@ -6,8 +6,8 @@ namespace QmInsights.Tests.Forecasting;
 /// autumn daylight-saving change falls inside the history; an hour-of-week handle-time shape), the last four weeks of
 /// September-November each forecast one to four weeks ahead. Both seeds' backtests are run once and shared.
 /// The simulated arrivals are Poisson around a fixed weekly profile: no forecast can beat the four-week mean by much there
-/// (the Poisson floor is about 10% below it), so these tests hold the model to seasonal-naive and to staying within a few
-/// percent of the four-week mean; README states the figures.</summary>
+/// (even the true rate is only about 10% better: sqrt(1 + 1/4) on the noise), so these tests hold the model to beating
+/// seasonal-naive clearly and the four-week mean at all, not to the 20%; README states the figures.</summary>
 public sealed class BacktestTests
 {
     private static readonly Dictionary<int, Lazy<BacktestReport>> Reports = new()
@@ -19,7 +19,7 @@ public sealed class BacktestTests
     [Theory]
     [InlineData(42)]
     [InlineData(7)]
-    public void Hourly_forecast_beats_seasonal_naive_at_every_horizon_and_keeps_up_with_the_four_week_mean(int seed)
+    public void Hourly_forecast_beats_both_baselines_on_volume_at_every_horizon_and_keeps_up_on_handle_time(int seed)
     {
         var report = Reports[seed].Value;
 
@@ -30,7 +30,7 @@ public sealed class BacktestTests
         {
             Assert.True(h.Volume.WapeImprovementOver(h.VolumeNaive) >= 12, $"h={h.Horizon}: volume WAPE {h.Volume.Wape:F2}% vs naive {h.VolumeNaive.Wape:F2}%");
             Assert.True(h.Handle.WapeImprovementOver(h.HandleNaive) >= 20, $"h={h.Horizon}: handle WAPE {h.Handle.Wape:F2}% vs naive {h.HandleNaive.Wape:F2}%");
-            Assert.True(h.Volume.Wape <= 1.06 * h.VolumeFourWeekMean.Wape, $"h={h.Horizon}: volume WAPE {h.Volume.Wape:F2}% vs 4-week mean {h.VolumeFourWeekMean.Wape:F2}%");
+            Assert.True(h.Volume.Wape <= h.VolumeFourWeekMean.Wape, $"h={h.Horizon}: volume WAPE {h.Volume.Wape:F2}% vs 4-week mean {h.VolumeFourWeekMean.Wape:F2}%");
             Assert.True(h.Handle.Wape <= 1.05 * h.HandleFourWeekMean.Wape, $"h={h.Horizon}: handle WAPE {h.Handle.Wape:F2}% vs 4-week mean {h.HandleFourWeekMean.Wape:F2}%");
             Assert.InRange(h.Volume.BiasPercent, -5, 5);
             Assert.InRange(h.Handle.BiasPercent, -5, 5);

@@ -88,7 +88,7 @@ public sealed class ImportProfileTests
         var profile = new ImportProfile("", new() { ["handleSeconds"] = "{talk" }, DurationUnit: "hours", TimeZone: "Mars/Olympus");
         Assert.Equal(["name: is missing", "fields.handleSeconds: '{talk' is not a column name or a template of {column} names",
             "durationUnit: 'hours' is not one of seconds, milliseconds, minutes, days",
-            "timeZone: 'Mars/Olympus' is not a known IANA time zone (e.g. Europe/Oslo)"], profile.Problems());
+            "timeZone: 'Mars/Olympus' is not a known IANA time zone (e.g. Europe/Oslo, America/New_York, UTC)"], profile.Problems());
         Assert.All(ShippedProfiles.ById.Values, p => Assert.Empty(p.Problems()));
     }
 }

@@ -28,6 +28,23 @@ public sealed class ErlangATests
         Assert.Equal(figures.AbandonmentProbability, figures.MeanWaitHandleTimes, 12);
     }
 
+    // A published numeric example: the Erlang A guide of pyworkforce (https://pyworkforce.rodrigo-arenas.com/stable/guide/erlanga,
+    // "Basic usage"; exact birth-death chain, abandoned callers not answered in time): 100 calls per 30 minutes, handle time
+    // 3 min, mean patience 5 min, answer within 20 s; at its 13 agents it prints service level 0.858..., occupancy 0.750...,
+    // abandonment 0.025..., waiting probability 0.226..., average speed of answer 0.125... min (over all callers): three
+    // decimals, the precision it is checked to here. Load 10 erlangs, θ/μ = 3/5, 20 s = 1/9 handle time.
+    [Fact]
+    public void Matches_the_published_pyworkforce_example_to_its_three_decimals()
+    {
+        var figures = ErlangA.Evaluate(13, 10, 3.0 / 5, 20.0 / 180);
+
+        Assert.Equal(0.858, figures.ServiceLevel, 3);
+        Assert.Equal(0.750, figures.Occupancy, 3);
+        Assert.Equal(0.025, figures.AbandonmentProbability, 3);
+        Assert.Equal(0.226, figures.ProbabilityOfWaiting, 3);
+        Assert.Equal(0.125, figures.MeanWaitHandleTimes * 3, 3);
+    }
+
     // Patience a thousand times the handle time: nobody hangs up in practice, and Erlang A is Erlang C, here the Call Centre
     // Helper example the CRAN ErlangC README tabulates (14 agents: P_w 0.1741319, SL 0.8883500; see CallCentreHelperExampleTests).
     [Fact]
