@@ -19,6 +19,14 @@ public sealed class DesignContext(IReadOnlyDictionary<string, DateTimeOffset> hi
     public double Weight(EvaluatedContact row, Outcome outcome) =>
         sample.Weight(row) * (response is not null && outcome.FromSurvey() ? response.Weight(row) : 1);
 
+    /// <summary>Days from the agent's hire to the contact; a year when the roster does not know the agent.</summary>
+    public double TenureDays(EvaluatedContact row) =>
+        hiredAt.TryGetValue(row.AgentId, out var hired) ? Math.Max(0, (row.StartedAt - hired).TotalDays) : 365;
+
+    /// <summary>The contact's ISO week (Monday) in the centre's calendar, the week control's level.</summary>
+    public static string Week(EvaluatedContact row) =>
+        TrendPeriod.Week.StartOf(DateOnly.FromDateTime(row.StartedAt.UtcDateTime)).ToString("yyyy-MM-dd");
+
     /// <summary>The agent's mean QA score over their other evaluations (the row itself left out, so the control
     /// cannot carry the row's own answers); the centre's mean for an agent with no other evaluation.</summary>
     public double AgentQaOthers(EvaluatedContact row)
@@ -31,35 +39,41 @@ public sealed class DesignContext(IReadOnlyDictionary<string, DateTimeOffset> hi
 
 /// <summary>A regression design over contacts: the drivers being tested plus the controls every model shares
 /// (channel, queue, team, new hire, log tenure, evaluator and week), so that drivers are compared like for like.
-/// Agent skill is held fixed either by the agent's leave-one-out mean QA score or, where each agent has enough rows
-/// (handle time, FCR), by agent fixed effects: a within-agent comparison. Errors are clustered by agent.</summary>
+/// Agent skill is held fixed by the agent's leave-one-out mean QA score, by the agent's own mean of every driver
+/// (Mundlak 1978: each driver's coefficient is then its within-agent effect) or, where each agent has enough rows
+/// (handle time, FCR), by agent fixed effects. Errors are clustered by agent.</summary>
 public sealed class Design
 {
     private readonly IReadOnlyList<EvaluatedContact> _rows;
     private readonly DesignContext _context;
     private readonly bool _agentEffects;
+    private readonly bool _agentMeans;
     private readonly List<(string Name, Func<EvaluatedContact, double> Value)> _drivers = new();
     private readonly List<(string Name, Func<EvaluatedContact, double> Value)> _controls = new();
     // Categorical controls: each row's level is read once and its dummy set, whatever the number of levels.
     private readonly List<(string Name, Func<EvaluatedContact, string> Level, List<string> Levels)> _factors = new();
 
-    public Design(IReadOnlyList<EvaluatedContact> rows, DesignContext context, bool agentEffects = false)
+    /// <param name="agentMeans">Without agent fixed effects: control each driver by the agent's weighted mean of it over
+    /// the design's rows instead of by the agent's QA score. The QA score is made of the items themselves (an agent who
+    /// upsells a lot scores higher whatever their skill), so as a control for an item it biases that item's effect;
+    /// the agent's mean of the item does not, and leaves the within-agent comparison (Mundlak 1978, "On the pooling of
+    /// time series and cross section data", Econometrica 46(1), 69-85).</param>
+    public Design(IReadOnlyList<EvaluatedContact> rows, DesignContext context, bool agentEffects = false, bool agentMeans = false)
     {
         _rows = rows;
         _context = context;
         _agentEffects = agentEffects;
+        _agentMeans = agentMeans && !agentEffects;
         Dummies("channel", r => r.Channel.ToString());
         Dummies("queue", r => $"{r.Channel}/{r.Queue}");
         Dummies("team", r => r.TeamId);
         Dummies("evaluator", r => r.EvaluatorId);
-        Dummies("week", r => TrendPeriod.Week.StartOf(DateOnly.FromDateTime(r.StartedAt.UtcDateTime)).ToString("yyyy-MM-dd"));
-        double TenureDays(EvaluatedContact r) =>
-            context.HiredAt.TryGetValue(r.AgentId, out var hired) ? Math.Max(0, (r.StartedAt - hired).TotalDays) : 365;
-        _controls.Add(("newHire", r => TenureDays(r) < 30 ? 1 : 0));
-        _controls.Add(("logTenureDays", r => Math.Log(1 + TenureDays(r))));
+        Dummies("week", DesignContext.Week);
+        _controls.Add(("newHire", r => context.TenureDays(r) < 30 ? 1 : 0));
+        _controls.Add(("logTenureDays", r => Math.Log(1 + context.TenureDays(r))));
         // Skilled agents both follow the form more and please customers more; without a skill control every item
         // would look like it raised CSAT. Agent fixed effects hold skill fixed themselves.
-        if (!agentEffects) _controls.Add(("agentQaOthers", context.AgentQaOthers));
+        if (!agentEffects && !_agentMeans) _controls.Add(("agentQaOthers", context.AgentQaOthers));
     }
 
     private void Dummies(string name, Func<EvaluatedContact, string> level) =>
@@ -90,6 +104,17 @@ public sealed class Design
         var weights = _rows.Select(r => _context.Weight(r, outcome)).ToList();
         var agents = _rows.Select(r => r.AgentId).ToList();
         var names = columns.Select(c => c.Name).Concat(_factors.SelectMany(f => f.Levels.Select(l => $"{f.Name}={l}"))).ToList();
+        if (_agentMeans)
+        {
+            // Each driver's agent mean, appended after the other columns.
+            var means = Enumerable.Range(0, _rows.Count).GroupBy(i => agents[i]).ToDictionary(g => g.Key, g =>
+            {
+                var total = g.Sum(i => weights[i]);
+                return Enumerable.Range(0, _drivers.Count).Select(c => g.Sum(i => weights[i] * x[i][c]) / total).ToArray();
+            });
+            x = x.Select((row, i) => row.Concat(means[agents[i]]).ToArray()).ToList();
+            names.AddRange(_drivers.Select(d => $"{d.Name}|agent mean"));
+        }
         if (!_agentEffects) return LinearModel.Fit(x, y, names, weights, agents);
 
         // Within-agent: every column and the outcome minus the agent's weighted mean. Columns constant within every

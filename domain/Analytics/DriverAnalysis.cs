@@ -26,10 +26,11 @@ public static class DriverAnalysis
         "These are associations, not causes: only a controlled change (e.g. an A/B change of the scorecard for some teams) would show what changing an item does.";
 
     private sealed record Test(string Driver, Outcome Outcome, (double Estimate, double Low, double High, double P)? Fit,
-        int N, int? Yes, int? No, string Level = InteractionLevel);
+        int N, int? Yes, int? No, string Level = InteractionLevel, double? Attenuation = null);
 
     public static InsightReport Run(IReadOnlyList<EvaluatedContact> contacts, IReadOnlyDictionary<string, DateTimeOffset> hiredAt,
-        IReadOnlyDictionary<string, ScorecardItem> items, InsightOptions options, IReadOnlyList<AgentWeek>? weeks = null)
+        IReadOnlyDictionary<string, ScorecardItem> items, InsightOptions options, IReadOnlyList<AgentWeek>? weeks = null,
+        IReadOnlyDictionary<string, EvaluatorReliability>? reliability = null)
     {
         var sample = InferenceSample.Of(contacts);
         var response = options.WeightSurveyResponse ? SurveyResponse.Fit(sample) : null;
@@ -39,7 +40,7 @@ public static class DriverAnalysis
         {
             var rows = sample.Rows.Where(c => outcome.Of(c) is not null).ToList();
             tests.AddRange(QaTest(rows, outcome, context, options));
-            tests.AddRange(ItemTests(rows, outcome, context, items.Keys, options));
+            tests.AddRange(ItemTests(rows, outcome, context, items.Keys, options, reliability));
         }
         tests.AddRange(HandleTimeVersusResolution(sample.Rows, context, options));
         if (weeks is not null)
@@ -57,11 +58,12 @@ public static class DriverAnalysis
         var relationships = tests.Select(t => Describe(t, pAdjusted.GetValueOrDefault(t, double.NaN), items, options)).ToList();
         var conflicts = Conflicts(relationships, items, options);
         var itemIds = items.Keys.Order(StringComparer.Ordinal).ToList();
-        var models = options.TrainModels
-            ? Outcomes.Measured.Select(o => DriverModel.Train(sample.Rows, o, itemIds, relationships)).OfType<OutcomeModel>().ToList()
+        var screens = options.TrainModels
+            ? Outcomes.Measured.Select(o => DriverModel.Train(sample.Rows, o, itemIds, context, relationships, options)).OfType<ModelScreen>().ToList()
             : [];
+        var heterogeneity = Heterogeneity.Confirm(sample.Rows, screens, context, items, options);
         return new InsightReport(options, contacts.Count, contacts.Count(c => c.Csat is not null || c.Nps is not null),
-            relationships, conflicts, models, sample.Counts, CausationNote, response?.Summary);
+            relationships, conflicts, screens.Select(s => s.Model).ToList(), sample.Counts, CausationNote, response?.Summary, heterogeneity);
     }
 
     // Handle time and resolution are measured on every evaluated contact: each agent has enough rows to be compared
@@ -81,27 +83,54 @@ public static class DriverAnalysis
         yield return new Test(QaDriver, outcome, design.Fit(outcome).Effect(QaDriver), scored.Count, null, null);
     }
 
+    // With evaluators' reliability known from calibration, each item's effect is that of the item being done rather
+    // than of the answer recorded (Misclassification), compared within agent; the test of "no effect" is unchanged by
+    // the correction.
     private static IEnumerable<Test> ItemTests(List<EvaluatedContact> rows, Outcome outcome, DesignContext context,
-        IEnumerable<string> itemIds, InsightOptions options)
+        IEnumerable<string> itemIds, InsightOptions options, IReadOnlyDictionary<string, EvaluatorReliability>? reliability)
     {
-        var counts = itemIds.ToDictionary(id => id, id => (Yes: rows.Count(r => Answer(r, id) == ItemAnswer.Yes),
-            No: rows.Count(r => Answer(r, id) == ItemAnswer.No), Na: rows.Count(r => Answer(r, id) is ItemAnswer.NotApplicable or null)));
-        var testable = counts.Where(c => c.Value.Yes >= options.MinimumPerGroup && c.Value.No >= options.MinimumPerGroup)
-            .Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
-        foreach (var (id, (yes, no, _)) in counts.Where(c => !testable.Contains(c.Key)))
-            yield return new Test(id, outcome, null, rows.Count, yes, no);
-        if (testable.Count == 0 || rows.Count <= 2 * testable.Count + 20 || rows.Select(r => r.AgentId).Distinct().Count() < 2) yield break;
+        var design = ItemDesign(rows, outcome, context, itemIds, options, out var testable, agentMeans: reliability is not null);
+        foreach (var id in itemIds.Where(id => !testable.Contains(id)))
+            yield return new Test(id, outcome, null, rows.Count, Count(rows, id, ItemAnswer.Yes), Count(rows, id, ItemAnswer.No));
+        if (design is null) yield break;
+        var model = design.Fit(outcome);
+        var critical = model.Critical(0.95);
+        foreach (var id in testable)
+        {
+            var fit = model.Effect($"{id}=yes");
+            var attenuation = fit is not null && reliability is not null ? Misclassification.Attenuation(rows, id, reliability) : null;
+            if (fit is { } f && attenuation is { } a)
+            {
+                var (estimate, low, high) = Misclassification.Correct(f.Estimate, (f.High - f.Low) / (2 * critical), critical, a);
+                fit = (estimate, low, high, f.P);
+            }
+            yield return new Test(id, outcome, fit, rows.Count, Count(rows, id, ItemAnswer.Yes), Count(rows, id, ItemAnswer.No), Attenuation: attenuation?.Lambda);
+        }
+    }
 
-        var design = new Design(rows, context, AgentEffects(outcome));
+    /// <summary>The outcome's item regression: every item with enough yes and no answers (<paramref name="testable"/>)
+    /// as a yes indicator (and an N/A one where it has N/A answers) beside the shared controls; null when there is too
+    /// little to fit. Callers may add further columns (e.g. item x subgroup terms) before fitting.</summary>
+    /// <param name="agentMeans">Hold the agent fixed by their own mean of each item (a within-agent comparison, which
+    /// the misrecording correction needs) rather than by their leave-one-out QA score (more power, but the QA score is
+    /// made of the items and shifts their effects by about a tenth on the simulator).</param>
+    internal static Design? ItemDesign(IReadOnlyList<EvaluatedContact> rows, Outcome outcome, DesignContext context, IEnumerable<string> itemIds,
+        InsightOptions options, out List<string> testable, bool agentMeans = false)
+    {
+        testable = itemIds.Where(id => Count(rows, id, ItemAnswer.Yes) >= options.MinimumPerGroup && Count(rows, id, ItemAnswer.No) >= options.MinimumPerGroup)
+            .Order(StringComparer.Ordinal).ToList();
+        if (testable.Count == 0 || rows.Count <= 2 * testable.Count + 20 || rows.Select(r => r.AgentId).Distinct().Count() < 2) return null;
+        var design = new Design(rows, context, AgentEffects(outcome), agentMeans);
         foreach (var id in testable)
         {
             design.Add($"{id}=yes", r => Answer(r, id) == ItemAnswer.Yes ? 1 : 0);
-            if (counts[id].Na > 0) design.Add($"{id}=na", r => Answer(r, id) is ItemAnswer.NotApplicable or null ? 1 : 0);
+            if (rows.Any(r => Answer(r, id) is ItemAnswer.NotApplicable or null))
+                design.Add($"{id}=na", r => Answer(r, id) is ItemAnswer.NotApplicable or null ? 1 : 0);
         }
-        var model = design.Fit(outcome);
-        foreach (var id in testable)
-            yield return new Test(id, outcome, model.Effect($"{id}=yes"), rows.Count, counts[id].Yes, counts[id].No);
+        return design;
     }
+
+    private static int Count(IReadOnlyList<EvaluatedContact> rows, string itemId, ItemAnswer answer) => rows.Count(r => Answer(r, itemId) == answer);
 
     // Is a shorter contact resolved less often than the same agent's longer ones? FCR on handle minutes, same
     // controls, within agent (an agent's style is the agent-week view's question).
@@ -148,7 +177,8 @@ public static class DriverAnalysis
         return new Test(driver, outcome, model.Effect(driver), rows.Count, null, null, AgentWeekLevel);
     }
 
-    private static ItemAnswer? Answer(EvaluatedContact c, string itemId)
+    /// <summary>The contact's answer to the item; null when the evaluation has none.</summary>
+    internal static ItemAnswer? Answer(EvaluatedContact c, string itemId)
     {
         foreach (var a in c.Answers)
             if (a.ItemId == itemId) return a.Answer;
@@ -169,9 +199,11 @@ public static class DriverAnalysis
         var significant = pAdjusted <= options.FalseDiscoveryRate;
         var ci = Ci(t.Outcome, fit.Low, fit.High);
         var explanation = string.Create(CultureInfo.InvariantCulture,
-            $"{what} is associated with {(weekly ? t.Outcome.DescribeWeekly(fit.Estimate) : t.Outcome.Describe(fit.Estimate))} ({ci}; n = {t.N}{(weekly ? " agent-weeks" : "")}{Groups(t)}; adjusted p {P(pAdjusted)}){(significant ? "." : $". No effect found at a {options.FalseDiscoveryRate:P0} false discovery rate.")}");
+            $"{what} is associated with {(weekly ? t.Outcome.DescribeWeekly(fit.Estimate) : t.Outcome.Describe(fit.Estimate))} ({ci}; n = {t.N}{(weekly ? " agent-weeks" : "")}{Groups(t)}; adjusted p {P(pAdjusted)}){(significant ? "." : $". No effect found at a {options.FalseDiscoveryRate:P0} false discovery rate.")}")
+            + (t.Attenuation is { } lambda ? string.Create(CultureInfo.InvariantCulture,
+                $" Corrected for evaluators' misrecording (calibration agreement): the recorded answer's effect divided by {lambda:0.00}, its interval widened for the uncertainty of that factor.") : "");
         return new Relationship(t.Driver, t.Outcome, fit.Estimate, [fit.Low, fit.High], t.N, t.Yes, t.No, fit.P, pAdjusted,
-            significant ? "effect" : "no effect found", explanation, t.Level);
+            significant ? "effect" : "no effect found", explanation, t.Level, t.Attenuation);
     }
 
     // In the units the effect is said in: effects on a rate read as points, so their bounds do too.

@@ -7,6 +7,8 @@ namespace QmInsights.Domain.Analytics;
 /// <param name="Causation">What the findings can and cannot say about cause.</param>
 /// <param name="SurveyResponse">Who answered the survey and the response weights CSAT and NPS analyses carry; null when
 /// the weighting is off or there were too few answers (or non-answers) to model.</param>
+/// <param name="Heterogeneity">Items whose effect differs by channel, queue or tenure, found by the models and confirmed
+/// by the regression (empty without models).</param>
 [GenerateSerializer, Alias("qm.InsightReport")]
 public sealed record InsightReport(
     InsightOptions Options,
@@ -17,4 +19,5 @@ public sealed record InsightReport(
     List<OutcomeModel> Models,
     SelectionCounts Selection,
     string Causation,
-    SurveyResponseSummary? SurveyResponse);
+    SurveyResponseSummary? SurveyResponse,
+    List<EffectDifference> Heterogeneity);

@@ -148,6 +148,21 @@ public sealed class LinearModel
         return (a.DotProduct(Vector<double>.Build.DenseOfArray(Coefficients)), Math.Sqrt(Math.Max(0, (_covariance * a).DotProduct(a))));
     }
 
+    /// <summary>Joint Wald test that the named coefficients are all zero, from the model's (clustered or classical)
+    /// covariance: F = b'V^-1 b / q on q and the model's degrees of freedom (Stata's <c>test</c> after <c>regress</c>).
+    /// Columns dropped as redundant are left out of q; null when none of them is left.</summary>
+    public (double F, int Df1, int Df2, double P)? Wald(IReadOnlyList<string> names)
+    {
+        var index = names.Select(n => Names.ToList().IndexOf(n)).Where(i => i >= 0).ToArray();
+        if (index.Length == 0) return null;
+        var b = Vector<double>.Build.Dense(index.Length, k => Coefficients[index[k]]);
+        var v = Matrix<double>.Build.Dense(index.Length, index.Length, (r, c) => _covariance[index[r], index[c]]);
+        // A covariance singular in the tested block (e.g. fewer clusters than coefficients) has no Wald test.
+        if (v.Rank() < index.Length) return null;
+        var f = v.Solve(b).DotProduct(b) / index.Length;
+        return (f, index.Length, DegreesOfFreedom, 1 - FisherSnedecor.CDF(index.Length, DegreesOfFreedom, f));
+    }
+
     /// <summary>The two-sided Student t critical value at <paramref name="level"/> on the model's degrees of freedom.</summary>
     public double Critical(double level) => StudentT.InvCDF(0, 1, DegreesOfFreedom, 1 - (1 - level) / 2);
 

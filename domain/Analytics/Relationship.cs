@@ -8,6 +8,9 @@ namespace QmInsights.Domain.Analytics;
 /// <param name="PAdjusted">Benjamini-Hochberg adjusted over every test of the run.</param>
 /// <param name="Level">"interaction" (contact by contact) or "agentWeek" (an agent's weekly mean QA score against the
 /// week's mean outcomes: CSAT mean 1-5, NPS -100..100, mean handle seconds, FCR rate).</param>
+/// <param name="Attenuation">Items, when evaluators' reliability is known from calibration: the factor lambda by which
+/// misrecorded answers shrink the effect; <paramref name="Effect"/> and <paramref name="Ci95"/> are then the item being
+/// done, corrected (divided by lambda, widened for its uncertainty). Null: the effect of the recorded answer.</param>
 /// <param name="Verdict">"effect" when the adjusted p-value is below the run's level, "no effect found", or "too few observations".</param>
 [GenerateSerializer, Alias("qm.Relationship")]
 public sealed record Relationship(
@@ -22,4 +25,5 @@ public sealed record Relationship(
     double? PAdjusted,
     string Verdict,
     string Explanation,
-    string Level = DriverAnalysis.InteractionLevel);
+    string Level = DriverAnalysis.InteractionLevel,
+    double? Attenuation = null);

@@ -23,6 +23,11 @@ public sealed record PlantedEffects
     /// <summary>Checking whether anything else is needed, on chat only (it reads as a script there): an item whose
     /// effect differs by channel. Zero unless set; with it set, remove "anything-else" from <see cref="ZeroEffectItems"/>.</summary>
     public double AnythingElseChatCsat { get; init; }
+    /// <summary>The same effects with the chat-only item planted: "anything-else" changes CSAT by <paramref name="csat"/>
+    /// on chat and nowhere else (and leaves the zero-effect items).</summary>
+    public PlantedEffects WithChatOnlyItem(double csat = -0.8) =>
+        this with { AnythingElseChatCsat = csat, ZeroEffectItems = ZeroEffectItems.Where(i => i != "anything-else").ToList() };
+
     /// <summary>Items with no effect on any outcome, to measure false alarms.</summary>
     public IReadOnlyList<string> ZeroEffectItems { get; init; } =
         ["greet", "verify-identity", "explore-needs", "listen", "tone", "anything-else", "documentation"];

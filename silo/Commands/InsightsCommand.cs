@@ -44,13 +44,18 @@ public static class InsightsCommand
         foreach (var model in root.GetProperty("models").EnumerateArray())
         {
             Console.WriteLine();
-            Console.WriteLine($"ML.NET FastTree model of {Text(model, "outcome")} (held-out R² {Number(model, "heldOutRSquared", "0.000")}): top drivers by permutation importance, with contributions");
-            var drivers = new TextTable("feature", "+RMSE", "mean contribution", "when done", "model vs regression");
+            Console.WriteLine(Text(model, "explanation"));
+            var drivers = new TextTable("item", "importance", "95% CI", "done rather than not", "95% CI", "model vs regression");
             foreach (var d in model.GetProperty("drivers").EnumerateArray().Take(6))
-                drivers.Add(Text(d, "feature"), Number(d, "importance", "0.####"), Number(d, "meanContribution", "+0.###;-0.###"),
-                    Number(d, "contributionWhenYes", "+0.###;-0.###"), Text(d, "agreement"));
+                drivers.Add(Text(d, "itemId"), Number(d, "importance", "0.####"), Interval(d, "importanceCi95"),
+                    Number(d, "effect", "+0.###;-0.###"), Interval(d, "effectCi95"), Text(d, "agreement"));
             drivers.Write(Console.Out);
         }
+
+        Console.WriteLine();
+        Console.WriteLine("items whose effect differs by channel, queue or tenure (found by the models, confirmed by the regression):");
+        foreach (var d in root.GetProperty("heterogeneity").EnumerateArray())
+            Console.WriteLine($"  {Text(d, "explanation")}");
 
         using var gaps = await engine.Get($"/api/insights/disagreeing-agents{agentsQuery}");
         if (gaps is null) return 1;

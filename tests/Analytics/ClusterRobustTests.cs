@@ -46,6 +46,24 @@ public sealed class ClusterRobustTests
     }
 
     [Fact]
+    public void The_joint_Wald_test_matches_Statas_F_after_regress_with_vce_cluster_on_the_Grunfeld_data()
+    {
+        // Stata's model F after regress invest mvalue kstock, vce(cluster company): F(2, 9) = 51.59060716590177
+        // (statsmodels' results_grunfeld_ols_robust_cluster.py, "results_cluster": F, df_m 2, df_r 9).
+        var (x, y, firm) = Grunfeld();
+        var model = LinearModel.Fit(x, y, ["mvalue", "kstock"], clusters: firm);
+        var (f, df1, df2, p) = model.Wald(["mvalue", "kstock"])!.Value;
+        Assert.Equal(51.59060716590177, f, 4);
+        Assert.Equal((2, 9), (df1, df2));
+        Assert.True(p < 0.0001);
+        // One coefficient alone: F is the square of its t, with the same p-value.
+        var (estimate, _, _, pOne) = model.Effect("kstock")!.Value;
+        var single = model.Wald(["kstock"])!.Value;
+        Assert.Equal(Math.Pow(estimate / model.StandardErrors[2], 2), single.F, 8);
+        Assert.Equal(pOne, single.P, 8);
+    }
+
+    [Fact]
     public void Weights_that_repeat_rows_give_the_coefficients_of_the_repeated_data()
     {
         // A weight of 2 is the same row counted twice: identical point estimates (frequency-weight identity).

@@ -50,7 +50,8 @@ public sealed class InsightsApiTests(HostFixture host) : IClassFixture<HostFixtu
             Assert.Contains("agent-weeks", r.GetProperty("explanation").GetString());
         });
         Assert.All(all.RootElement.GetProperty("models").EnumerateArray().SelectMany(m => m.GetProperty("drivers").EnumerateArray()),
-            d => Assert.Equal(JsonValueKind.Number, d.GetProperty("meanContribution").ValueKind));
+            d => Assert.Equal(2, d.GetProperty("importanceCi95").GetArrayLength()));
+        Assert.Equal(JsonValueKind.Array, all.RootElement.GetProperty("heterogeneity").ValueKind);
 
         // Agents A and B of the domain story: QA rates upsellers above what their customers say, and customers rate
         // the agents who do not upsell above their QA score; wherever upsell explains a gap, it is the right one.
