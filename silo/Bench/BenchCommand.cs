@@ -23,9 +23,11 @@ public static class BenchCommand
         var seeds = new Option<int>("--seeds") { Description = "with --planted: how many seeds", DefaultValueFactory = _ => 20 };
         var noAzure = new Option<bool>("--no-azure") { Description = "leave the Azure Storage (Azurite) rows out" };
         var report = new Option<bool>("--report") { Description = "instead: the monthly pack of 500 agents / 40 teams, timed" };
+        var scale = new Option<bool>("--scale") { Description = $"instead: a year of a large centre (the demo's simulator; --agents, --teams, --months default to {ScaleBench.Defaults.Agents}, {ScaleBench.Defaults.Teams}, {ScaleBench.Defaults.Months}): records/s by kind, resident memory per record, the whole-centre pack, summary latency" };
+        var postgres = new Option<bool>("--postgres") { Description = "with --scale: also a silo process on a throw-away PostgreSQL, killed after ingestion: seconds from its restart to the first correct centre summary" };
         var command = new Command("bench", "Ingestion and summary benchmark of the engine (in-process storage, PostgreSQL and Azure Storage on Azurite) next to plain PostgreSQL, on throw-away servers; then restart times.")
         {
-            insights, forecast, report, planted, seeds, noAzure,
+            insights, forecast, report, scale, postgres, planted, seeds, noAzure,
         };
         size.AddTo(command);
         command.SetAction(async (parsed, _) =>
@@ -34,7 +36,8 @@ public static class BenchCommand
             if (parsed.GetValue(forecast)) return await ForecastBench.Run(Console.Out);
             if (parsed.GetValue(report)) return await ReportBench.Run(Console.Out);
             if (parsed.GetValue(planted)) return PlantedBench.Run(Console.Out, parsed.GetValue(seeds));
-            var (options, problems) = size.Read(parsed);
+            var (options, problems) = parsed.GetValue(scale) ? size.Read(parsed, ScaleBench.Defaults) : size.Read(parsed);
+            if (problems.Count == 0 && parsed.GetValue(scale)) return await ScaleBench.Run(options, parsed.GetValue(postgres), Console.Out);
             return problems.Count > 0 ? Cli.Fail(parsed, string.Join("; ", problems)) : await Run(options, !parsed.GetValue(noAzure));
         });
         return command;

@@ -76,7 +76,8 @@ public sealed record EngineRun(KindTimes Ingest, Latency Agents, Latency Teams, 
         return elapsed;
     }
 
-    private static async Task Post(HttpClient http, string path, byte[] body)
+    /// <summary>Posts one NDJSON batch and insists every record in it was accepted.</summary>
+    internal static async Task Post(HttpClient http, string path, byte[] body)
     {
         using var response = await http.PostAsync(path, Json(body, "application/x-ndjson"));
         var text = await response.Content.ReadAsStringAsync();

@@ -25,7 +25,11 @@ public sealed class DemoOptions(SimulationOptions defaults, bool sizeOnly = fals
     }
 
     /// <summary>The simulation the command line asks for; its problems, each naming the option, when it is not valid.</summary>
-    public (SimulationOptions Simulation, IReadOnlyList<string> Problems) Read(ParseResult parsed)
+    public (SimulationOptions Simulation, IReadOnlyList<string> Problems) Read(ParseResult parsed) => Read(parsed, defaults);
+
+    /// <summary>As <see cref="Read(ParseResult)"/>, with other defaults for what the command line leaves out (a
+    /// command's mode with its own size, such as <c>bench --scale</c>).</summary>
+    public (SimulationOptions Simulation, IReadOnlyList<string> Problems) Read(ParseResult parsed, SimulationOptions defaults)
     {
         var sim = defaults with
         {

@@ -3,6 +3,7 @@ using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Ingestion;
 using QmInsights.Domain.Scorecards;
 using QmInsights.Silo.Api;
+using QmInsights.Silo.Bench;
 using QmInsights.Tests.Aggregates;
 using QmInsights.Tests.Api;
 

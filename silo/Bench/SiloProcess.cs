@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using QmInsights.Silo.Hosting;
 
-namespace QmInsights.Tests.Storage;
+namespace QmInsights.Silo.Bench;
 
 /// <summary>A silo as its own operating-system process (the same executable `dotnet run --project silo` builds),
-/// so a test can kill it the hard way.</summary>
+/// so a test or a benchmark can kill it the hard way.</summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;

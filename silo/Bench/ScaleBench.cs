@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using QmInsights.Domain.Simulation;
+using QmInsights.Grains.Reports;
+using QmInsights.Reports.Pack;
+using QmInsights.Silo.Demo;
+using QmInsights.Silo.Hosting;
+
+namespace QmInsights.Silo.Bench;
+
+/// <summary><c>bench --scale</c>: a year of a large centre (the demo's simulator, default 800 agents in 50 teams over 12
+/// months) fed through the API of an engine with in-process storage: records/s by kind, resident memory per record,
+/// the whole-centre monthly pack (first render by stage, then archived), summary latency; with <c>--postgres</c> also
+/// how long a silo process on PostgreSQL, killed after ingestion, takes from its restart to a correct centre summary.</summary>
+public static class ScaleBench
+{
+    /// <summary>The size the issue measured: 800 agents, 50 teams, 12 months of the demo's centre.</summary>
+    public static readonly SimulationOptions Defaults = new() { Agents = 800, Teams = 50, Months = 12 };
+
+    private const int InFlight = 3, SummaryRounds = 3, ArchivedRuns = 20;
+
+    public static async Task<int> Run(SimulationOptions options, bool withPostgres, TextWriter log)
+    {
+        var centre = new CentreSimulation(options);
+        log.WriteLine($"generating {options.Agents} agents, {options.Teams} teams, {options.Months} months (seed {options.Seed}) into NDJSON batches on disk ...");
+        using var spool = new ScaleSpool(centre, log);
+        foreach (var kind in spool.Kinds) log.WriteLine($"  {kind.Records:N0} {kind.Name} in {kind.Batches.Count} batches");
+        var month = PackMonth.Of(options.End).Previous;
+
+        var heapBefore = ManagedHeap();
+        MemoryRun memory;
+        await using (var app = QmHost.Build(FreePorts.LocalHostArgs()))
+        {
+            await app.StartAsync();
+            using var http = Client(new Uri(app.Urls.First()));
+            log.WriteLine("engine, in-process storage: ingestion ...");
+            var rates = await Feed(http, centre, spool, log, "memory");
+            var heap = ManagedHeap() - heapBefore;
+            var workingSet = Process.GetCurrentProcess().WorkingSet64;
+            log.WriteLine($"  managed heap {heap / 1e6:N0} MB, working set {workingSet / 1e6:N0} MB");
+
+            log.WriteLine($"whole-centre pack {month}, first render ...");
+            var stages = new StageClock(log);
+            var clock = Stopwatch.StartNew();
+            var pdf = await app.Services.GetRequiredService<MonthlyPackService>().Render(month, null, DateTimeOffset.UtcNow, stages)
+                      ?? throw new InvalidOperationException($"{month}: no data for the pack");
+            var firstRender = clock.Elapsed;
+            stages.Stop();
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {firstRender.TotalSeconds:F2} s, {pdf.Length / 1024} KiB"));
+            clock.Restart();
+            await http.GetByteArrayAsync($"/api/reports/monthly/{month}?refresh=true");
+            var apiRender = clock.Elapsed;
+            var archived = await Latency.Measure(Enumerable.Repeat(month.ToString(), ArchivedRuns).ToList(), 1,
+                m => http.GetByteArrayAsync($"/api/reports/monthly/{m}"));
+
+            log.WriteLine("summary latency ...");
+            var paths = centre.Agents.Select(a => $"/api/agents/{a.AgentId}/summary").Concat(centre.TeamIds.Select(t => $"/api/teams/{t}/summary")).ToList();
+            var summaries = await Latency.Measure(paths, SummaryRounds, p => http.GetStringAsync(p));
+            var centreSummary = await Latency.Measure(Enumerable.Repeat("/api/centre/summary", 50).ToList(), 1, p => http.GetStringAsync(p));
+            memory = new MemoryRun(rates, heap, workingSet, firstRender, stages.Stages, apiRender, archived, summaries, centreSummary);
+            await app.StopAsync();
+        }
+
+        var restart = withPostgres ? await PostgresRestart(centre, spool, log) : null;
+        Print(log, options, spool, month, memory, restart);
+        return 0;
+    }
+
+    /// <summary>What the in-process engine measured.</summary>
+    private sealed record MemoryRun(List<(string Kind, long Records, TimeSpan Elapsed)> Rates, long Heap, long WorkingSet,
+        TimeSpan FirstRender, List<(string Stage, TimeSpan Elapsed)> Stages, TimeSpan ApiRender, Latency Archived, Latency Summaries,
+        Latency CentreSummary);
+
+    /// <summary>What the PostgreSQL silo process measured: its ingestion and the restart after a SIGKILL.</summary>
+    private sealed record RestartRun(List<(string Kind, long Records, TimeSpan Elapsed)> Rates, TimeSpan ToHealth, TimeSpan ToCorrectSummary);
+
+    /// <summary>Scorecards and roster as the demo puts them, then each kind's batches (a few requests in flight), timed per kind.</summary>
+    private static async Task<List<(string Kind, long Records, TimeSpan Elapsed)>> Feed(HttpClient http, CentreSimulation centre, ScaleSpool spool,
+        TextWriter log, string name)
+    {
+        var api = new ApiClient(http, TextWriter.Null);
+        foreach (var (_, validFrom, definition) in centre.ScorecardVersions) await api.PutScorecard(DemoScorecard.Id, definition, validFrom);
+        await Parallel.ForEachAsync(centre.Roster(), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (entry, _) => await api.PutAgent(entry));
+        var rates = new List<(string, long, TimeSpan)>();
+        foreach (var kind in spool.Kinds)
+        {
+            var clock = Stopwatch.StartNew();
+            var pending = new List<Task>();
+            var done = 0;
+            foreach (var batch in kind.Batches)
+            {
+                if (pending.Count == InFlight) pending.Remove(await Task.WhenAny(pending));
+                pending.Add(EngineRun.Post(http, kind.Path, await spool.Read(batch)));
+                if (++done % 100 == 0) log.WriteLine($"  {name}: {kind.Name} {done}/{kind.Batches.Count} batches, {clock.Elapsed.TotalSeconds:F1} s");
+            }
+            await Task.WhenAll(pending);
+            rates.Add((kind.Name, kind.Records, clock.Elapsed));
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {kind.Records:N0} {kind.Name} in {clock.Elapsed.TotalSeconds:F1} s"));
+        }
+        return rates;
+    }
+
+    /// <summary>A silo process on a throw-away PostgreSQL fed the centre, killed (SIGKILL) once the centre summary is read,
+    /// then started again: the time from the new process's start to its first centre summary equal to the one read before.</summary>
+    private static async Task<RestartRun> PostgresRestart(CentreSimulation centre, ScaleSpool spool, TextWriter log)
+    {
+        log.WriteLine("starting a throw-away PostgreSQL server ...");
+        await using var postgres = await ThrowAwayPostgres.Start();
+        string[] settings = ["--Storage:Provider=Postgres", $"--ConnectionStrings:Postgres={await postgres.CreateDatabase("bench_scale")}"];
+        string expected;
+        List<(string, long, TimeSpan)> rates;
+        await using (var silo = await SiloProcess.Start(settings))
+        {
+            using var http = Client(silo.Url);
+            log.WriteLine("silo process, PostgreSQL: ingestion ...");
+            rates = await Feed(http, centre, spool, log, "postgres");
+            expected = await CentreFigures(http);
+            log.WriteLine("  killing the silo process (SIGKILL) and starting it again ...");
+            silo.Kill();
+        }
+        var clock = Stopwatch.StartNew();
+        await using var restarted = await SiloProcess.Start(settings);
+        var health = clock.Elapsed;
+        using var client = Client(restarted.Url);
+        string served;
+        while ((served = await CentreFigures(client)) != expected)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(10))
+                throw new InvalidOperationException($"the restarted silo did not serve the centre summary it served before the kill within 10 minutes: before {expected}; now {served}");
+            await Task.Delay(100);
+        }
+        return new RestartRun(rates, health, clock.Elapsed);
+    }
+
+    private static readonly string[] ContractFields = ["interactions", "surveys", "evaluations", "qaScore", "csat", "nps", "ahtSeconds", "fcrRate"];
+
+    /// <summary>The centre's figures over all time that the data contract names (a rebuilt aggregate may add its doubles in
+    /// another order, so they are compared to nine significant digits).</summary>
+    private static async Task<string> CentreFigures(HttpClient http)
+    {
+        using var doc = JsonDocument.Parse(await http.GetStringAsync("/api/centre/summary"));
+        var centre = doc.RootElement.GetProperty("centre");
+        return string.Join(", ", ContractFields.Select(f => centre.GetProperty(f) is { ValueKind: JsonValueKind.Number } v
+            ? $"{f} {v.GetDouble().ToString("G9", CultureInfo.InvariantCulture)}" : $"{f} null"));
+    }
+
+    private static void Print(TextWriter log, SimulationOptions o, ScaleSpool spool, PackMonth month, MemoryRun m, RestartRun? r)
+    {
+        var perMillion = spool.Records / 1e6;
+        string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+        log.WriteLine();
+        log.WriteLine($"| bench --scale: {o.Agents} agents, {o.Teams} teams, {o.Months} months (seed {o.Seed}), {spool.Records:N0} records | value |");
+        log.WriteLine("| --- | ---: |");
+        foreach (var (engine, rates) in new[] { ("in-process storage", m.Rates) }.Concat(r is null ? [] : [("PostgreSQL, silo process", r.Rates)]))
+            foreach (var (kind, records, elapsed) in rates)
+                log.WriteLine($"| ingestion, {engine}: {records:N0} {kind}, records/s (HTTP, NDJSON) | {F(records / elapsed.TotalSeconds, "N0")} |");
+        log.WriteLine($"| resident managed heap after a full GC, MB (in-process storage) | {F(m.Heap / 1e6, "N0")} |");
+        log.WriteLine($"| the same per million records, MB | {F(m.Heap / 1e6 / perMillion, "N0")} |");
+        log.WriteLine($"| the same per record, bytes | {F((double)m.Heap / spool.Records, "N0")} |");
+        log.WriteLine($"| process working set, MB (engine and benchmark in one process) | {F(m.WorkingSet / 1e6, "N0")} |");
+        log.WriteLine($"| whole-centre pack {month}, first render (gather and PDF, in-process), s | {F(m.FirstRender.TotalSeconds, "F2")} |");
+        foreach (var (stage, elapsed) in m.Stages)
+            log.WriteLine($"| &nbsp;&nbsp;stage: {stage}, s | {F(elapsed.TotalSeconds, "F2")} |");
+        log.WriteLine($"| whole-centre pack rendered again through the API (?refresh=true), s | {F(m.ApiRender.TotalSeconds, "F2")} |");
+        log.WriteLine($"| archived pack served again through the API, p50 / p99 ms ({m.Archived.Samples} calls) | {F(m.Archived.P50, "F1")} / {F(m.Archived.P99, "F1")} |");
+        log.WriteLine($"| agent and team summaries (HTTP), p50 / p99 ms ({m.Summaries.Samples} calls) | {F(m.Summaries.P50, "F2")} / {F(m.Summaries.P99, "F2")} |");
+        log.WriteLine($"| centre summary (HTTP), p50 / p99 ms ({m.CentreSummary.Samples} calls) | {F(m.CentreSummary.P50, "F2")} / {F(m.CentreSummary.P99, "F2")} |");
+        if (r is null) return;
+        log.WriteLine($"| PostgreSQL: restarted silo process answers /health, s after start | {F(r.ToHealth.TotalSeconds, "F2")} |");
+        log.WriteLine($"| PostgreSQL: restart to the first correct centre summary (after SIGKILL), s | {F(r.ToCorrectSummary.TotalSeconds, "F2")} |");
+    }
+
+    /// <summary>Bytes on the managed heap after a full, compacting collection (large objects included).</summary>
+    private static long ManagedHeap()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static HttpClient Client(Uri url) => new() { BaseAddress = url, Timeout = TimeSpan.FromMinutes(10) };
+
+    /// <summary>Times the pack's stages: each report starts a stage and ends the one before.</summary>
+    private sealed class StageClock(TextWriter log) : IProgress<string>
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private string? _current;
+
+        public List<(string Stage, TimeSpan Elapsed)> Stages { get; } = new();
+
+        public void Report(string value)
+        {
+            Stop();
+            _current = value;
+            log.WriteLine($"    {value} ...");
+        }
+
+        public void Stop()
+        {
+            if (_current is not null) Stages.Add((_current, _clock.Elapsed));
+            _current = null;
+            _clock.Restart();
+        }
+    }
+}
