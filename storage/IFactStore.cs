@@ -11,8 +11,9 @@ public interface IFactStore
 {
     bool IsDurable { get; }
 
-    /// <summary>Commits one shard's newly accepted facts in one transaction, with a batch row naming the aggregates
-    /// they change (the outbox that recovery reads if the changes never reach those aggregates).</summary>
+    /// <summary>Commits one shard's newly accepted facts atomically, with a batch row naming the aggregates they change
+    /// (the outbox that recovery reads if the changes never reach those aggregates), and returns once they are durable.
+    /// A store may write commits that arrive together in one transaction; each keeps its own batch id.</summary>
     /// <returns>The batch id, or null for a store that is not durable.</returns>
     Task<long?> Commit(int shard, ShardCommit commit);
 

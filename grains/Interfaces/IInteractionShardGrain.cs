@@ -66,7 +66,9 @@ public interface IInteractionShardGrain : IGrainWithIntegerKey
 }
 
 /// <summary>Facts for one shard; each list keeps its batch positions.</summary>
-[GenerateSerializer, Alias("qm.FactBatch")]
+/// <remarks>Immutable for Orleans, like <see cref="ShardResult"/>: built for one call and not changed after it, so a shard
+/// on the same silo reads the ingestor's lists rather than a deep copy of every fact.</remarks>
+[GenerateSerializer, Immutable, Alias("qm.FactBatch")]
 public sealed class FactBatch
 {
     [Id(0)] public List<Positioned<Interaction>> Interactions { get; init; } = new();
@@ -74,7 +76,7 @@ public sealed class FactBatch
     [Id(2)] public List<Positioned<ScoredEvaluation>> Evaluations { get; init; } = new();
 }
 
-[GenerateSerializer, Alias("qm.ShardResult")]
+[GenerateSerializer, Immutable, Alias("qm.ShardResult")]
 public sealed record ShardResult(List<FactOutcome> Outcomes, AggregateChanges Changes, long? BatchId);
 
 /// <summary>Rows a shard deleted as implausible: how many facts, and the (negative) changes that take them out of the aggregates.</summary>

@@ -9,8 +9,10 @@ namespace QmInsights.Silo.Bench;
 
 /// <summary>The engine as a user runs it: a host on free ports, fed through its HTTP API (pre-serialised NDJSON,
 /// a few requests in flight), then queried for every agent and team summary.</summary>
-public sealed record EngineRun(TimeSpan Ingest, Latency Agents, Latency Teams, Dictionary<string, JsonElement> AgentSummaries)
+public sealed record EngineRun(KindTimes Ingest, Latency Agents, Latency Teams, Dictionary<string, JsonElement> AgentSummaries)
 {
+    private const int InFlight = 3;
+
     public static async Task<EngineRun> Measure(BenchData data, IEnumerable<string> settings, TextWriter log, string name,
         Func<HttpClient, IServiceProvider, Task>? afterIngest = null)
     {
@@ -25,17 +27,7 @@ public sealed record EngineRun(TimeSpan Ingest, Latency Agents, Latency Teams, D
             put.EnsureSuccessStatusCode();
         }
 
-        var clock = Stopwatch.StartNew();
-        var pending = new List<Task>();
-        var done = 0;
-        foreach (var (path, bytes) in data.Bodies)
-        {
-            if (pending.Count == 3) pending.Remove(await Task.WhenAny(pending));
-            pending.Add(Post(http, path, bytes));
-            if (++done % 10 == 0) log.WriteLine($"  {name}: {done}/{data.Bodies.Count} batches, {clock.Elapsed.TotalSeconds:F1} s");
-        }
-        await Task.WhenAll(pending);
-        var ingest = clock.Elapsed;
+        var ingest = await Feed(http, data, log, name);
         if (afterIngest is not null) await afterIngest(http, app.Services);
 
         var agentIds = data.Centre.Agents.Select(a => a.AgentId).ToList();
@@ -46,6 +38,27 @@ public sealed record EngineRun(TimeSpan Ingest, Latency Agents, Latency Teams, D
             summaries[id] = JsonDocument.Parse(await http.GetStringAsync($"/api/agents/{id}/summary")).RootElement.Clone();
         await app.StopAsync();
         return new EngineRun(ingest, agents, teams, summaries);
+    }
+
+    /// <summary>Posts each kind's bodies (a few requests in flight), the kinds one after another, timing each kind.</summary>
+    public static async Task<KindTimes> Feed(HttpClient http, BenchData data, TextWriter log, string name)
+    {
+        var times = new Dictionary<string, TimeSpan>();
+        foreach (var kind in data.Kinds)
+        {
+            var clock = Stopwatch.StartNew();
+            var pending = new List<Task>();
+            var done = 0;
+            foreach (var body in kind.Bodies)
+            {
+                if (pending.Count == InFlight) pending.Remove(await Task.WhenAny(pending));
+                pending.Add(Post(http, kind.Path, body));
+                if (++done % 10 == 0) log.WriteLine($"  {name}: {kind.Name} {done}/{kind.Bodies.Count} batches, {clock.Elapsed.TotalSeconds:F1} s");
+            }
+            await Task.WhenAll(pending);
+            times[kind.Path] = clock.Elapsed;
+        }
+        return new KindTimes(times[BenchData.InteractionsPath], times[BenchData.SurveysPath], times[BenchData.EvaluationsPath]);
     }
 
     /// <summary>A new host on storage a run filled: the time from start until every agent's and team's summary has been

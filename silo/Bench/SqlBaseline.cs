@@ -6,7 +6,7 @@ namespace QmInsights.Silo.Bench;
 
 /// <summary>What a user would otherwise build on PostgreSQL alone: COPY the same rows into plain tables, index them,
 /// and answer a summary with SQL GROUP BYs (totals and a weekly trend, the same numbers the engine serves).</summary>
-public sealed record SqlBaseline(TimeSpan Copy, TimeSpan Index, Latency Agents, Latency Teams, Dictionary<string, (long Evaluations, double? QaScore)> AgentTotals)
+public sealed record SqlBaseline(KindTimes Copy, TimeSpan Index, Latency Agents, Latency Teams, Dictionary<string, (long Evaluations, double? QaScore)> AgentTotals)
 {
     private const string Schema = """
         CREATE TABLE b_interactions (interaction_id text PRIMARY KEY, channel smallint, agent_id text, team_id text, queue text,
@@ -51,6 +51,7 @@ public sealed record SqlBaseline(TimeSpan Copy, TimeSpan Index, Latency Agents, 
         await using (var create = db.CreateCommand(Schema)) await create.ExecuteNonQueryAsync();
 
         var clock = Stopwatch.StartNew();
+        TimeSpan interactions, surveys;
         await using (var connection = await db.OpenConnectionAsync())
         {
             await using (var copy = await connection.BeginBinaryImportAsync("COPY b_interactions FROM STDIN (FORMAT BINARY)"))
@@ -70,6 +71,8 @@ public sealed record SqlBaseline(TimeSpan Copy, TimeSpan Index, Latency Agents, 
                 }
                 await copy.CompleteAsync();
             }
+            interactions = clock.Elapsed;
+            clock.Restart();
             await using (var copy = await connection.BeginBinaryImportAsync("COPY b_surveys FROM STDIN (FORMAT BINARY)"))
             {
                 foreach (var s in data.Surveys)
@@ -82,6 +85,8 @@ public sealed record SqlBaseline(TimeSpan Copy, TimeSpan Index, Latency Agents, 
                 }
                 await copy.CompleteAsync();
             }
+            surveys = clock.Elapsed;
+            clock.Restart();
             await using (var copy = await connection.BeginBinaryImportAsync("COPY b_evaluations FROM STDIN (FORMAT BINARY)"))
             {
                 foreach (var (e, score) in data.Evaluations)
@@ -98,7 +103,7 @@ public sealed record SqlBaseline(TimeSpan Copy, TimeSpan Index, Latency Agents, 
                 await copy.CompleteAsync();
             }
         }
-        var copyTime = clock.Elapsed;
+        var copyTime = new KindTimes(interactions, surveys, clock.Elapsed);
         clock.Restart();
         await using (var index = db.CreateCommand(Indexes)) await index.ExecuteNonQueryAsync();
         var indexTime = clock.Elapsed;

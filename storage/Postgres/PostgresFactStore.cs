@@ -10,8 +10,9 @@ using QmInsights.Storage;
 
 namespace QmInsights.Storage.Postgres;
 
-/// <summary>PostgreSQL as the system of record: each shard commit is one transaction of binary COPYs plus its
-/// outbox row, and every derived grain rebuilds from these tables at activation.</summary>
+/// <summary>PostgreSQL as the system of record: shard commits are written as binary COPYs with their outbox rows, those
+/// that arrive together in one transaction (<see cref="GroupCommit"/>), and every derived grain rebuilds from these tables
+/// at activation.</summary>
 public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
 {
     // Ids cannot hold control characters, so these separators cannot occur inside them.
@@ -20,94 +21,122 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
 
     public bool IsDurable => true;
 
-    public async Task<long?> Commit(int shard, ShardCommit commit)
+    private readonly GroupCommit _group = new(commits => Write(db, commits));
+
+    public async Task<long?> Commit(int shard, ShardCommit commit) => await _group.Commit(shard, commit);
+
+    /// <summary>One transaction for several shard commits: an outbox row per commit (its batch id is what aggregates
+    /// count once), then one binary COPY per fact table for all of them.</summary>
+    private static async Task<IReadOnlyList<long>> Write(NpgsqlDataSource db, IReadOnlyList<(int Shard, ShardCommit Commit)> commits)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using var insert = new NpgsqlCommand(
-            "INSERT INTO qm_batches (shard, agents, teams, scorecards) VALUES ($1, $2, $3, $4) RETURNING batch_id", connection, transaction);
-        insert.Parameters.Add(new() { Value = shard });
-        insert.Parameters.Add(new() { Value = commit.Agents.ToArray() });
-        insert.Parameters.Add(new() { Value = commit.Teams.ToArray() });
-        insert.Parameters.Add(new() { Value = commit.Scorecards.ToArray() });
-        var batchId = (long)(await insert.ExecuteScalarAsync())!;
+        var batchIds = await InsertBatches(connection, transaction, commits);
+        var facts = commits.Select((c, i) => (c.Shard, BatchId: batchIds[i], c.Commit)).ToList();
 
-        if (commit.Interactions.Count > 0)
+        if (facts.Any(f => f.Commit.Interactions.Count > 0))
         {
             await using var copy = await connection.BeginBinaryImportAsync(
                 "COPY qm_interactions (interaction_id, shard, batch_id, channel, agent_id, team_id, queue, started_at, handle_seconds, after_call_work_seconds, wait_seconds, resolved_first_contact, outcome) FROM STDIN (FORMAT BINARY)");
-            foreach (var i in commit.Interactions)
-            {
-                await copy.StartRowAsync();
-                await copy.WriteAsync(i.InteractionId, NpgsqlDbType.Text);
-                await copy.WriteAsync(shard, NpgsqlDbType.Integer);
-                await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
-                await copy.WriteAsync((short)i.Channel, NpgsqlDbType.Smallint);
-                await copy.WriteNullable(i.AgentId, NpgsqlDbType.Text);
-                await copy.WriteNullable(i.TeamId, NpgsqlDbType.Text);
-                await copy.WriteAsync(i.Queue, NpgsqlDbType.Text);
-                await copy.WriteAsync(i.StartedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await copy.WriteAsync(i.HandleSeconds, NpgsqlDbType.Double);
-                await copy.WriteNullable(i.AfterCallWorkSeconds, NpgsqlDbType.Double);
-                await copy.WriteNullable(i.WaitSeconds, NpgsqlDbType.Double);
-                await copy.WriteNullable(i.ResolvedFirstContact, NpgsqlDbType.Boolean);
-                await copy.WriteAsync((short)i.Outcome, NpgsqlDbType.Smallint);
-            }
+            foreach (var (shard, batchId, commit) in facts)
+                foreach (var i in commit.Interactions)
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(i.InteractionId, NpgsqlDbType.Text);
+                    await copy.WriteAsync(shard, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
+                    await copy.WriteAsync((short)i.Channel, NpgsqlDbType.Smallint);
+                    await copy.WriteNullable(i.AgentId, NpgsqlDbType.Text);
+                    await copy.WriteNullable(i.TeamId, NpgsqlDbType.Text);
+                    await copy.WriteAsync(i.Queue, NpgsqlDbType.Text);
+                    await copy.WriteAsync(i.StartedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+                    await copy.WriteAsync(i.HandleSeconds, NpgsqlDbType.Double);
+                    await copy.WriteNullable(i.AfterCallWorkSeconds, NpgsqlDbType.Double);
+                    await copy.WriteNullable(i.WaitSeconds, NpgsqlDbType.Double);
+                    await copy.WriteNullable(i.ResolvedFirstContact, NpgsqlDbType.Boolean);
+                    await copy.WriteAsync((short)i.Outcome, NpgsqlDbType.Smallint);
+                }
             await copy.CompleteAsync();
         }
 
-        if (commit.Surveys.Count > 0)
+        if (facts.Any(f => f.Commit.Surveys.Count > 0))
         {
             await using var copy = await connection.BeginBinaryImportAsync(
                 "COPY qm_surveys (interaction_id, shard, batch_id, answered_at, csat, nps) FROM STDIN (FORMAT BINARY)");
-            foreach (var s in commit.Surveys)
-            {
-                await copy.StartRowAsync();
-                await copy.WriteAsync(s.InteractionId, NpgsqlDbType.Text);
-                await copy.WriteAsync(shard, NpgsqlDbType.Integer);
-                await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
-                await copy.WriteAsync(s.AnsweredAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await copy.WriteNullable((short?)s.Csat, NpgsqlDbType.Smallint);
-                await copy.WriteNullable((short?)s.Nps, NpgsqlDbType.Smallint);
-            }
+            foreach (var (shard, batchId, commit) in facts)
+                foreach (var s in commit.Surveys)
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(s.InteractionId, NpgsqlDbType.Text);
+                    await copy.WriteAsync(shard, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(s.AnsweredAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+                    await copy.WriteNullable((short?)s.Csat, NpgsqlDbType.Smallint);
+                    await copy.WriteNullable((short?)s.Nps, NpgsqlDbType.Smallint);
+                }
             await copy.CompleteAsync();
         }
 
-        if (commit.Evaluations.Count > 0)
+        if (facts.Any(f => f.Commit.Evaluations.Count > 0))
         {
             await using var copy = await connection.BeginBinaryImportAsync(
                 "COPY qm_evaluations (evaluation_id, revision, interaction_id, shard, id_shard, batch_id, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent, selection, inclusion_probability) FROM STDIN (FORMAT BINARY)");
-            foreach (var (e, score) in commit.Evaluations)
-            {
-                await copy.StartRowAsync();
-                await copy.WriteAsync(e.EvaluationId, NpgsqlDbType.Text);
-                await copy.WriteAsync(e.Revision, NpgsqlDbType.Integer);
-                await copy.WriteAsync(e.InteractionId, NpgsqlDbType.Text);
-                await copy.WriteAsync(shard, NpgsqlDbType.Integer);
-                await copy.WriteAsync(Shards.Of(e.EvaluationId), NpgsqlDbType.Integer);
-                await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
-                await copy.WriteAsync(e.AgentId, NpgsqlDbType.Text);
-                await copy.WriteAsync(e.EvaluatorId, NpgsqlDbType.Text);
-                await copy.WriteAsync(e.ScorecardId, NpgsqlDbType.Text);
-                await copy.WriteNullable(e.ScorecardVersion, NpgsqlDbType.Integer);
-                await copy.WriteAsync((short)e.Kind, NpgsqlDbType.Smallint);
-                await copy.WriteAsync(e.EvaluatedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                await copy.WriteAsync(string.Join(EntrySeparator, e.Answers.Select(a => $"{a.ItemId}{ValueSeparator}{(int)a.Answer}")), NpgsqlDbType.Text);
-                await copy.WriteNullable(e.Comment, NpgsqlDbType.Text);
-                await copy.WriteNullable(score.Percent, NpgsqlDbType.Double);
-                await copy.WriteAsync(score.CriticalFailed, NpgsqlDbType.Boolean);
-                await copy.WriteAsync(score.WeightedEarned, NpgsqlDbType.Double);
-                await copy.WriteAsync(score.WeightedPossible, NpgsqlDbType.Double);
-                await copy.WriteAsync(score.ScorecardVersion, NpgsqlDbType.Integer);
-                await copy.WriteAsync(score.TargetPercent, NpgsqlDbType.Double);
-                await copy.WriteAsync((short)e.Selection, NpgsqlDbType.Smallint);
-                await copy.WriteNullable(e.InclusionProbability, NpgsqlDbType.Double);
-            }
+            foreach (var (shard, batchId, commit) in facts)
+                foreach (var (e, score) in commit.Evaluations)
+                {
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(e.EvaluationId, NpgsqlDbType.Text);
+                    await copy.WriteAsync(e.Revision, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(e.InteractionId, NpgsqlDbType.Text);
+                    await copy.WriteAsync(shard, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(Shards.Of(e.EvaluationId), NpgsqlDbType.Integer);
+                    await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
+                    await copy.WriteAsync(e.AgentId, NpgsqlDbType.Text);
+                    await copy.WriteAsync(e.EvaluatorId, NpgsqlDbType.Text);
+                    await copy.WriteAsync(e.ScorecardId, NpgsqlDbType.Text);
+                    await copy.WriteNullable(e.ScorecardVersion, NpgsqlDbType.Integer);
+                    await copy.WriteAsync((short)e.Kind, NpgsqlDbType.Smallint);
+                    await copy.WriteAsync(e.EvaluatedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+                    await copy.WriteAsync(string.Join(EntrySeparator, e.Answers.Select(a => $"{a.ItemId}{ValueSeparator}{(int)a.Answer}")), NpgsqlDbType.Text);
+                    await copy.WriteNullable(e.Comment, NpgsqlDbType.Text);
+                    await copy.WriteNullable(score.Percent, NpgsqlDbType.Double);
+                    await copy.WriteAsync(score.CriticalFailed, NpgsqlDbType.Boolean);
+                    await copy.WriteAsync(score.WeightedEarned, NpgsqlDbType.Double);
+                    await copy.WriteAsync(score.WeightedPossible, NpgsqlDbType.Double);
+                    await copy.WriteAsync(score.ScorecardVersion, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(score.TargetPercent, NpgsqlDbType.Double);
+                    await copy.WriteAsync((short)e.Selection, NpgsqlDbType.Smallint);
+                    await copy.WriteNullable(e.InclusionProbability, NpgsqlDbType.Double);
+                }
             await copy.CompleteAsync();
         }
 
         await transaction.CommitAsync();
-        return batchId;
+        return batchIds;
+    }
+
+    /// <summary>The outbox rows of the commits, in one round trip: each names the aggregates its commit changes.</summary>
+    private static async Task<List<long>> InsertBatches(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        IReadOnlyList<(int Shard, ShardCommit Commit)> commits)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var (shard, commit) in commits)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                "INSERT INTO qm_batches (shard, agents, teams, scorecards) VALUES ($1, $2, $3, $4) RETURNING batch_id")
+            {
+                Parameters =
+                {
+                    new() { Value = shard }, new() { Value = commit.Agents.ToArray() },
+                    new() { Value = commit.Teams.ToArray() }, new() { Value = commit.Scorecards.ToArray() },
+                },
+            });
+        var ids = new List<long>(commits.Count);
+        await using var reader = await batch.ExecuteReaderAsync();
+        do
+        {
+            while (await reader.ReadAsync()) ids.Add(reader.GetInt64(0));
+        } while (await reader.NextResultAsync());
+        return ids;
     }
 
     public async Task MarkApplied(IReadOnlyCollection<long> batchIds)

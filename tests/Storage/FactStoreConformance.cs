@@ -137,6 +137,31 @@ public abstract class FactStoreConformance
     }
 
     [Fact]
+    public async Task Commits_arriving_together_each_keep_their_own_shard_batch_and_outbox_row()
+    {
+        // Every shard of a chunk commits at once; a store may write them in one transaction, but each stays its own batch.
+        var store = await NewStore();
+        var shards = Enumerable.Range(0, Shards.Count).ToList();
+        var batches = await Task.WhenAll(shards.Select(shard => store.Commit(shard, Commit(
+            [Contact($"i-{shard}", $"ag-{shard}", "tm-1")], [new Survey($"i-{shard}", Day.AddHours(1), 5, null)],
+            [Scored($"e-{shard}", $"i-{shard}", agent: $"ag-{shard}")]))));
+        Assert.Equal(shards.Count, batches.Select(b => b!.Value).Distinct().Count());
+
+        foreach (var shard in shards)
+        {
+            var loaded = await store.LoadShard(shard);
+            var row = Assert.Single(loaded.Rows);
+            Assert.Equal($"i-{shard}", row.Key);
+            Assert.NotNull(row.Value.Survey);
+            Assert.Equal($"e-{shard}", Assert.Single(row.Value.Evaluations).Evaluation.EvaluationId);
+            Assert.Equal([batches[shard]!.Value], loaded.Batches);
+        }
+        var pending = await store.Pending(TimeSpan.Zero);
+        Assert.Equal(shards.Select(s => ($"ag-{s}", batches[s]!.Value)).Order(),
+            pending.Select(p => (Assert.Single(p.Agents), p.BatchId)).Order());
+    }
+
+    [Fact]
     public async Task Retiring_rows_deletes_their_facts_and_keeps_their_tallies_so_aggregates_stay_exact()
     {
         var store = await NewStore();
