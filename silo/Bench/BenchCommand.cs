@@ -24,9 +24,11 @@ public static class BenchCommand
         var report = new Option<bool>("--report") { Description = "instead: the monthly pack of 500 agents / 40 teams, timed" };
         var scale = new Option<bool>("--scale") { Description = $"instead: a year of a large centre (the demo's simulator; --agents, --teams, --months default to {ScaleBench.Defaults.Agents}, {ScaleBench.Defaults.Teams}, {ScaleBench.Defaults.Months}): records/s by kind, resident memory per record, the whole-centre pack, summary latency" };
         var postgres = new Option<bool>("--postgres") { Description = "with --scale: also a silo process on a throw-away PostgreSQL, killed after ingestion: seconds from its restart to the first correct centre summary" };
+        var azure = new Option<bool>("--azure") { Description = "with --scale: the same restart on a throw-away Azurite (Azure Storage emulator, from npm), with the restarted silo's working set" };
+        var restartOnly = new Option<bool>("--restart-only") { Description = "with --scale: leave the in-process run (memory, pack, latency) out; only the --postgres / --azure restarts" };
         var command = new Command("bench", "Ingestion and summary benchmark of the engine (in-process storage, PostgreSQL and Azure Storage on Azurite) next to plain PostgreSQL, on throw-away servers; then restart times.")
         {
-            insights, forecast, report, scale, postgres, planted, seeds, noAzure,
+            insights, forecast, report, scale, postgres, azure, restartOnly, planted, seeds, noAzure,
         };
         size.AddTo(command);
         command.SetAction(async (parsed, _) =>
@@ -36,7 +38,8 @@ public static class BenchCommand
             if (parsed.GetValue(report)) return await ReportBench.Run(Console.Out);
             if (parsed.GetValue(planted)) return PlantedBench.Run(Console.Out, parsed.GetValue(seeds));
             var (options, problems) = parsed.GetValue(scale) ? size.Read(parsed, ScaleBench.Defaults) : size.Read(parsed);
-            if (problems.Count == 0 && parsed.GetValue(scale)) return await ScaleBench.Run(options, parsed.GetValue(postgres), Console.Out);
+            if (problems.Count == 0 && parsed.GetValue(scale)) return await ScaleBench.Run(options, parsed.GetValue(postgres),
+                parsed.GetValue(azure), parsed.GetValue(restartOnly), Console.Out);
             return problems.Count > 0 ? Cli.Fail(parsed, string.Join("; ", problems)) : await Run(options, !parsed.GetValue(noAzure));
         });
         return command;
