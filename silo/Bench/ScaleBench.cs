@@ -148,7 +148,14 @@ public static class ScaleBench
         {
             using var http = Client(silo.Url);
             log.WriteLine($"silo process, {store}: ingestion ...");
-            rates = await Feed(http, centre, spool, log, store);
+            try
+            {
+                rates = await Feed(http, centre, spool, log, store);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new InvalidOperationException($"{e.Message}\nthe end of the silo's output:\n{silo.Output}", e);
+            }
             expected = await CentreFigures(http);
             log.WriteLine($"  working set {silo.WorkingSet / 1e6:N0} MB; killing the silo process (SIGKILL) and starting it again ...");
             silo.Kill();
