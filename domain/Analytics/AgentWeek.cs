@@ -13,7 +13,8 @@ public sealed record AgentWeek(string AgentId, string TeamId, DateOnly WeekStart
         Outcome.Csat => CsatMean,
         Outcome.Nps => Nps,
         Outcome.HandleSeconds => HandleSeconds,
-        _ => FcrRate,
+        Outcome.Fcr => FcrRate,
+        _ => null, // the shares are read contact by contact only
     };
 
     /// <summary>The rows of an agent's weekly trend that have a QA score; weeks without a regular evaluation say

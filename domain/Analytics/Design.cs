@@ -3,9 +3,9 @@ using QmInsights.Domain.Periods;
 namespace QmInsights.Domain.Analytics;
 
 /// <summary>What every design of one run shares: hire dates, each agent's QA totals over all their evaluations (for
-/// the leave-one-out skill control) and the inference sample's weights.</summary>
+/// the leave-one-out skill control), the inference sample's weights and the survey response weights.</summary>
 public sealed class DesignContext(IReadOnlyDictionary<string, DateTimeOffset> hiredAt, IReadOnlyList<EvaluatedContact> allContacts,
-    InferenceSample sample)
+    InferenceSample sample, SurveyResponse? response = null)
 {
     private readonly Dictionary<string, (double Sum, int Count)> _qa = allContacts.Where(c => c.QaScore is not null)
         .GroupBy(c => c.AgentId).ToDictionary(g => g.Key, g => (g.Sum(c => c.QaScore!.Value), g.Count()));
@@ -13,6 +13,11 @@ public sealed class DesignContext(IReadOnlyDictionary<string, DateTimeOffset> hi
 
     public IReadOnlyDictionary<string, DateTimeOffset> HiredAt => hiredAt;
     public InferenceSample Sample => sample;
+
+    /// <summary>A row's weight in a model of <paramref name="outcome"/>: its sampling weight, times its response weight
+    /// when the outcome comes from the survey.</summary>
+    public double Weight(EvaluatedContact row, Outcome outcome) =>
+        sample.Weight(row) * (response is not null && outcome.FromSurvey() ? response.Weight(row) : 1);
 
     /// <summary>The agent's mean QA score over their other evaluations (the row itself left out, so the control
     /// cannot carry the row's own answers); the centre's mean for an agent with no other evaluation.</summary>
@@ -82,7 +87,7 @@ public sealed class Design
             return row;
         }).ToList();
         var y = _rows.Select(r => outcome.Of(r)!.Value).ToList();
-        var weights = _rows.Select(_context.Sample.Weight).ToList();
+        var weights = _rows.Select(r => _context.Weight(r, outcome)).ToList();
         var agents = _rows.Select(r => r.AgentId).ToList();
         var names = columns.Select(c => c.Name).Concat(_factors.SelectMany(f => f.Levels.Select(l => $"{f.Name}={l}"))).ToList();
         if (!_agentEffects) return LinearModel.Fit(x, y, names, weights, agents);

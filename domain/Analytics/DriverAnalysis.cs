@@ -32,7 +32,8 @@ public static class DriverAnalysis
         IReadOnlyDictionary<string, ScorecardItem> items, InsightOptions options, IReadOnlyList<AgentWeek>? weeks = null)
     {
         var sample = InferenceSample.Of(contacts);
-        var context = new DesignContext(hiredAt, contacts, sample);
+        var response = options.WeightSurveyResponse ? SurveyResponse.Fit(sample) : null;
+        var context = new DesignContext(hiredAt, contacts, sample, response);
         var tests = new List<Test>();
         foreach (var outcome in Enum.GetValues<Outcome>())
         {
@@ -43,7 +44,7 @@ public static class DriverAnalysis
         tests.AddRange(HandleTimeVersusResolution(sample.Rows, context, options));
         if (weeks is not null)
         {
-            foreach (var outcome in Enum.GetValues<Outcome>())
+            foreach (var outcome in Outcomes.Measured)
                 tests.Add(AgentWeekTest(weeks, QaDriver, w => w.QaScore / 10, outcome, hiredAt, options));
             // Between agents: one contact's length mostly reflects its problem, an agent's week of contacts their style.
             tests.Add(AgentWeekTest(weeks, HandleDriver, w => w.HandleSeconds / 60, Outcome.Fcr, hiredAt, options));
@@ -57,10 +58,10 @@ public static class DriverAnalysis
         var conflicts = Conflicts(relationships, items, options);
         var itemIds = items.Keys.Order(StringComparer.Ordinal).ToList();
         var models = options.TrainModels
-            ? Enum.GetValues<Outcome>().Select(o => DriverModel.Train(sample.Rows, o, itemIds, relationships)).OfType<OutcomeModel>().ToList()
+            ? Outcomes.Measured.Select(o => DriverModel.Train(sample.Rows, o, itemIds, relationships)).OfType<OutcomeModel>().ToList()
             : [];
         return new InsightReport(options, contacts.Count, contacts.Count(c => c.Csat is not null || c.Nps is not null),
-            relationships, conflicts, models, sample.Counts, CausationNote);
+            relationships, conflicts, models, sample.Counts, CausationNote, response?.Summary);
     }
 
     // Handle time and resolution are measured on every evaluated contact: each agent has enough rows to be compared
@@ -173,8 +174,8 @@ public static class DriverAnalysis
             significant ? "effect" : "no effect found", explanation, t.Level);
     }
 
-    // In the units the effect is said in: FCR effects read as points of the resolution rate, so their bounds do too.
-    private static string Ci(Outcome outcome, double low, double high) => outcome == Outcome.Fcr
+    // In the units the effect is said in: effects on a rate read as points, so their bounds do too.
+    private static string Ci(Outcome outcome, double low, double high) => outcome.IsShare()
         ? string.Create(CultureInfo.InvariantCulture, $"95% CI {low * 100:0.##} to {high * 100:0.##} points")
         : string.Create(CultureInfo.InvariantCulture, $"95% CI {low:0.###} to {high:0.###}");
 
@@ -208,6 +209,15 @@ public static class DriverAnalysis
             Outcome.Nps => Math.Abs(r.Effect!.Value) >= options.MinimumNpsEffect,
             _ => true,
         };
+        // The same driver's effects on the shares behind a mean (satisfied customers behind CSAT; promoters and
+        // detractors behind NPS), whatever their verdict: how many customers the mean's change stands for.
+        string Shares(Relationship r, string per = "")
+        {
+            Outcome[] behind = r.Outcome == Outcome.Csat ? [Outcome.CsatTop2Box] : [Outcome.Promoters, Outcome.Detractors];
+            var parts = relationships.Where(s => s.Driver == r.Driver && s.Level == r.Level && behind.Contains(s.Outcome) && s.Effect is not null)
+                .Select(s => $"{s.Outcome.Describe(s.Effect!.Value)}{per} ({Ci(s.Outcome, s.Ci95![0], s.Ci95[1])})").ToList();
+            return parts.Count == 0 ? "" : $" On the same contacts it is associated with {string.Join(" and ", parts)}.";
+        }
         string Bar(Outcome o) => o == Outcome.Csat
             ? string.Create(CultureInfo.InvariantCulture, $" (conflicts need at least {options.MinimumCsatEffect:0.##} CSAT points)")
             : string.Create(CultureInfo.InvariantCulture, $" (conflicts need at least {options.MinimumNpsEffect:0.##} NPS points)");
@@ -221,8 +231,8 @@ public static class DriverAnalysis
                 $"{r.Outcome.Describe(effect)}, {Ci(r.Outcome, r.Ci95![0], r.Ci95[1])}, n = {r.N}, adjusted p {P(r.PAdjusted!.Value)}");
             if (rewarded && r.Outcome is Outcome.Csat or Outcome.Nps && effect < 0 && Matters(r))
                 conflicts.Add(new MetricConflict($"qa:{r.Driver}", r.Outcome.ToString().ToLowerInvariant(), r.Driver, "opposite",
-                    effect, r.Outcome.Name(), r.Ci95, r.N, r.PAdjusted!.Value, HandleCost(r.Driver),
-                    $"The scorecard rewards {label}, and contacts where it was done are associated with lower customer ratings: {evidence}{Bar(r.Outcome)}. " +
+                    effect, r.Outcome.Unit(), r.Ci95, r.N, r.PAdjusted!.Value, HandleCost(r.Driver),
+                    $"The scorecard rewards {label}, and contacts where it was done are associated with lower customer ratings: {evidence}{Bar(r.Outcome)}.{Shares(r)} " +
                     "QA and customer satisfaction pull in opposite directions on this item."));
             else if (rewarded && r.Outcome == Outcome.HandleSeconds && effect >= options.MinimumHandleSecondsCost)
                 conflicts.Add(new MetricConflict($"qa:{r.Driver}", "handleTime", r.Driver, "opposite", effect, "seconds", r.Ci95,
@@ -231,8 +241,8 @@ public static class DriverAnalysis
                     "Meeting the quality target works against the handle-time target, and its staffing has a price."));
             else if (r.Driver == QaDriver && r.Outcome is Outcome.Csat or Outcome.Nps && effect < 0 && Matters(r))
                 conflicts.Add(new MetricConflict("qaScore", r.Outcome.ToString().ToLowerInvariant(), null, "opposite", effect,
-                    r.Outcome.Name(), r.Ci95, r.N, r.PAdjusted!.Value, null,
-                    $"Higher QA scores are associated with lower {r.Outcome.Name()}: {evidence} per 10 QA points{Bar(r.Outcome)}. The scorecard rewards something customers do not value."));
+                    $"{r.Outcome.Unit()} per 10 QA points", r.Ci95, r.N, r.PAdjusted!.Value, null,
+                    $"Higher QA scores are associated with lower {r.Outcome.Name()}: {evidence} per 10 QA points{Bar(r.Outcome)}.{Shares(r, " per 10 QA points")} The scorecard rewards something customers do not value."));
             else if (r.Driver == HandleDriver && r.Outcome == Outcome.Fcr && effect > 0)
                 // Said in points of the resolution rate, like the text: the badge and the sentence read the same number.
                 conflicts.Add(new MetricConflict("handleTime", "fcr", null, "opposite", effect * 100, "points of first-contact resolution per minute",

@@ -28,7 +28,7 @@ public sealed class CalibrationService(IGrainFactory grains)
     }
 
     /// <summary>The closed sessions held between the two days (inclusive, UTC; held = the last calibration evaluation)
-    /// with their headline statistics, oldest first.</summary>
+    /// with their headline statistics, oldest first, and the sessions of each month pooled.</summary>
     public async Task<CalibrationTrend> Trend(DateOnly? from, DateOnly? to)
     {
         var ids = await grains.GetGrain<ICalibrationDirectoryGrain>("calibrations").All();
@@ -37,8 +37,9 @@ public sealed class CalibrationService(IGrainFactory grains)
         var rated = await Task.WhenAll(closed.Select(Rated));
         bool InRange(DateTimeOffset held) =>
             (from is null || DateOnly.FromDateTime(held.UtcDateTime) >= from) && (to is null || DateOnly.FromDateTime(held.UtcDateTime) <= to);
-        var points = closed.Zip(rated, (s, r) => CalibrationTrendPoint.Of(s, r.Results, r.LastEvaluatedAt))
-            .Where(p => InRange(p.HeldAt)).OrderBy(p => p.HeldAt).ThenBy(p => p.SessionId, StringComparer.Ordinal).ToList();
-        return new CalibrationTrend(from, to, points, sessions.Where(s => !s.Closed).Select(s => s.SessionId).ToList());
+        var held = closed.Zip(rated, (s, r) => (Point: CalibrationTrendPoint.Of(s, r.Results, r.LastEvaluatedAt), r.Results))
+            .Where(p => InRange(p.Point.HeldAt)).OrderBy(p => p.Point.HeldAt).ThenBy(p => p.Point.SessionId, StringComparer.Ordinal).ToList();
+        return new CalibrationTrend(from, to, held.Select(p => p.Point).ToList(), sessions.Where(s => !s.Closed).Select(s => s.SessionId).ToList(),
+            CalibrationMonth.Of(held.Select(p => (p.Point.HeldAt, p.Results))));
     }
 }

@@ -168,7 +168,7 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
             var results = await calibration.Results(session);
             lines.Add(new SessionLine(id, DateOnly.FromDateTime(closedAt.UtcDateTime), results.Interactions, results.Evaluators,
                 results.Overall.PercentAgreement, results.Overall.KrippendorffAlphaNominal, results.Overall.KrippendorffAlphaInterval,
-                results.Items.FirstOrDefault()?.ItemId));
+                results.Items.FirstOrDefault()?.ItemId, results.Overall.KrippendorffAlphaIntervalCi95));
         }
         return lines;
     }

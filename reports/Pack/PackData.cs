@@ -76,8 +76,9 @@ public sealed record CalibrationHealth(long CalibrationEvaluations, double? Cali
     IReadOnlyList<LeniencyLine> Evaluators);
 
 /// <summary>A calibration session closed in the month: how far its evaluators agreed, and the item they agreed on least.</summary>
+/// <param name="AlphaIntervalCi95">Bootstrap 95% interval of the alpha over total scores (resampling the contacts).</param>
 public sealed record SessionLine(string SessionId, DateOnly ClosedOn, int Interactions, int Evaluators, double? PercentAgreement,
-    double? AlphaNominal, double? AlphaInterval, string? PoorestItem);
+    double? AlphaNominal, double? AlphaInterval, string? PoorestItem, double[]? AlphaIntervalCi95 = null);
 
 public sealed record LeniencyLine(string EvaluatorId, int Evaluations, double Difference, double[] Ci95, string Verdict);
 

@@ -61,7 +61,7 @@ public static class InsightEndpoints
                 return Results.Ok(await insights.Analyse(filter!.Range.From, filter.Range.To, filter.TeamId, filter.Channel, filter.Queue, filter.Options));
             })
             .RequireAuthorization(Policies.TeamFigures)
-            .WithSummary("Every relationship tested (QA score and each item vs CSAT, NPS, handle time, FCR; handle time vs FCR), effects and \"no effect found\" alike, and the conflicts.");
+            .WithSummary("Every relationship tested (QA score and each item vs CSAT, NPS, handle time, FCR and the satisfied, promoter and detractor shares; handle time vs FCR), effects and \"no effect found\" alike, the conflicts, and the survey response weighting.");
     }
 
     private sealed record InsightFilter(QueryRange Range, string? TeamId, Channel? Channel, string? Queue, InsightOptions Options);

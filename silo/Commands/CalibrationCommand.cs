@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using static QmInsights.Silo.Commands.TextTable;
 
@@ -24,13 +25,20 @@ public static class CalibrationCommand
     {
         using var trend = await EngineClient.Get(http, "calibration", $"/api/calibrations{query}");
         if (trend is null) return 1;
-        var table = new TextTable("held", "session", "contacts", "evaluators", "agreement", "alpha (nominal)", "alpha (interval)", "kappa", "ICC(2,1)");
+        var table = new TextTable("held", "session", "contacts", "evaluators", "agreement", "alpha (nominal) [95% CI]", "alpha (interval) [95% CI]", "kappa", "AC1", "ICC(2,1)");
         foreach (var s in trend.RootElement.GetProperty("sessions").EnumerateArray())
             table.Add(Text(s, "heldAt")[..10], Text(s, "sessionId"), Number(s, "interactions", "0"), Number(s, "evaluators", "0"),
-                Percent(s, "percentAgreement"), Number(s, "krippendorffAlphaNominal", "0.000"), Number(s, "krippendorffAlphaInterval", "0.000"),
-                Number(s, "fleissKappa", "0.000"), s.TryGetProperty("icc", out var icc) && icc.ValueKind == JsonValueKind.Object ? Number(icc, "value", "0.000") : "-");
+                Percent(s, "percentAgreement"), WithCi(s, "krippendorffAlphaNominal"), WithCi(s, "krippendorffAlphaInterval"),
+                Number(s, "fleissKappa", "0.000"), Number(s, "gwetAc1", "0.000"),
+                s.TryGetProperty("icc", out var icc) && icc.ValueKind == JsonValueKind.Object ? Number(icc, "value", "0.000") : "-");
         output.WriteLine("calibration trend (closed sessions by the day they were held; /api/calibrations):");
         table.Write(output);
+        var months = new TextTable("month", "sessions", "contacts", "alpha (nominal) [95% CI]", "alpha (interval) [95% CI]", "AC1");
+        foreach (var m in trend.RootElement.GetProperty("months").EnumerateArray())
+            months.Add(Text(m, "month"), Number(m, "sessions", "0"), Number(m, "interactions", "0"), WithCi(m, "krippendorffAlphaNominal"),
+                WithCi(m, "krippendorffAlphaInterval"), Number(m, "gwetAc1", "0.000"));
+        output.WriteLine("by month (the month's sessions pooled; intervals resample contacts):");
+        months.Write(output);
         var open = trend.RootElement.GetProperty("openSessions").EnumerateArray().Select(e => e.GetString()).ToList();
         if (open.Count > 0) output.WriteLine($"open (results hidden until closed): {string.Join(", ", open)}");
         return 0;
@@ -43,15 +51,16 @@ public static class CalibrationCommand
         var root = results.RootElement;
         var overall = root.GetProperty("overall");
         Console.WriteLine($"session {sessionId}: {Number(root, "interactions", "0")} contacts, {Number(root, "evaluators", "0")} evaluators, {Number(root, "submitted", "0")} scores");
-        Console.WriteLine($"overall: agreement {Percent(overall, "percentAgreement")}, alpha nominal {Number(overall, "krippendorffAlphaNominal", "0.000")}, alpha interval {Number(overall, "krippendorffAlphaInterval", "0.000")}, kappa {Number(overall, "fleissKappa", "0.000")}"
+        Console.WriteLine($"overall: agreement {Percent(overall, "percentAgreement")}, alpha nominal {WithCi(overall, "krippendorffAlphaNominal")}, alpha interval {WithCi(overall, "krippendorffAlphaInterval")}, kappa {Number(overall, "fleissKappa", "0.000")}, AC1 {Number(overall, "gwetAc1", "0.000")}"
                           + (overall.TryGetProperty("icc", out var icc) && icc.ValueKind == JsonValueKind.Object
                               ? $", ICC(2,1) {Number(icc.GetProperty("icc21"), "value", "0.000")}" : $" ({Text(overall, "iccNote")})"));
 
         Console.WriteLine();
-        Console.WriteLine("items, poorest agreement first:");
-        var items = new TextTable("item", "agreement", "alpha", "kappa", "ratings");
+        Console.WriteLine("items, poorest agreement first (alpha's 95% CI resamples contacts; AC1 stays high where kappa misleads on items nearly always \"yes\"):");
+        var items = new TextTable("item", "agreement", "alpha [95% CI]", "kappa", "AC1", "ratings");
         foreach (var i in root.GetProperty("items").EnumerateArray())
-            items.Add(Text(i, "itemId"), Percent(i, "percentAgreement"), Number(i, "krippendorffAlpha", "0.000"), Number(i, "fleissKappa", "0.000"), Number(i, "ratings", "0"));
+            items.Add(Text(i, "itemId"), Percent(i, "percentAgreement"), WithCi(i, "krippendorffAlpha"), Number(i, "fleissKappa", "0.000"),
+                Number(i, "gwetAc1", "0.000"), Number(i, "ratings", "0"));
         items.Write(Console.Out);
 
         Console.WriteLine();
@@ -71,6 +80,12 @@ public static class CalibrationCommand
     }
 
     private static string Percent(JsonElement e, string name) => Number(e, name, "0.0%");
+
+    // An alpha with its bootstrap interval ("{name}Ci95"), e.g. "0.712 [0.48, 0.86]".
+    private static string WithCi(JsonElement e, string name) =>
+        e.TryGetProperty($"{name}Ci95", out var ci) && ci.ValueKind == JsonValueKind.Array
+            ? string.Create(CultureInfo.InvariantCulture, $"{Number(e, name, "0.000")} [{ci[0].GetDouble():0.00}, {ci[1].GetDouble():0.00}]")
+            : Number(e, name, "0.000");
 
     private static string Bounds(JsonElement summary) =>
         Number(summary, "lower") == "-" ? "-" : $"[{Number(summary, "lower", "0.0")}, {Number(summary, "upper", "0.0")}]";

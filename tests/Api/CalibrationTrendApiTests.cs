@@ -51,6 +51,14 @@ public sealed class CalibrationTrendApiTests(HostFixture host) : IClassFixture<H
             sessions[0].GetProperty("krippendorffAlphaInterval").GetDouble(), 12);
 
         Assert.Equal("2026-04-08T10:00:00+00:00", sessions[1].GetProperty("heldAt").GetString());
+        // Bootstrap intervals beside the alphas, AC1 beside kappa, and one pooled line per month.
+        var ci = sessions[0].GetProperty("krippendorffAlphaNominalCi95").EnumerateArray().Select(v => v.GetDouble()).ToList();
+        Assert.InRange(sessions[0].GetProperty("krippendorffAlphaNominal").GetDouble(), ci[0], ci[1]);
+        Assert.Equal(JsonValueKind.Number, sessions[0].GetProperty("gwetAc1").ValueKind);
+        var months = trend.RootElement.GetProperty("months").EnumerateArray().ToList();
+        Assert.Equal(["2026-03", "2026-04"], months.Select(m => m.GetProperty("month").GetString()));
+        Assert.Equal(sessions[0].GetProperty("krippendorffAlphaNominal").GetDouble(), months[0].GetProperty("krippendorffAlphaNominal").GetDouble(), 12);
+        Assert.Equal(3, months[0].GetProperty("interactions").GetInt32());
 
         // Filtered by the day they were held.
         using var later = JsonDocument.Parse(await host.Http.GetStringAsync("/api/calibrations?from=2026-03-05&to=2026-04-30"));

@@ -29,6 +29,7 @@ public sealed class MonthlyPackLayoutTests
         Assert.Contains($"Page 2 of {pages.Count}", pages[1]);
         Assert.Contains("Cumulative %", text);
         Assert.Matches(@"cal-2025-12-b\s+2025-12-18\s+5\s+7\s+79\.0%\s+0\.58\s+0\.66\s+empathy", text);
+        Assert.Matches(@"cal-2025-12-a\s+2025-12-04\s+6\s+8\s+86\.0%\s+0\.71\s+0\.82 \(0\.64-0\.93\)\s+upsell", text);
         var fonts = Pdf.Fonts(pdf);
         Assert.NotEmpty(fonts);
         Assert.All(fonts, f => Assert.Contains("DejaVuSans", f));

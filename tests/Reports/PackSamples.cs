@@ -26,7 +26,7 @@ public static class PackSamples
                 "Upsells more often than the centre (82% vs 51%); upsell lowers CSAT.")).ToList(),
             new CalibrationHealth(42, 81.5,
                 [
-                    new SessionLine("cal-2025-12-a", new DateOnly(2025, 12, 4), 6, 8, 0.86, 0.71, 0.82, "upsell"),
+                    new SessionLine("cal-2025-12-a", new DateOnly(2025, 12, 4), 6, 8, 0.86, 0.71, 0.82, "upsell", [0.64, 0.93]),
                     new SessionLine("cal-2025-12-b", new DateOnly(2025, 12, 18), 5, 7, 0.79, 0.58, 0.66, "empathy"),
                 ],
                 Enumerable.Range(1, 6).Select(i => new LeniencyLine($"evaluator-{i}", 60 + i, (i - 3) * 1.7, [(i - 3) * 1.7 - 1.2, (i - 3) * 1.7 + 1.2],

@@ -31,6 +31,12 @@ public sealed class CoincidenceMatrix
     /// <summary>n_c, how many pairable values equal the value at position <paramref name="c"/> of <see cref="Values"/>.</summary>
     public double Margin(int c) => _margins[c];
 
+    /// <summary>A matrix from counts already added up (a bootstrap resample's units): o_ck over the given values,
+    /// the margins n_c and the pairable units they came from. The arrays are used as they are, not copied (a resample
+    /// refills them for the next one): the caller must not change them while the matrix is in use.</summary>
+    internal static CoincidenceMatrix FromCounts(double[] values, double[,] o, double[] margins, int pairableUnits) =>
+        new(values, o, margins, pairableUnits);
+
     /// <summary>Builds the matrix from a reliability data matrix: rows are coders, columns are units, null is missing.</summary>
     public static CoincidenceMatrix FromCoders(IReadOnlyList<IReadOnlyList<double?>> codersByUnits)
     {

@@ -11,14 +11,14 @@ public sealed class CalibrationSection : IPackSection
         yield return new Heading("Calibration health");
         if (health.Sessions.Count > 0)
         {
-            yield return new Paragraph($"{health.Sessions.Count} calibration sessions closed this month. Krippendorff's alpha: 1 is perfect agreement, below 0.667 too weak to rely on.");
+            yield return new Paragraph($"{health.Sessions.Count} calibration sessions closed this month. Krippendorff's alpha: 1 is perfect agreement, below 0.667 too weak to rely on; the scores' alpha carries its 95% interval (resampling the session's contacts).");
             yield return new Table(
                 [new("Session", 1.6f), new("Closed", 1), new("Contacts", 0.9f, true), new("Evaluators", 1, true), new("Agreement", 1, true),
-                    new("Alpha (items)", 1, true), new("Alpha (scores)", 1, true), new("Least agreed item", 1.6f)],
+                    new("Alpha (items)", 1, true), new("Alpha (scores)", 1.6f, true), new("Least agreed item", 1)],
                 health.Sessions.Select(s => (IReadOnlyList<TableCell>)
                 [
                     s.SessionId, s.ClosedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Format.Count(s.Interactions),
-                    Format.Count(s.Evaluators), Format.Percent(s.PercentAgreement * 100), Alpha(s.AlphaNominal), Alpha(s.AlphaInterval), s.PoorestItem ?? Format.None,
+                    Format.Count(s.Evaluators), Format.Percent(s.PercentAgreement * 100), Alpha(s.AlphaNominal), Alpha(s.AlphaInterval, s.AlphaIntervalCi95), s.PoorestItem ?? Format.None,
                 ]).ToList());
         }
         if (health.CalibrationEvaluations > 0)
@@ -35,6 +35,7 @@ public sealed class CalibrationSection : IPackSection
             ]).ToList());
     }
 
-    private static TableCell Alpha(double? alpha) =>
-        new(Format.Number(alpha, 2), alpha is { } a ? a >= 0.8 ? Tone.Good : a < 0.667 ? Tone.Bad : Tone.Neutral : Tone.Neutral);
+    private static TableCell Alpha(double? alpha, double[]? ci = null) =>
+        new(ci is [var low, var high] ? $"{Format.Number(alpha, 2)} ({Format.Number(low, 2)}-{Format.Number(high, 2)})" : Format.Number(alpha, 2),
+            alpha is { } a ? a >= 0.8 ? Tone.Good : a < 0.667 ? Tone.Bad : Tone.Neutral : Tone.Neutral);
 }

@@ -1,6 +1,6 @@
 // The panels the views are made of. Each takes data already fetched and returns HTML.
 import { lineChart, bars } from './charts.js';
-import { pct, share, score, signed, count, minutes, esc, dash } from './format.js';
+import { pct, share, score, signed, effect, count, minutes, esc, dash } from './format.js';
 
 const C = { qa: '#4f46e5', csat: '#0d9488', nps: '#d97706', aht: '#64748b', fcr: '#16a34a', bad: '#dc2626' };
 
@@ -97,7 +97,7 @@ export function items(report) {
 export function conflicts(list) {
   const body = list.length === 0 ? `<div class="empty">No conflicting targets found in this selection</div>` :
     `<ul class="conflicts">${list.map(c => `<li><div class="pair"><b>${esc(c.metricA)}</b> vs <b>${esc(c.metricB)}</b>
-      <span class="effect">${signed(c.effect)} ${esc(c.effectUnit)}</span></div><p>${esc(c.explanation)}</p>${c.cost ? `<p class="cost">Cost: ${esc(c.cost)}</p>` : ''}</li>`).join('')}</ul>`;
+      <span class="effect">${effect(c.effect)} ${esc(c.effectUnit)}</span></div><p>${esc(c.explanation)}</p>${c.cost ? `<p class="cost">Cost: ${esc(c.cost)}</p>` : ''}</li>`).join('')}</ul>`;
   return panel('Conflicting targets', body, { wide: true });
 }
 
@@ -115,7 +115,7 @@ export function standing(report, gap) {
   const g = gap?.[0];
   const disagreement = !g ? '' : `<div class="gap"><p><b>QA vs customers:</b> gap ${signed(g.gap)} ± ${score(1.96 * g.gapStandardError)} SD (95%).
       ${esc(g.explanation)}</p>${g.items.length ? `<ul>${g.items.map(i => `<li>${esc(i.text ?? i.itemId)}: ${share(i.agentYesRate)} vs ${share(i.centreYesRate)} in the centre,
-      associated with ${signed(i.csatEffect)} CSAT points</li>`).join('')}</ul>` : ''}</div>`;
+      associated with ${effect(i.csatEffect)} CSAT points</li>`).join('')}</ul>` : ''}</div>`;
   return panel('Evaluator-adjusted score', adjusted + disagreement, { wide: true, id: 'standing', note: 'random picks only; shrunk toward the centre when evidence is thin' });
 }
 
@@ -135,9 +135,11 @@ const calibrationLookup = () => `<form id="calibration" class="inline"><input na
 export function calibrationResults(r) {
   const o = r.overall;
   const n = v => v == null ? dash : v.toFixed(2);
+  const ci = (v, c) => c ? `${n(v)} (${n(c[0])}–${n(c[1])})` : n(v);
   return `<div class="calibration"><p>${count(r.interactions)} contacts, ${count(r.evaluators)} evaluators, ${count(r.submitted)} scored${r.missing.length ? `, ${r.missing.length} missing` : ''}.
-    Agreement ${share(o.percentAgreement)}, Krippendorff α nominal ${n(o.krippendorffAlphaNominal)}, interval ${n(o.krippendorffAlphaInterval)}, Fleiss κ ${n(o.fleissKappa)}.</p>
-    ${table(['Item', 'Agreement', 'α', 'κ'], r.items.slice(0, 6).map(i => [esc(i.itemId), share(i.percentAgreement), n(i.krippendorffAlpha), n(i.fleissKappa)]))}</div>`;
+    Agreement ${share(o.percentAgreement)}, Krippendorff α nominal ${ci(o.krippendorffAlphaNominal, o.krippendorffAlphaNominalCi95)}, interval ${ci(o.krippendorffAlphaInterval, o.krippendorffAlphaIntervalCi95)}, Fleiss κ ${n(o.fleissKappa)}, Gwet AC1 ${n(o.gwetAc1)}.</p>
+    ${table(['Item', 'Agreement', 'α (95% CI)', 'κ', 'AC1'], r.items.slice(0, 6).map(i => [esc(i.itemId), share(i.percentAgreement), ci(i.krippendorffAlpha, i.krippendorffAlphaCi95), n(i.fleissKappa), n(i.gwetAc1)]))}
+    <p class="note">α's interval resamples the contacts; AC1 stays near the agreement where κ and α drop on items nearly always “yes”.</p></div>`;
 }
 
 /** Forecast volume with its 80% interval and the staffing of each day, from GET /api/forecast/staffing: Erlang C/A
