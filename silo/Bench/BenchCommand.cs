@@ -26,9 +26,11 @@ public static class BenchCommand
         var scale = new Option<bool>("--scale") { Description = $"instead: a year of a large centre (the demo's simulator; --agents, --teams, --months default to {ScaleBench.Defaults.Agents}, {ScaleBench.Defaults.Teams}, {ScaleBench.Defaults.Months}): records/s by kind, resident memory per record, the whole-centre pack, summary latency" };
         var postgres = new Option<bool>("--postgres") { Description = "with --scale: also a silo process on a throw-away PostgreSQL, killed after ingestion: seconds from its restart to the first correct centre summary" };
         var rows = new Option<bool>("--rows") { Description = "instead: resident bytes per record of the shards' compact rows next to the earlier records, in-process (takes the size options)" };
+        var azure = new Option<bool>("--azure") { Description = "with --scale: the same restart on a throw-away Azurite (Azure Storage emulator, from npm), with the restarted silo's working set" };
+        var restartOnly = new Option<bool>("--restart-only") { Description = "with --scale: leave the in-process run (memory, pack, latency) out; only the --postgres / --azure restarts" };
         var command = new Command("bench", "Ingestion and summary benchmark of the engine (in-process storage, PostgreSQL and Azure Storage on Azurite) next to plain PostgreSQL, on throw-away servers; then restart times.")
         {
-            insights, forecast, report, scale, postgres, rows, planted, seeds, noAzure,
+            insights, forecast, report, scale, postgres, azure, restartOnly, rows, planted, seeds, noAzure,
         };
         size.AddTo(command);
         command.SetAction(async (parsed, _) =>
@@ -39,7 +41,8 @@ public static class BenchCommand
             if (parsed.GetValue(planted)) return PlantedBench.Run(Console.Out, parsed.GetValue(seeds));
             var (options, problems) = parsed.GetValue(scale) ? size.Read(parsed, ScaleBench.Defaults) : size.Read(parsed);
             if (problems.Count > 0) return Cli.Fail(parsed, string.Join("; ", problems));
-            if (parsed.GetValue(scale)) return await ScaleBench.Run(options, parsed.GetValue(postgres), Console.Out);
+            if (parsed.GetValue(scale)) return await ScaleBench.Run(options, parsed.GetValue(postgres), parsed.GetValue(azure),
+                parsed.GetValue(restartOnly), Console.Out);
             return parsed.GetValue(rows) ? RowsBench.Run(Console.Out, options) : await Run(options, !parsed.GetValue(noAzure));
         });
         return command;

@@ -16,7 +16,8 @@ namespace QmInsights.Silo.Bench;
 /// <summary><c>bench --scale</c>: a year of a large centre (the demo's simulator, default 800 agents in 50 teams over 12
 /// months) fed through the API of an engine with in-process storage: records/s by kind, resident memory per record,
 /// the whole-centre monthly pack (first render by stage, then archived), summary latency; with <c>--postgres</c> also
-/// how long a silo process on PostgreSQL, killed after ingestion, takes from its restart to a correct centre summary.</summary>
+/// how long a silo process on PostgreSQL, killed after ingestion, takes from its restart to a correct centre summary, and
+/// with <c>--azure</c> the same on Azure Storage (a throw-away Azurite); <c>--restart-only</c> leaves the in-process run out.</summary>
 public static class ScaleBench
 {
     /// <summary>The size the issue measured: 800 agents, 50 teams, 12 months of the demo's centre.</summary>
@@ -24,7 +25,7 @@ public static class ScaleBench
 
     private const int InFlight = 3, SummaryRounds = 3, ArchivedRuns = 20;
 
-    public static async Task<int> Run(SimulationOptions options, bool withPostgres, TextWriter log)
+    public static async Task<int> Run(SimulationOptions options, bool withPostgres, bool withAzure, bool restartOnly, TextWriter log)
     {
         var centre = new CentreSimulation(options);
         log.WriteLine($"generating {options.Agents} agents, {options.Teams} teams, {options.Months} months (seed {options.Seed}) into NDJSON batches on disk ...");
@@ -32,8 +33,17 @@ public static class ScaleBench
         foreach (var kind in spool.Kinds) log.WriteLine($"  {kind.Records:N0} {kind.Name} in {kind.Batches.Count} batches");
         var month = PackMonth.Of(options.End).Previous;
 
+        var memory = restartOnly ? null : await InProcess(centre, spool, month, log);
+        var restarts = new List<RestartRun>();
+        if (withPostgres) restarts.Add(await PostgresRestart(centre, spool, log));
+        if (withAzure) restarts.Add(await AzureRestart(centre, spool, log));
+        Print(log, options, spool, month, memory, restarts);
+        return 0;
+    }
+
+    private static async Task<MemoryRun> InProcess(CentreSimulation centre, ScaleSpool spool, PackMonth month, TextWriter log)
+    {
         var heapBefore = ManagedHeap();
-        MemoryRun memory;
         await using (var app = QmHost.Build(FreePorts.LocalHostArgs()))
         {
             await app.StartAsync();
@@ -69,13 +79,9 @@ public static class ScaleBench
             var paths = centre.Agents.Select(a => $"/api/agents/{a.AgentId}/summary").Concat(centre.TeamIds.Select(t => $"/api/teams/{t}/summary")).ToList();
             var summaries = await Latency.Measure(paths, SummaryRounds, p => http.GetStringAsync(p));
             var centreSummary = await Latency.Measure(Enumerable.Repeat("/api/centre/summary", 50).ToList(), 1, p => http.GetStringAsync(p));
-            memory = new MemoryRun(rates, heap, workingSet, firstRender, stages.Stages, secondRender, again.Stages, archived, summaries, centreSummary);
             await app.StopAsync();
+            return new MemoryRun(rates, heap, workingSet, firstRender, stages.Stages, secondRender, again.Stages, archived, summaries, centreSummary);
         }
-
-        var restart = withPostgres ? await PostgresRestart(centre, spool, log) : null;
-        Print(log, options, spool, month, memory, restart);
-        return 0;
     }
 
     /// <summary>What the in-process engine measured.</summary>
@@ -84,8 +90,10 @@ public static class ScaleBench
         Latency Archived, Latency Summaries,
         Latency CentreSummary);
 
-    /// <summary>What the PostgreSQL silo process measured: its ingestion and the restart after a SIGKILL.</summary>
-    private sealed record RestartRun(List<(string Kind, long Records, TimeSpan Elapsed)> Rates, TimeSpan ToHealth, TimeSpan ToCorrectSummary);
+    /// <summary>What a silo process on a durable store measured: its ingestion, the restart after a SIGKILL, and the
+    /// restarted process's resident memory once it served the correct summary.</summary>
+    private sealed record RestartRun(string Store, List<(string Kind, long Records, TimeSpan Elapsed)> Rates, TimeSpan ToHealth,
+        TimeSpan ToCorrectSummary, long WorkingSet);
 
     /// <summary>Scorecards and roster as the demo puts them, then each kind's batches (a few requests in flight), timed per kind.</summary>
     private static async Task<List<(string Kind, long Records, TimeSpan Elapsed)>> Feed(HttpClient http, CentreSimulation centre, ScaleSpool spool,
@@ -113,22 +121,53 @@ public static class ScaleBench
         return rates;
     }
 
-    /// <summary>A silo process on a throw-away PostgreSQL fed the centre, killed (SIGKILL) once the centre summary is read,
-    /// then started again: the time from the new process's start to its first centre summary equal to the one read before.</summary>
     private static async Task<RestartRun> PostgresRestart(CentreSimulation centre, ScaleSpool spool, TextWriter log)
     {
         log.WriteLine("starting a throw-away PostgreSQL server ...");
         await using var postgres = await ThrowAwayPostgres.Start();
-        string[] settings = ["--Storage:Provider=Postgres", $"--ConnectionStrings:Postgres={await postgres.CreateDatabase("bench_scale")}"];
+        return await Restart("PostgreSQL", ["--Storage:Provider=Postgres", $"--ConnectionStrings:Postgres={await postgres.CreateDatabase("bench_scale")}"],
+            centre, spool, log);
+    }
+
+    /// <summary>The same on a throw-away Azurite; if a step fails and the emulator has died, the error carries the end of its log.</summary>
+    private static async Task<RestartRun> AzureRestart(CentreSimulation centre, ScaleSpool spool, TextWriter log)
+    {
+        log.WriteLine("starting a throw-away Azurite (npm) ...");
+        await using var azurite = await ThrowAwayAzurite.Start();
+        log.WriteLine($"  its log: {azurite.LogFile}");
+        try
+        {
+            var run = await Restart("Azure Storage on Azurite",
+                ["--Storage:Provider=Azure", $"--ConnectionStrings:AzureStorage={azurite.ConnectionString}", "--Azure:Storage:Prefix=scale"], centre, spool, log);
+            log.WriteLine($"  Azurite's working set {azurite.WorkingSet / 1e6:N0} MB");
+            return run;
+        }
+        catch (Exception e) when (azurite.HasExited)
+        {
+            throw new InvalidOperationException($"Azurite died during the run; the end of its log ({azurite.LogFile}):\n{azurite.Tail()}", e);
+        }
+    }
+
+    /// <summary>A silo process on a durable store fed the centre, killed (SIGKILL) once the centre summary is read, then
+    /// started again: the time from the new process's start to its first centre summary equal to the one read before.</summary>
+    private static async Task<RestartRun> Restart(string store, string[] settings, CentreSimulation centre, ScaleSpool spool, TextWriter log)
+    {
         string expected;
         List<(string, long, TimeSpan)> rates;
         await using (var silo = await SiloProcess.Start(settings))
         {
             using var http = Client(silo.Url);
-            log.WriteLine("silo process, PostgreSQL: ingestion ...");
-            rates = await Feed(http, centre, spool, log, "postgres");
+            log.WriteLine($"silo process, {store}: ingestion ...");
+            try
+            {
+                rates = await Feed(http, centre, spool, log, store);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new InvalidOperationException($"{e.Message}\nthe end of the silo's output:\n{silo.Output}", e);
+            }
             expected = await CentreFigures(http);
-            log.WriteLine("  killing the silo process (SIGKILL) and starting it again ...");
+            log.WriteLine($"  working set {silo.WorkingSet / 1e6:N0} MB; killing the silo process (SIGKILL) and starting it again ...");
             silo.Kill();
         }
         var clock = Stopwatch.StartNew();
@@ -136,13 +175,16 @@ public static class ScaleBench
         var health = clock.Elapsed;
         using var client = Client(restarted.Url);
         string served;
-        while ((served = await CentreFigures(client)) != expected)
+        while ((served = await CentreFiguresOrError(client)) != expected)
         {
             if (clock.Elapsed > TimeSpan.FromMinutes(10))
                 throw new InvalidOperationException($"the restarted silo did not serve the centre summary it served before the kill within 10 minutes: before {expected}; now {served}");
             await Task.Delay(100);
         }
-        return new RestartRun(rates, health, clock.Elapsed);
+        var toSummary = clock.Elapsed;
+        var workingSet = restarted.WorkingSet;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {store}: correct centre summary {toSummary.TotalSeconds:F2} s after the restart; working set {workingSet / 1e6:N0} MB"));
+        return new RestartRun(store, rates, health, toSummary, workingSet);
     }
 
     private static readonly string[] ContractFields = ["interactions", "surveys", "evaluations", "qaScore", "csat", "nps", "ahtSeconds", "fcrRate"];
@@ -157,33 +199,55 @@ public static class ScaleBench
             ? $"{f} {v.GetDouble().ToString("G9", CultureInfo.InvariantCulture)}" : $"{f} null"));
     }
 
-    private static void Print(TextWriter log, SimulationOptions o, ScaleSpool spool, PackMonth month, MemoryRun m, RestartRun? r)
+    /// <summary>The centre's figures, or the error a silo still rebuilding answers with (a grain call timing out while the
+    /// log is read is a 500, not the end of the measurement).</summary>
+    private static async Task<string> CentreFiguresOrError(HttpClient http)
+    {
+        try
+        {
+            return await CentreFigures(http);
+        }
+        catch (HttpRequestException e)
+        {
+            return $"error: {e.Message}";
+        }
+    }
+
+    private static void Print(TextWriter log, SimulationOptions o, ScaleSpool spool, PackMonth month, MemoryRun? m, List<RestartRun> restarts)
     {
         var perMillion = spool.Records / 1e6;
         string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
         log.WriteLine();
         log.WriteLine($"| bench --scale: {o.Agents} agents, {o.Teams} teams, {o.Months} months (seed {o.Seed}), {spool.Records:N0} records | value |");
         log.WriteLine("| --- | ---: |");
-        foreach (var (engine, rates) in new[] { ("in-process storage", m.Rates) }.Concat(r is null ? [] : [("PostgreSQL, silo process", r.Rates)]))
+        var engines = (m is null ? [] : new[] { ("in-process storage", m.Rates) }).Concat(restarts.Select(r => ($"{r.Store}, silo process", r.Rates)));
+        foreach (var (engine, rates) in engines)
             foreach (var (kind, records, elapsed) in rates)
                 log.WriteLine($"| ingestion, {engine}: {records:N0} {kind}, records/s (HTTP, NDJSON) | {F(records / elapsed.TotalSeconds, "N0")} |");
-        log.WriteLine($"| resident managed heap after a full GC, MB (in-process storage) | {F(m.Heap / 1e6, "N0")} |");
-        log.WriteLine($"| the same per million records, MB | {F(m.Heap / 1e6 / perMillion, "N0")} |");
-        log.WriteLine($"| the same per record, bytes | {F((double)m.Heap / spool.Records, "N0")} |");
-        log.WriteLine($"| process working set, MB (engine and benchmark in one process) | {F(m.WorkingSet / 1e6, "N0")} |");
+        if (m is not null)
+        {
+            log.WriteLine($"| resident managed heap after a full GC, MB (in-process storage) | {F(m.Heap / 1e6, "N0")} |");
+            log.WriteLine($"| the same per million records, MB | {F(m.Heap / 1e6 / perMillion, "N0")} |");
+            log.WriteLine($"| the same per record, bytes | {F((double)m.Heap / spool.Records, "N0")} |");
+            log.WriteLine($"| process working set, MB (engine and benchmark in one process) | {F(m.WorkingSet / 1e6, "N0")} |");
+            Render("first render (gather and PDF, in-process; the next-peak forecast trains)", m.FirstRender, m.Stages);
+            Render("rendered again after a contact of the next month arrived (forecast kept)", m.SecondRender, m.SecondStages);
+            log.WriteLine($"| archived pack served again through the API, p50 / p99 ms ({m.Archived.Samples} calls) | {F(m.Archived.P50, "F1")} / {F(m.Archived.P99, "F1")} |");
+            log.WriteLine($"| agent and team summaries (HTTP), p50 / p99 ms ({m.Summaries.Samples} calls) | {F(m.Summaries.P50, "F2")} / {F(m.Summaries.P99, "F2")} |");
+            log.WriteLine($"| centre summary (HTTP), p50 / p99 ms ({m.CentreSummary.Samples} calls) | {F(m.CentreSummary.P50, "F2")} / {F(m.CentreSummary.P99, "F2")} |");
+        }
+        foreach (var r in restarts)
+        {
+            log.WriteLine($"| {r.Store}: restarted silo process answers /health, s after start | {F(r.ToHealth.TotalSeconds, "F2")} |");
+            log.WriteLine($"| {r.Store}: restart to the first correct centre summary (after SIGKILL), s | {F(r.ToCorrectSummary.TotalSeconds, "F2")} |");
+            log.WriteLine($"| {r.Store}: restarted silo's working set then, MB (per million records) | {F(r.WorkingSet / 1e6, "N0")} ({F(r.WorkingSet / 1e6 / perMillion, "N0")}) |");
+        }
+
         void Render(string what, TimeSpan total, List<(string Stage, TimeSpan Elapsed)> stages)
         {
             log.WriteLine($"| whole-centre pack {month}, {what}, s | {F(total.TotalSeconds, "F2")} |");
             foreach (var (stage, elapsed) in stages) log.WriteLine($"| &nbsp;&nbsp;{stage}, s | {F(elapsed.TotalSeconds, "F2")} |");
         }
-        Render("first render (gather and PDF, in-process; the next-peak forecast trains)", m.FirstRender, m.Stages);
-        Render("rendered again after a contact of the next month arrived (forecast kept)", m.SecondRender, m.SecondStages);
-        log.WriteLine($"| archived pack served again through the API, p50 / p99 ms ({m.Archived.Samples} calls) | {F(m.Archived.P50, "F1")} / {F(m.Archived.P99, "F1")} |");
-        log.WriteLine($"| agent and team summaries (HTTP), p50 / p99 ms ({m.Summaries.Samples} calls) | {F(m.Summaries.P50, "F2")} / {F(m.Summaries.P99, "F2")} |");
-        log.WriteLine($"| centre summary (HTTP), p50 / p99 ms ({m.CentreSummary.Samples} calls) | {F(m.CentreSummary.P50, "F2")} / {F(m.CentreSummary.P99, "F2")} |");
-        if (r is null) return;
-        log.WriteLine($"| PostgreSQL: restarted silo process answers /health, s after start | {F(r.ToHealth.TotalSeconds, "F2")} |");
-        log.WriteLine($"| PostgreSQL: restart to the first correct centre summary (after SIGKILL), s | {F(r.ToCorrectSummary.TotalSeconds, "F2")} |");
     }
 
     /// <summary>One handled contact a week after the simulated period, as NDJSON.</summary>

@@ -6,7 +6,8 @@ namespace QmInsights.Silo.Bench;
 
 /// <summary>A throw-away Azurite (the Azure Storage emulator, from npm) for benchmarks and tests: blob and table
 /// services on free loopback ports, data in memory, killed on dispose. Installed with npm into a cache folder when
-/// neither <c>azurite</c> on the PATH nor that folder has it.</summary>
+/// neither <c>azurite</c> on the PATH nor that folder has it. Its stdout and stderr go to <see cref="LogFile"/>, whose
+/// tail (<see cref="Tail"/>) says why if the emulator dies.</summary>
 public sealed class ThrowAwayAzurite : IAsyncDisposable
 {
     /// <summary>The version installed when missing (3.37 knows API versions up to 2026-06-06; the SDK sends newer
@@ -17,13 +18,19 @@ public sealed class ThrowAwayAzurite : IAsyncDisposable
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Process _process;
+    private readonly StreamWriter _log;
 
-    private ThrowAwayAzurite(Process process, int blobPort, int tablePort)
+    private ThrowAwayAzurite(Process process, StreamWriter log, string logFile, int blobPort, int tablePort)
     {
         _process = process;
+        _log = log;
+        LogFile = logFile;
         BlobPort = blobPort;
         TablePort = tablePort;
     }
+
+    /// <summary>Where the emulator's stdout and stderr are written (kept after dispose, for a post-mortem).</summary>
+    public string LogFile { get; }
 
     public int BlobPort { get; }
 
@@ -51,17 +58,21 @@ public sealed class ThrowAwayAzurite : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
+        // In-memory data of a million facts outgrows Node's default heap limit on some machines.
+        start.Environment["NODE_OPTIONS"] = "--max-old-space-size=8192";
+        var logFile = Path.Combine(Path.GetTempPath(), $"azurite-{blobPort}.log");
+        var log = new StreamWriter(logFile) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
-        // Drained so a chatty emulator never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Also drains the pipes, so a chatty emulator never blocks on a full one.
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new ThrowAwayAzurite(process, blobPort, tablePort);
+        var azurite = new ThrowAwayAzurite(process, log, logFile, blobPort, tablePort);
         var deadline = Stopwatch.StartNew();
         while (!(await Listening(blobPort) && await Listening(tablePort)))
         {
-            if (process.HasExited) throw new InvalidOperationException($"{executable} exited with {process.ExitCode} at start-up");
+            if (process.HasExited) throw new InvalidOperationException($"{executable} exited with {process.ExitCode} at start-up: {azurite.Tail()}");
             if (deadline.Elapsed > TimeSpan.FromSeconds(60))
             {
                 await azurite.DisposeAsync();
@@ -72,12 +83,36 @@ public sealed class ThrowAwayAzurite : IAsyncDisposable
         return azurite;
     }
 
+    /// <summary>Whether the emulator has ended (a benchmark asks when a request fails, to report its last words).</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The last lines of the emulator's stdout and stderr.</summary>
+    public string Tail(int lines = 40)
+    {
+        lock (_log)
+        {
+            using var reader = new StreamReader(new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            return string.Join('\n', reader.ReadToEnd().Split('\n').TakeLast(lines));
+        }
+    }
+
+    /// <summary>Resident memory of the emulator (Node) process, bytes.</summary>
+    public long WorkingSet
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.HasExited ? 0 : _process.WorkingSet64;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         // In-memory data: nothing to flush, so no need for Azurite's (sometimes twice-needed) SIGTERM.
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();
+        lock (_log) _log.Dispose();
     }
 
     private static async Task<bool> Listening(int port)
