@@ -55,7 +55,9 @@ public static class DriverModel
         var features = new ModelFeatures(rows, itemIds, context);
         var x = rows.Select(features.Encode).ToArray();
         var y = rows.Select(r => outcome.Of(r)!.Value).ToArray();
-        var w = rows.Select(r => context.Weight(r, outcome)).ToArray();
+        // Sampling weights only: the model screens, and what it finds is confirmed by the regression, which also carries the
+        // survey-response weights (their spread costs the trees more skill than it buys on CSAT and NPS).
+        var w = rows.Select(context.Sample.Weight).ToArray();
         var levels = Heterogeneity.Dimensions.ToDictionary(d => d, d => rows.Select(r => Heterogeneity.Level(d, r, context)).ToArray());
         var ml = new MLContext(seed);
         var folds = Enumerable.Range(0, Folds).Select(k => Fold(ml, outcome, features, x, y, w, levels,

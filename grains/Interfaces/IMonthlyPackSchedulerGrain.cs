@@ -11,6 +11,8 @@ public interface IMonthlyPackSchedulerGrain : IGrainWithStringKey
     Task Start();
 
     /// <summary>Renders the packs of the month before <paramref name="now"/>'s month that are not archived yet; returns
-    /// the scopes rendered.</summary>
+    /// the scopes rendered. The centre's and every team's pack take minutes in a large centre (or on a busy machine): the
+    /// call waits for them, past the default 30 s response timeout.</summary>
+    [ResponseTimeout("00:30:00")]
     Task<List<string>> RenderDue(DateTimeOffset now);
 }
