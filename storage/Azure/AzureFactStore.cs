@@ -10,7 +10,7 @@ namespace QmInsights.Storage.Azure;
 /// (deleted facts' tallies), then rewrite the commits (blobs and checkpoint) without those facts, then a rewrite marker.
 /// Reads go through this silo's copy of the shards they need (<see cref="FactLog"/>).
 /// Layout and the reasons for it: README, "On Azure Storage".</summary>
-public sealed class AzureFactStore : IFactStore
+public sealed class AzureFactStore : IFactStore, IDisposable
 {
     /// <summary>Commits of a shard between two folds into its checkpoint (<c>Azure:Storage:CheckpointEvery</c>).</summary>
     public const int DefaultCheckpointEvery = 16;
@@ -33,6 +33,9 @@ public sealed class AzureFactStore : IFactStore
     }
 
     public bool IsDurable => true;
+
+    /// <summary>Stops the timer that drops idle shards from memory.</summary>
+    public void Dispose() => _log.Dispose();
 
     /// <summary>Creates the fact log container and the outbox table when missing.</summary>
     public async Task CreateIfMissing()

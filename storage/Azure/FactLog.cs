@@ -14,8 +14,20 @@ namespace QmInsights.Storage.Azure;
 /// erasure, re-scoring), which also makes every shard be read again when next asked for; a shard no read has asked for
 /// in a while is dropped from memory. A read waits for a catch-up that started after the read was asked for, so it
 /// sees every commit acknowledged before it, by any silo.</summary>
-internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches)
+internal sealed class FactLog : IDisposable
 {
+    private readonly BlobContainerClient _container;
+    private readonly AzureOutbox _batches;
+    // Drops idle shards even when no read comes to do it (a restarted silo reads every shard once for the teams).
+    private readonly Timer _evictor;
+
+    public FactLog(BlobContainerClient container, AzureOutbox batches)
+    {
+        _container = container;
+        _batches = batches;
+        _evictor = new Timer(_ => _ = EvictIdle(), null, Idle, Idle);
+    }
+
     public const string CommitPrefix = "commits/";
     public const string RetirementPrefix = "retirements/";
 
@@ -47,8 +59,8 @@ internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches
     private long _lastRewrite = -1;
     private bool _loaded;
 
-    /// <summary>The fact log's container.</summary>
-    public BlobContainerClient Container => container;
+    /// <summary>The fact log's _container.</summary>
+    public BlobContainerClient Container => _container;
 
     /// <summary>Runs <paramref name="read"/> on the views of <paramref name="shards"/> and the retirement records, holding
     /// every blob written before this call.</summary>
@@ -63,7 +75,7 @@ internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches
             {
                 _lastSyncStarted = Stopwatch.GetTimestamp();
                 var started = Clock();
-                var rewrite = await batches.LastRewriteAfter(_lastRewrite);
+                var rewrite = await _batches.LastRewriteAfter(_lastRewrite);
                 // The first read lists the retirements (it alone finds one whose marker was never written).
                 if (rewrite != _lastRewrite || !_loaded)
                 {
@@ -82,8 +94,7 @@ internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches
             var now = Stopwatch.GetTimestamp();
             foreach (var log in await Task.WhenAll(shards.Where(s => _shards[s] is null).Select(ReadShard))) _shards[log.View.Shard] = log;
             foreach (var shard in shards) _shards[shard]!.LastUsed = now;
-            for (var s = 0; s < _shards.Length; s++)
-                if (_shards[s] is { } held && Stopwatch.GetElapsedTime(held.LastUsed, now) > Idle) _shards[s] = null;
+            Evict(now);
             return read(shards.Select(s => _shards[s]!.View).ToList(), _retirements);
         }
         finally
@@ -91,6 +102,27 @@ internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches
             _gate.Release();
         }
     }
+
+    private async Task EvictIdle()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            Evict(Stopwatch.GetTimestamp());
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void Evict(long now)
+    {
+        for (var s = 0; s < _shards.Length; s++)
+            if (_shards[s] is { } held && Stopwatch.GetElapsedTime(held.LastUsed, now) > Idle) _shards[s] = null;
+    }
+
+    public void Dispose() => _evictor.Dispose();
 
     /// <summary>Notes a commit this silo has written (it is durable), so a catch-up need not download it.</summary>
     public void Written(CommitRecord commit)
@@ -104,7 +136,7 @@ internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches
         while (_written.TryDequeue(out var own))
             if (_shards[own.Shard] is { } held && !held.View.Known.Contains(own.BatchId)) held.View.Add(own, folded: false);
         if (_shards.All(s => s is null)) return;
-        var commits = (await batches.CommitsFrom(Math.Max(0, _syncedAt - Margin)))
+        var commits = (await _batches.CommitsFrom(Math.Max(0, _syncedAt - Margin)))
             .Where(c => _shards[c.Shard] is { } log && !log.View.Known.Contains(c.BatchId) && !log.Absent.Contains(c.BatchId))
             .ToList();
         var fetched = await Download(commits.Select(c => CommitName(c.Shard, c.BatchId)).ToList());
@@ -115,7 +147,7 @@ internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches
         foreach (var missed in commits.Where((_, i) => fetched[i] is null).GroupBy(c => c.Shard))
         {
             var log = _shards[missed.Key]!;
-            foreach (var commit in await new ShardCheckpoint(container, missed.Key).ReadFolded(missed.Select(c => c.BatchId).ToHashSet()))
+            foreach (var commit in await new ShardCheckpoint(_container, missed.Key).ReadFolded(missed.Select(c => c.BatchId).ToHashSet()))
                 log.View.Add(commit, folded: true);
             foreach (var (batch, _) in missed)
                 if (!log.View.Known.Contains(batch) && batch < Clock() - Margin) log.Absent.Add(batch);
@@ -125,12 +157,12 @@ internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches
     /// <summary>One shard: its checkpoint and the commit blobs not folded in it.</summary>
     private async Task<ShardLog> ReadShard(int shard)
     {
-        var checkpoint = new ShardCheckpoint(container, shard);
+        var checkpoint = new ShardCheckpoint(_container, shard);
         while (true)
         {
             // Listed before the checkpoint is read, so a commit folded (and deleted) in between is in the checkpoint.
             var listed = new List<long>();
-            await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = CommitPrefixOf(shard) })) listed.Add(BatchOf(item.Name));
+            await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = CommitPrefixOf(shard) })) listed.Add(BatchOf(item.Name));
             var (blocks, folded) = await checkpoint.Read();
             var inCheckpoint = blocks.Batches;
             var fetched = await Download(listed.Where(b => !inCheckpoint.Contains(b)).Select(b => CommitName(shard, b)).ToList());
@@ -148,7 +180,7 @@ internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches
     {
         var records = new Dictionary<string, (ETag ETag, RetirementRecord Record)>(StringComparer.Ordinal);
         var changed = new List<string>();
-        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = RetirementPrefix }))
+        await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = RetirementPrefix }))
         {
             if (_retirements.Records.TryGetValue(item.Name, out var known) && known.ETag == Normal(item.Properties.ETag!.Value)) records[item.Name] = known;
             else changed.Add(item.Name);
@@ -157,7 +189,7 @@ internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches
         {
             try
             {
-                var content = (await container.GetBlobClient(name).DownloadContentAsync(ct)).Value;
+                var content = (await _container.GetBlobClient(name).DownloadContentAsync(ct)).Value;
                 var record = BlobJson.Read<RetirementRecord>(content.Content);
                 lock (records) records[name] = (Normal(content.Details.ETag), record);
             }
@@ -177,7 +209,7 @@ internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches
         {
             try
             {
-                fetched[i] = BlobJson.Read<CommitRecord>((await container.GetBlobClient(names[i]).DownloadContentAsync(ct)).Value.Content);
+                fetched[i] = BlobJson.Read<CommitRecord>((await _container.GetBlobClient(names[i]).DownloadContentAsync(ct)).Value.Content);
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
@@ -194,14 +226,14 @@ internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches
     {
         await Task.WhenAll(unfolded.Select(batch => Rewrite<CommitRecord>(CommitName(shard, batch),
             commit => change(commit) is { IsEmpty: false } rest ? rest : null)));
-        await new ShardCheckpoint(container, shard).Rewrite(change);
+        await new ShardCheckpoint(_container, shard).Rewrite(change);
     }
 
     /// <summary>Downloads one blob as it is now, applies <paramref name="change"/> and writes it back if nobody changed it
     /// meanwhile (else tries again); a null result deletes the blob.</summary>
     public async Task Rewrite<T>(string name, Func<T, T?> change) where T : class
     {
-        var blob = container.GetBlobClient(name);
+        var blob = _container.GetBlobClient(name);
         while (true)
         {
             (T Record, ETag ETag) current;
