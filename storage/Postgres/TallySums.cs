@@ -72,6 +72,8 @@ internal static class TallySums
         await using var connection = await db.OpenConnectionAsync();
         // One snapshot for the sums, the retired tallies and the batch ids, so the ids are exactly the batches summed.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead);
+        // The default 4 MB makes the survey and evaluation sorts of a large centre spill to disk; this read only.
+        await using (var memory = new NpgsqlCommand("SET LOCAL work_mem = '64MB'", connection)) await memory.ExecuteNonQueryAsync();
 
         await Sum(connection, queries.Contacts, parameters, maps, r => new QualityTally
         {
