@@ -159,6 +159,7 @@ public static class ScaleBench
         settings = [.. settings, $"--Orleans:SiloPort={FreePorts.Next()}", $"--Orleans:GatewayPort={FreePorts.Next()}"];
         string expected;
         List<(string, long, TimeSpan)> rates;
+        SiloPorts ports;
         await using (var silo = await SiloProcess.Start(settings))
         {
             using var http = Client(silo.Url);
@@ -173,10 +174,12 @@ public static class ScaleBench
             }
             expected = await CentreFigures(http);
             log.WriteLine($"  working set {silo.WorkingSet / 1e6:N0} MB; killing the silo process (SIGKILL) and starting it again ...");
+            ports = silo.Ports;
             silo.Kill();
         }
         var clock = Stopwatch.StartNew();
-        await using var restarted = await SiloProcess.Start(settings);
+        // On the same ports, as a service manager restarts it (see SiloProcess.Start).
+        await using var restarted = await SiloProcess.Start(settings, ports);
         var health = clock.Elapsed;
         using var client = Client(restarted.Url);
         string served;
