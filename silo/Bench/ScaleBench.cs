@@ -153,10 +153,6 @@ public static class ScaleBench
     /// started again: the time from the new process's start to its first centre summary equal to the one read before.</summary>
     private static async Task<RestartRun> Restart(string store, string[] settings, CentreSimulation centre, ScaleSpool spool, TextWriter log)
     {
-        // A restart is the same command again, on the same silo and gateway ports: Orleans sees the dead silo's address
-        // taken by a newer generation and drops it at once. (Started on another address, the new silo would first wait
-        // for the dead one's heartbeats in the membership table to go stale: about 85 s with Orleans' defaults.)
-        settings = [.. settings, $"--Orleans:SiloPort={FreePorts.Next()}", $"--Orleans:GatewayPort={FreePorts.Next()}"];
         string expected;
         List<(string, long, TimeSpan)> rates;
         SiloPorts ports;
