@@ -117,25 +117,7 @@ public sealed class Design
         }
         if (!_agentEffects) return LinearModel.Fit(x, y, names, weights, agents);
 
-        // Within-agent: every column and the outcome minus the agent's weighted mean. Columns constant within every
-        // agent (team, mostly) become zero and are dropped by the fit.
-        var groups = Enumerable.Range(0, _rows.Count).GroupBy(i => agents[i]).ToList();
-        foreach (var g in groups)
-        {
-            var total = g.Sum(i => weights[i]);
-            var yMean = g.Sum(i => weights[i] * y[i]) / total;
-            var xMean = new double[width];
-            foreach (var i in g)
-                for (var c = 0; c < width; c++) xMean[c] += weights[i] * x[i][c] / total;
-            foreach (var i in g)
-            {
-                y[i] -= yMean;
-                for (var c = 0; c < width; c++) x[i][c] -= xMean[c];
-            }
-        }
-        // Rounding leaves near-zero dust in swept-out columns; clear it so they are recognised as redundant.
-        for (var c = 0; c < width; c++)
-            if (x.All(r => Math.Abs(r[c]) < 1e-9)) foreach (var r in x) r[c] = 0;
-        return LinearModel.Fit(x, y, names, weights, agents, groups.Count);
+        // Within-agent: agent fixed effects swept out rather than estimated.
+        return LinearModel.Fit(x, y, names, weights, agents, WithinTransform.Sweep(x, y, weights, agents));
     }
 }

@@ -22,26 +22,35 @@ public sealed record EvaluatorReliability(string EvaluatorId, int ReferenceNo, i
 
     /// <summary>Each evaluator's agreement with the reference on calibration evaluations, plus a pooled entry (id
     /// <see cref="Pooled"/>) for evaluators who took part in no session.</summary>
-    public static Dictionary<string, EvaluatorReliability> FromCalibration(IEnumerable<Evaluation> calibration, string referenceId)
+    public static Dictionary<string, EvaluatorReliability> FromCalibration(IEnumerable<Evaluation> calibration, string referenceId) =>
+        FromSessions([(calibration, referenceId)]);
+
+    /// <summary>As <see cref="FromCalibration"/> over several sessions, each against its own reference (the session's
+    /// expert): an evaluator's counts add up across the sessions they took part in.</summary>
+    public static Dictionary<string, EvaluatorReliability> FromSessions(IEnumerable<(IEnumerable<Evaluation> Evaluations, string ReferenceId)> sessions)
     {
-        var list = calibration.Where(e => e.Kind == EvaluationKind.Calibration).ToList();
-        var reference = list.Where(e => e.EvaluatorId == referenceId)
-            .SelectMany(e => e.Answers.Select(a => (Key: (e.InteractionId, a.ItemId), a.Answer)))
-            .Where(p => p.Answer is ItemAnswer.Yes or ItemAnswer.No)
-            .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Answer);
-        var result = new Dictionary<string, EvaluatorReliability>(StringComparer.Ordinal);
-        foreach (var evaluator in list.Where(e => e.EvaluatorId != referenceId).GroupBy(e => e.EvaluatorId))
+        var counts = new Dictionary<string, (int No, int YesOnNo, int Yes, int NoOnYes)>(StringComparer.Ordinal);
+        foreach (var (evaluations, referenceId) in sessions)
         {
-            int no = 0, yesOnNo = 0, yes = 0, noOnYes = 0;
-            foreach (var e in evaluator)
+            var list = evaluations.Where(e => e.Kind == EvaluationKind.Calibration).ToList();
+            var reference = list.Where(e => e.EvaluatorId == referenceId)
+                .SelectMany(e => e.Answers.Select(a => (Key: (e.InteractionId, a.ItemId), a.Answer)))
+                .Where(p => p.Answer is ItemAnswer.Yes or ItemAnswer.No)
+                .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Answer);
+            foreach (var e in list.Where(e => e.EvaluatorId != referenceId))
+            {
+                var (no, yesOnNo, yes, noOnYes) = counts.GetValueOrDefault(e.EvaluatorId);
                 foreach (var a in e.Answers)
                 {
                     if (a.Answer is not (ItemAnswer.Yes or ItemAnswer.No) || !reference.TryGetValue((e.InteractionId, a.ItemId), out var truth)) continue;
                     if (truth == ItemAnswer.No) { no++; if (a.Answer == ItemAnswer.Yes) yesOnNo++; }
                     else { yes++; if (a.Answer == ItemAnswer.No) noOnYes++; }
                 }
-            result[evaluator.Key] = new EvaluatorReliability(evaluator.Key, no, yesOnNo, yes, noOnYes);
+                counts[e.EvaluatorId] = (no, yesOnNo, yes, noOnYes);
+            }
         }
+        var result = counts.ToDictionary(c => c.Key, c => new EvaluatorReliability(c.Key, c.Value.No, c.Value.YesOnNo, c.Value.Yes, c.Value.NoOnYes),
+            StringComparer.Ordinal);
         result[Pooled] = new EvaluatorReliability(Pooled, result.Values.Sum(r => r.ReferenceNo), result.Values.Sum(r => r.YesOnNo),
             result.Values.Sum(r => r.ReferenceYes), result.Values.Sum(r => r.NoOnYes));
         return result;

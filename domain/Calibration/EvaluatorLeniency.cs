@@ -8,8 +8,9 @@ namespace QmInsights.Domain.Calibration;
 [GenerateSerializer, Alias("qm.Leniency")]
 public sealed record Leniency(string EvaluatorId, int Evaluations, double Difference, double[] Ci95, string Verdict, string Explanation);
 
-/// <summary>Evaluator leniency from everyday work: a regression of the QA score on evaluator and agent indicators,
-/// so an evaluator is not called lenient for having been given the better agents. Each difference is the evaluator's
+/// <summary>Evaluator leniency from everyday work: a regression of the QA score on evaluator indicators with agent fixed
+/// effects (swept out within agent), so an evaluator is not called lenient for having been given the better agents.
+/// Each difference is the evaluator's
 /// coefficient minus the mean of all evaluators' (the centred contrast), with its own standard error from the full
 /// covariance, clustered by agent (an agent's evaluations are not independent). Intervals are simultaneous over the
 /// evaluators compared (Bonferroni), so "lenient" and "severe" hold for the whole list at once, not one at a time.
@@ -24,21 +25,21 @@ public static class EvaluatorLeniency
             .Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
         if (evaluators.Count < 2) return [];
         var rows = scored.Where(c => evaluators.Contains(c.EvaluatorId)).ToList();
-        var agents = rows.Select(c => c.AgentId).Distinct().Order(StringComparer.Ordinal).Skip(1).ToList();
-        if (agents.Count < 1) return [];
-        // Evaluator dummies against the first evaluator, agent dummies against the first agent.
-        var names = evaluators.Skip(1).Select(e => $"evaluator={e}").Concat(agents.Select(a => $"agent={a}")).ToList();
-        var agentIndex = agents.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => evaluators.Count - 1 + p.i);
+        if (rows.Select(c => c.AgentId).Distinct().Count() < 2) return [];
+        // Evaluator dummies against the first evaluator; the agents' effects swept out within agent (one dummy per agent
+        // would make a month of a large centre an 800-column fit).
+        var names = evaluators.Skip(1).Select(e => $"evaluator={e}").ToList();
         var evaluatorIndex = evaluators.Skip(1).Select((e, i) => (e, i)).ToDictionary(p => p.e, p => p.i);
         var x = rows.Select(c =>
         {
             var row = new double[names.Count];
             if (evaluatorIndex.TryGetValue(c.EvaluatorId, out var e)) row[e] = 1;
-            if (agentIndex.TryGetValue(c.AgentId, out var a)) row[a] = 1;
             return row;
         }).ToList();
-        var model = LinearModel.Fit(x, rows.Select(c => c.QaScore!.Value).ToList(), names, rows.Select(sample.Weight).ToList(),
-            rows.Select(c => c.AgentId).ToList());
+        var y = rows.Select(c => c.QaScore!.Value).ToList();
+        var weights = rows.Select(sample.Weight).ToList();
+        var agents = rows.Select(c => c.AgentId).ToList();
+        var model = LinearModel.Fit(x, y, names, weights, agents, WithinTransform.Sweep(x, y, weights, agents));
 
         // The first evaluator's coefficient is 0 by construction; evaluator e's centred effect is b_e - mean_k b_k.
         var critical = model.Critical(1 - 0.05 / evaluators.Count);

@@ -2,6 +2,7 @@ using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Analytics;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Scorecards;
+using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Storage;
 
@@ -9,7 +10,7 @@ namespace QmInsights.Grains.Analytics;
 
 /// <summary>Gathers the interaction-level rows from every shard, the agents' hire dates and the scorecard items, and
 /// runs the driver analysis on them.</summary>
-public sealed class InsightsService(IGrainFactory grains)
+public sealed class InsightsService(IGrainFactory grains, CalibrationService calibration)
 {
     public async Task<InsightReport> Analyse(DateOnly? from, DateOnly? to, string? teamId, Channel? channel, string? queue,
         InsightOptions options) =>
@@ -84,6 +85,8 @@ public sealed class InsightsService(IGrainFactory grains)
             weeks = figures
                 .SelectMany(p => AgentWeek.Of(p.AgentId, teams.GetValueOrDefault(p.AgentId) ?? "", p.Figures)).ToList();
         }
-        return (DriverAnalysis.Run(contacts, hiredAt, items, options, weeks), items, figures);
+        // Evaluators misrecord; where calibration sessions measured how often (against their expert), item effects are
+        // corrected for it and say so.
+        return (DriverAnalysis.Run(contacts, hiredAt, items, options, weeks, await calibration.Reliability()), items, figures);
     }
 }

@@ -54,10 +54,12 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
         progress?.Report("conflicting metrics and disagreeing agents");
         // One gathering of the month's rows serves both the conflicts and the disagreeing agents.
         var (report, gaps) = await insights.AnalyseWithDisagreement(contacts, from, to, teamId, DisagreeingAgents, new InsightOptions(TrainModels: false));
-        progress?.Report("calibration");
+        progress?.Report("evaluator leniency");
         var leniency = EvaluatorLeniency.Estimate(contacts);
+        progress?.Report("calibration sessions");
         // Sessions are the centre's (evaluators calibrate across teams): team packs leave them out.
         var sessions = teamId is null ? await Sessions(month) : [];
+        progress?.Report("queue figures");
         // Queues are the centre's, not a team's: team packs leave them out.
         var queueMonth = teamId is null ? await Queues(from, to) : null;
         if (teamId is null) progress?.Report("next peak forecast");

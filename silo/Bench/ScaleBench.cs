@@ -154,6 +154,7 @@ public static class ScaleBench
     {
         string expected;
         List<(string, long, TimeSpan)> rates;
+        SiloPorts ports;
         await using (var silo = await SiloProcess.Start(settings))
         {
             using var http = Client(silo.Url);
@@ -168,10 +169,12 @@ public static class ScaleBench
             }
             expected = await CentreFigures(http);
             log.WriteLine($"  working set {silo.WorkingSet / 1e6:N0} MB; killing the silo process (SIGKILL) and starting it again ...");
+            ports = silo.Ports;
             silo.Kill();
         }
         var clock = Stopwatch.StartNew();
-        await using var restarted = await SiloProcess.Start(settings);
+        // On the same ports, as a service manager restarts it (see SiloProcess.Start).
+        await using var restarted = await SiloProcess.Start(settings, ports);
         var health = clock.Elapsed;
         using var client = Client(restarted.Url);
         string served;
