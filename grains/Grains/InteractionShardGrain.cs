@@ -94,7 +94,7 @@ public sealed class InteractionShardGrain(
         var accepted = outcomes.Where(o => o.Status is FactStatus.Accepted or FactStatus.Revised).Select(o => o.Position).ToHashSet();
         if (accepted.Count == 0) return new ShardResult(outcomes, changes, null);
         Changed(state);
-        MarkDays(batch, accepted, book);
+        MarkDays(batch, accepted);
         try
         {
             // Durable before the caller can acknowledge anything.
@@ -122,13 +122,13 @@ public sealed class InteractionShardGrain(
     Task<ShardVersion> IInteractionShardGrain.GetVersion(DateOnly through) => Task.FromResult(new ShardVersion(_activation, _days.Through(through, Calendar)));
 
     // A survey or evaluation changes its contact's day (its own when the contact has not arrived yet).
-    private void MarkDays(FactBatch batch, HashSet<int> accepted, InteractionBook book)
+    private void MarkDays(FactBatch batch, HashSet<int> accepted)
     {
         foreach (var (position, i) in batch.Interactions) if (accepted.Contains(position)) _days.Changed(i.StartedAt);
         foreach (var (position, s) in batch.Surveys)
-            if (accepted.Contains(position)) _days.Changed(book.Find(s.InteractionId)?.Interaction?.StartedAt ?? s.AnsweredAt);
+            if (accepted.Contains(position)) _days.Changed(Rows.StartedAtUtc(s.InteractionId) ?? s.AnsweredAt);
         foreach (var (position, e) in batch.Evaluations)
-            if (accepted.Contains(position)) _days.Changed(book.Find(e.Evaluation.InteractionId)?.Interaction?.StartedAt ?? e.Evaluation.EvaluatedAt);
+            if (accepted.Contains(position)) _days.Changed(Rows.StartedAtUtc(e.Evaluation.InteractionId) ?? e.Evaluation.EvaluatedAt);
     }
 
     // Retirement, erasure and repair cover the rows in the store too: the cold ones are read for the occasion.
