@@ -59,6 +59,9 @@ public sealed class ShardRows
     /// <summary>How many rows the shard holds.</summary>
     public int Count => _ids.Count;
 
+    /// <summary>Whether the shard holds a row for <paramref name="interactionId"/>, without making it.</summary>
+    public bool Contains(string interactionId) => _ids.SlotOf(interactionId) >= 0;
+
     /// <summary>The row of <paramref name="interactionId"/>, made on demand, or null.</summary>
     public InteractionJoin? Find(string interactionId) =>
         _ids.SlotOf(interactionId) is var slot and >= 0 ? Join(slot, interactionId) : null;

@@ -57,7 +57,7 @@ public sealed class InteractionShardGrain(
         var ids = batch.Interactions.Select(p => p.Fact.InteractionId)
             .Concat(batch.Surveys.Select(p => p.Fact.InteractionId))
             .Concat(batch.Evaluations.Select(p => p.Fact.Evaluation.InteractionId))
-            .Where(id => Rows.Find(id) is null).ToHashSet(StringComparer.Ordinal);
+            .Where(id => !Rows.Contains(id)).ToHashSet(StringComparer.Ordinal);
         if (ids.Count == 0) return;
         foreach (var (id, row) in (await Facts.LoadShard(Shard, new ShardSlice(InteractionIds: ids))).Rows) Rows.Put(id, row);
     }
@@ -69,7 +69,7 @@ public sealed class InteractionShardGrain(
         if (_hotSince is not { } hot || since >= hot) return null;
         var end = before is { } b && b < hot ? b : hot;
         var stored = await Facts.LoadShard(Shard, new ShardSlice(since, end, AgentId: agentId));
-        return ShardRows.Of(stored.Rows.Where(r => Rows.Find(r.Key) is null), Calendar);
+        return ShardRows.Of(stored.Rows.Where(r => !Rows.Contains(r.Key)), Calendar);
     }
 
     // The first instant of local day from, and the first after local day to: the contact times a day range covers.
