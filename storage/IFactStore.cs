@@ -1,5 +1,6 @@
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Joins;
+using QmInsights.Domain.Periods;
 using QmInsights.Domain.Retention;
 
 namespace QmInsights.Storage;
@@ -29,6 +30,19 @@ public interface IFactStore
     Task<StoredRows> LoadForAgent(string agentId);
 
     Task<StoredRows> LoadForTeam(string teamId);
+
+    /// <summary>The tallies of each agent or team of <paramref name="ids"/> (days in <paramref name="calendar"/>), the way
+    /// their grains rebuild. By default each one's rows are loaded and joined as <see cref="JoinContribution"/> does; a
+    /// store that can sum its facts where they lie (PostgreSQL: GROUP BY, all of them in one consistent read) does that
+    /// instead, so a restart does not carry every fact of the centre into the silo.</summary>
+    async Task<Dictionary<string, StoredTallies>> LoadTallies(TallyOwner owner, IReadOnlyCollection<string> ids, CentreCalendar calendar)
+    {
+        // One read each (each one's batch set belongs to its own read), all at once as the grains did.
+        var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
+        var tallies = await Task.WhenAll(distinct.Select(async id =>
+            StoredTallies.Of(owner, id, await (owner == TallyOwner.Agent ? LoadForAgent(id) : LoadForTeam(id)), calendar)));
+        return distinct.Zip(tallies).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+    }
 
     Task<StoredRows> LoadForScorecard(string scorecardId);
 

@@ -125,13 +125,15 @@ public static class FieldRules
     private static readonly SearchValues<char> ControlsButLayout = SearchValues.Create(Controls.Where(c => c is not ('\t' or '\n' or '\r')).ToArray());
 
     // A time without offset ends in its seconds (or fraction); with one it ends in Z or ±hh:mm / ±hhmm.
+    // Where the time of day starts; searched without allocating, since every record has a time or two.
+    private static readonly SearchValues<char> TimeSeparators = SearchValues.Create("Tt ");
+
     private static bool HasOffset(string text)
     {
-        var t = text.TrimEnd();
-        if (t.EndsWith('Z') || t.EndsWith('z')) return true;
-        var tIndex = t.IndexOfAny(['T', 't', ' ']);
+        var t = text.AsSpan().TrimEnd();
+        if (t is [.., 'Z' or 'z']) return true;
+        var tIndex = t.IndexOfAny(TimeSeparators);
         if (tIndex < 0) return false;
-        var timePart = t[(tIndex + 1)..];
-        return timePart.Contains('+') || timePart.Contains('-');
+        return t[(tIndex + 1)..].IndexOfAny('+', '-') >= 0;
     }
 }

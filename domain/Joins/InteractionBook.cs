@@ -33,33 +33,46 @@ public sealed class InteractionBook
         return Change(position, survey.InteractionId, row, changes, FactStatus.Accepted, r => r.Survey = survey);
     }
 
+    /// <summary>An evaluation changes only its own contribution (a revision takes out the one it replaces): the row's
+    /// contact and survey count as before and stay as they are stored.</summary>
     public FactOutcome Apply(int position, ScoredEvaluation scored, AggregateChanges changes)
     {
         var evaluation = scored.Evaluation;
-        var row = RowFor(evaluation.InteractionId);
-        var index = row.Evaluations.FindIndex(e => e.Evaluation.EvaluationId == evaluation.EvaluationId);
+        var (contact, stored) = _rows.EvaluationsOf(evaluation.InteractionId);
+        ScoredEvaluation[] current = stored?.Current ?? [], replaced = stored?.Replaced ?? [];
+        var index = Array.FindIndex(current, e => e.Evaluation.EvaluationId == evaluation.EvaluationId);
         if (index < 0)
-            return Change(position, evaluation.InteractionId, row, changes, FactStatus.Accepted, r => r.Evaluations.Add(scored));
+        {
+            JoinContribution.AddTo(scored, contact, changes, +1, _rows.Calendar);
+            _rows.PutEvaluations(evaluation.InteractionId, [.. current, scored], replaced);
+            return new FactOutcome(position, FactStatus.Accepted, null);
+        }
 
-        var current = row.Evaluations[index];
-        var currentRevision = current.Evaluation.Revision;
-        if (evaluation.Revision > currentRevision)
-            return Change(position, evaluation.InteractionId, row, changes, FactStatus.Revised, r =>
-            {
-                r.Replaced.Add(current);
-                r.Evaluations[index] = scored;
-            });
-        if (evaluation.Revision < currentRevision)
+        var accepted = current[index];
+        var acceptedRevision = accepted.Evaluation.Revision;
+        if (evaluation.Revision > acceptedRevision)
+        {
+            JoinContribution.AddTo(accepted, contact, changes, -1, _rows.Calendar);
+            JoinContribution.AddTo(scored, contact, changes, +1, _rows.Calendar);
+            // The stored arrays are the shard's: the row gets new ones.
+            var revised = (ScoredEvaluation[])current.Clone();
+            revised[index] = scored;
+            _rows.PutEvaluations(evaluation.InteractionId, revised, [.. replaced, accepted]);
+            return new FactOutcome(position, FactStatus.Revised, null);
+        }
+        if (evaluation.Revision < acceptedRevision)
             return new FactOutcome(position, FactStatus.Superseded,
-                $"revision: evaluation '{evaluation.EvaluationId}' is already at revision {currentRevision}; revision {evaluation.Revision} was not applied");
-        return SameOrConflict(position, current.Evaluation, evaluation,
-            $"evaluation '{evaluation.EvaluationId}' revision {currentRevision}",
+                $"revision: evaluation '{evaluation.EvaluationId}' is already at revision {acceptedRevision}; revision {evaluation.Revision} was not applied");
+        return SameOrConflict(position, accepted.Evaluation, evaluation,
+            $"evaluation '{evaluation.EvaluationId}' revision {acceptedRevision}",
             " (to revise it, send a higher revision)");
     }
 
     // A copy made from the compact rows: changes reach the shard only through Change, which stores the row back.
     private InteractionJoin RowFor(string interactionId) => _rows.Find(interactionId) ?? new InteractionJoin();
 
+    // A contact or survey changes how every part of its row counts (an evaluation moves to the contact's team and
+    // channel), so the whole row's contribution is taken out and put back in.
     private FactOutcome Change(int position, string interactionId, InteractionJoin row, AggregateChanges changes, FactStatus status,
         Action<InteractionJoin> change)
     {

@@ -33,20 +33,26 @@ public static class JoinContribution
                 AddToAgentAndTeam(into, agentId, teamId, new TallyBucket(calendar.DayOf(survey.AnsweredAt), handledBy.Channel), Of(survey), sign);
         }
 
-        foreach (var scored in join.Evaluations)
-        {
-            var evaluation = scored.Evaluation;
-            var day = calendar.DayOf(evaluation.EvaluatedAt);
-            var bucket = new TallyBucket(day, interaction?.Channel);
-            var tally = Of(scored);
-            into.AddAgent(evaluation.AgentId, bucket, tally, sign);
-            // The interaction's team decides; until it arrives (or when nobody handled it) the evaluation counts for its agent only.
-            if (handledBy?.TeamId is { } team) into.AddTeam(team, bucket, tally, sign);
-            if (evaluation.Kind == EvaluationKind.Regular)
-                foreach (var answer in evaluation.Answers)
-                    into.AddItem(evaluation.ScorecardId,
-                        new ItemBucket(scored.Score.ScorecardVersion, answer.ItemId, day), Of(answer.Answer), sign);
-        }
+        foreach (var scored in join.Evaluations) AddTo(scored, interaction, into, sign, calendar);
+    }
+
+    /// <summary>Adds <paramref name="sign"/> times one evaluation's part of its row's contribution: its agent at once, the
+    /// team and channel of <paramref name="interaction"/> once that contact is known, and its items on its scorecard. A
+    /// new or revised evaluation changes only this part of a row, so the ingest path moves just this.</summary>
+    public static void AddTo(ScoredEvaluation scored, Interaction? interaction, AggregateChanges into, int sign, CentreCalendar? calendar = null)
+    {
+        calendar ??= CentreCalendar.Utc;
+        var evaluation = scored.Evaluation;
+        var day = calendar.DayOf(evaluation.EvaluatedAt);
+        var bucket = new TallyBucket(day, interaction?.Channel);
+        var tally = Of(scored);
+        into.AddAgent(evaluation.AgentId, bucket, tally, sign);
+        // The interaction's team decides; until it arrives (or when nobody handled it) the evaluation counts for its agent only.
+        if (interaction is { IsHandled: true, TeamId: { } team }) into.AddTeam(team, bucket, tally, sign);
+        if (evaluation.Kind == EvaluationKind.Regular)
+            foreach (var answer in evaluation.Answers)
+                into.AddItem(evaluation.ScorecardId,
+                    new ItemBucket(scored.Score.ScorecardVersion, answer.ItemId, day), Of(answer.Answer), sign);
     }
 
     /// <summary>Everything <paramref name="rows"/> add to the aggregates, on top of what <paramref name="retired"/> rows
@@ -117,10 +123,13 @@ public static class JoinContribution
         else unscored = 1;
     }
 
+    // One answer of each kind, shared: a tally map only reads what it adds (each evaluation adds a dozen answers).
+    private static readonly ItemTally OneYes = new() { Yes = 1 }, OneNo = new() { No = 1 }, OneNotApplicable = new() { NotApplicable = 1 };
+
     private static ItemTally Of(ItemAnswer answer) => answer switch
     {
-        ItemAnswer.Yes => new ItemTally { Yes = 1 },
-        ItemAnswer.No => new ItemTally { No = 1 },
-        _ => new ItemTally { NotApplicable = 1 },
+        ItemAnswer.Yes => OneYes,
+        ItemAnswer.No => OneNo,
+        _ => OneNotApplicable,
     };
 }

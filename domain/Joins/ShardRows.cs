@@ -59,20 +59,23 @@ public sealed class ShardRows
     /// <summary>How many rows the shard holds.</summary>
     public int Count => _ids.Count;
 
+    /// <summary>Whether the shard holds a row for <paramref name="interactionId"/>, without making it.</summary>
+    public bool Contains(string interactionId) => _ids.SlotOf(interactionId) >= 0;
+
     /// <summary>The row of <paramref name="interactionId"/>, made on demand, or null.</summary>
     public InteractionJoin? Find(string interactionId) =>
         _ids.SlotOf(interactionId) is var slot and >= 0 ? Join(slot, interactionId) : null;
+
+    /// <summary>When the contact of <paramref name="interactionId"/> started, in UTC, or null when the shard does not hold
+    /// it; read from the compact row without making the whole row.</summary>
+    public DateTimeOffset? StartedAtUtc(string interactionId) =>
+        _ids.SlotOf(interactionId) is var slot and >= 0 && Contact(slot) is { HasInteraction: true } contact ? contact.StartedAtUtc : null;
 
     /// <summary>Stores <paramref name="row"/> as the row of <paramref name="interactionId"/>, replacing what was there.</summary>
     public void Put(string interactionId, InteractionJoin row)
     {
         var index = Index();
-        var slot = _ids.SlotOf(interactionId);
-        if (slot < 0)
-        {
-            slot = index.Free.Count > 0 ? index.Free.Pop() : Grow();
-            _ids.Add(slot, interactionId);
-        }
+        var slot = SlotFor(interactionId, index);
         ref var contact = ref Contact(slot);
         var before = contact;
         contact = ContactRow.Of(row.Interaction, row.Survey, _strings);
@@ -83,6 +86,23 @@ public sealed class ShardRows
         }
         if (row.Evaluations.Count + row.Replaced.Count == 0) _evaluations.Remove(slot);
         else _evaluations[slot] = new RowEvaluations(Compact(row.Evaluations, interactionId), Compact(row.Replaced, interactionId));
+    }
+
+    /// <summary>The contact of <paramref name="interactionId"/> (null when it has not arrived) and the row's evaluations
+    /// (null when it has none), without making the rest of the row: what judging an evaluation needs.</summary>
+    public (Interaction? Contact, RowEvaluations? Evaluations) EvaluationsOf(string interactionId)
+    {
+        var slot = _ids.SlotOf(interactionId);
+        return slot < 0 ? (null, null) : (Contact(slot).Interaction(interactionId, _strings), _evaluations.GetValueOrDefault(slot));
+    }
+
+    /// <summary>Stores the evaluations of the row of <paramref name="interactionId"/> (made when new, without its contact),
+    /// leaving its contact and survey as they are.</summary>
+    public void PutEvaluations(string interactionId, ScoredEvaluation[] current, ScoredEvaluation[] replaced)
+    {
+        var slot = SlotFor(interactionId, Index());
+        if (current.Length + replaced.Length == 0) _evaluations.Remove(slot);
+        else _evaluations[slot] = new RowEvaluations(Compact(current, interactionId), Compact(replaced, interactionId));
     }
 
     /// <summary>Removes the row of <paramref name="interactionId"/>; false when there was none.</summary>
@@ -140,7 +160,7 @@ public sealed class ShardRows
         };
     }
     // Evaluations keep their records, but with the shard's single copy of every id (item ids included).
-    private ScoredEvaluation[] Compact(List<ScoredEvaluation> evaluations, string interactionId)
+    private ScoredEvaluation[] Compact(IReadOnlyList<ScoredEvaluation> evaluations, string interactionId)
     {
         if (evaluations.Count == 0) return [];
         var compact = new ScoredEvaluation[evaluations.Count];
@@ -167,6 +187,17 @@ public sealed class ShardRows
                && answers == e.Answers
             ? scored
             : scored with { Evaluation = interned };
+    }
+
+    // The slot of the row, or a free one taken for it (a new row holds nothing yet).
+    private int SlotFor(string interactionId, RowIndex index)
+    {
+        var slot = _ids.SlotOf(interactionId);
+        if (slot >= 0) return slot;
+        slot = index.Free.Count > 0 ? index.Free.Pop() : Grow();
+        _ids.Add(slot, interactionId);
+        Contact(slot) = ContactRow.Of(null, null, _strings);
+        return slot;
     }
 
     private int Grow()

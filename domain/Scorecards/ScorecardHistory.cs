@@ -7,6 +7,9 @@ public sealed class ScorecardHistory
 {
     private readonly List<ScorecardVersion> _versions;
 
+    // Each version's item ids with a number each, made the first time an evaluation of that version is checked.
+    private readonly Dictionary<int, Dictionary<string, int>> _itemsOf = new();
+
     public ScorecardHistory(IEnumerable<ScorecardVersion> versions)
     {
         _versions = versions.OrderBy(v => v.Version).ToList();
@@ -32,6 +35,29 @@ public sealed class ScorecardHistory
         }
         var inForce = _versions.LastOrDefault(v => v.ValidFrom <= evaluatedAt) ?? _versions[0];
         return (inForce, null);
+    }
+
+    /// <summary>What <see cref="CheckAnswers"/> says, with the version's items gathered once for the whole history rather
+    /// than once per evaluation (an ingested chunk checks thousands of evaluations against a few versions).</summary>
+    public string? Check(ScorecardVersion version, IReadOnlyList<ItemResponse> answers)
+    {
+        if (!_itemsOf.TryGetValue(version.Version, out var items))
+        {
+            items = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (_, item) in version.Definition.AllItems()) items.TryAdd(item.Id, items.Count);
+            _itemsOf[version.Version] = items;
+        }
+        // Complete and nothing else: every answer names an item, and the distinct items named are all of them.
+        Span<bool> answered = items.Count <= 256 ? stackalloc bool[items.Count] : new bool[items.Count];
+        var distinct = 0;
+        foreach (var answer in answers)
+        {
+            if (!items.TryGetValue(answer.ItemId, out var number)) return CheckAnswers(version, answers);
+            if (answered[number]) continue;
+            answered[number] = true;
+            distinct++;
+        }
+        return distinct == items.Count ? null : CheckAnswers(version, answers);
     }
 
     /// <summary>An evaluation must answer every item of its version and nothing else: an omitted item would

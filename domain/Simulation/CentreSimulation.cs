@@ -250,7 +250,9 @@ public sealed partial class CentreSimulation
             Evaluation.Canonical(answers), null, 1, pick?.Selection ?? EvaluationSelection.Random, pick?.Probability));
     }
 
-    internal static ItemAnswer Recorded(ItemAnswer truth, SimulatedEvaluator evaluator, Random random) => truth switch
+    /// <summary>What <paramref name="evaluator"/> records for an item whose truth is <paramref name="truth"/>: a lenient
+    /// "yes" on a "no", a severe "no" on a "yes", at the evaluator's rates.</summary>
+    public static ItemAnswer Recorded(ItemAnswer truth, SimulatedEvaluator evaluator, Random random) => truth switch
     {
         ItemAnswer.No when random.NextDouble() < evaluator.Leniency => ItemAnswer.Yes,
         ItemAnswer.Yes when random.NextDouble() < evaluator.Severity => ItemAnswer.No,

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Facts;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Storage;
@@ -20,10 +19,7 @@ public sealed class AgentGrain : QualityAggregateGrain, IAgentGrain
         _roster = roster;
     }
 
-    protected override Task<StoredRows> LoadRows() => Facts.LoadForAgent(this.GetPrimaryKeyString());
-
-    protected override TallyMap<TallyBucket, QualityTally>? Mine(AggregateChanges changes) =>
-        changes.Agents.GetValueOrDefault(this.GetPrimaryKeyString());
+    protected override TallyOwner Owner => TallyOwner.Agent;
 
     // Roster changes are rare and must not wait for deactivation.
     async Task IAgentGrain.SetRoster(AgentRosterEntry entry)

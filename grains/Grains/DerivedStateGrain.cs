@@ -13,6 +13,9 @@ namespace QmInsights.Grains.Grains;
 public abstract class DerivedStateGrain(IFactStore facts, ILogger logger) : Grain
 {
     private readonly HashSet<IStorage> _changed = new(ReferenceEqualityComparer.Instance);
+    // The batches the last rebuild included (possibly shared with other aggregates read at the same time, so never
+    // changed here) and those applied since.
+    private IReadOnlySet<long> _included = new HashSet<long>();
     private HashSet<long> _applied = new();
 
     protected IFactStore Facts => facts;
@@ -34,10 +37,14 @@ public abstract class DerivedStateGrain(IFactStore facts, ILogger logger) : Grai
     }
 
     /// <summary>Remembers the batches a rebuild from the fact store included.</summary>
-    protected void Included(HashSet<long> batches) => _applied = batches;
+    protected void Included(IReadOnlySet<long> batches)
+    {
+        _included = batches;
+        _applied = new HashSet<long>();
+    }
 
     /// <summary>True the first time a batch's changes arrive; changes without a batch id (embedded mode) always apply.</summary>
-    protected bool FirstTime(long? batchId) => batchId is not { } id || _applied.Add(id);
+    protected bool FirstTime(long? batchId) => batchId is not { } id || (!_included.Contains(id) && _applied.Add(id));
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {

@@ -57,7 +57,7 @@ public sealed class InteractionShardGrain(
         var ids = batch.Interactions.Select(p => p.Fact.InteractionId)
             .Concat(batch.Surveys.Select(p => p.Fact.InteractionId))
             .Concat(batch.Evaluations.Select(p => p.Fact.Evaluation.InteractionId))
-            .Where(id => Rows.Find(id) is null).ToHashSet(StringComparer.Ordinal);
+            .Where(id => !Rows.Contains(id)).ToHashSet(StringComparer.Ordinal);
         if (ids.Count == 0) return;
         foreach (var (id, row) in (await Facts.LoadShard(Shard, new ShardSlice(InteractionIds: ids))).Rows) Rows.Put(id, row);
     }
@@ -69,7 +69,7 @@ public sealed class InteractionShardGrain(
         if (_hotSince is not { } hot || since >= hot) return null;
         var end = before is { } b && b < hot ? b : hot;
         var stored = await Facts.LoadShard(Shard, new ShardSlice(since, end, AgentId: agentId));
-        return ShardRows.Of(stored.Rows.Where(r => Rows.Find(r.Key) is null), Calendar);
+        return ShardRows.Of(stored.Rows.Where(r => !Rows.Contains(r.Key)), Calendar);
     }
 
     // The first instant of local day from, and the first after local day to: the contact times a day range covers.
@@ -94,7 +94,7 @@ public sealed class InteractionShardGrain(
         var accepted = outcomes.Where(o => o.Status is FactStatus.Accepted or FactStatus.Revised).Select(o => o.Position).ToHashSet();
         if (accepted.Count == 0) return new ShardResult(outcomes, changes, null);
         Changed(state);
-        MarkDays(batch, accepted, book);
+        MarkDays(batch, accepted);
         try
         {
             // Durable before the caller can acknowledge anything.
@@ -122,13 +122,13 @@ public sealed class InteractionShardGrain(
     Task<ShardVersion> IInteractionShardGrain.GetVersion(DateOnly through) => Task.FromResult(new ShardVersion(_activation, _days.Through(through, Calendar)));
 
     // A survey or evaluation changes its contact's day (its own when the contact has not arrived yet).
-    private void MarkDays(FactBatch batch, HashSet<int> accepted, InteractionBook book)
+    private void MarkDays(FactBatch batch, HashSet<int> accepted)
     {
         foreach (var (position, i) in batch.Interactions) if (accepted.Contains(position)) _days.Changed(i.StartedAt);
         foreach (var (position, s) in batch.Surveys)
-            if (accepted.Contains(position)) _days.Changed(book.Find(s.InteractionId)?.Interaction?.StartedAt ?? s.AnsweredAt);
+            if (accepted.Contains(position)) _days.Changed(Rows.StartedAtUtc(s.InteractionId) ?? s.AnsweredAt);
         foreach (var (position, e) in batch.Evaluations)
-            if (accepted.Contains(position)) _days.Changed(book.Find(e.Evaluation.InteractionId)?.Interaction?.StartedAt ?? e.Evaluation.EvaluatedAt);
+            if (accepted.Contains(position)) _days.Changed(Rows.StartedAtUtc(e.Evaluation.InteractionId) ?? e.Evaluation.EvaluatedAt);
     }
 
     // Retirement, erasure and repair cover the rows in the store too: the cold ones are read for the occasion.

@@ -1,9 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Facts;
-using QmInsights.Domain.Joins;
 using QmInsights.Domain.Periods;
 using QmInsights.Grains.Interfaces;
+using QmInsights.Grains.Storage;
 using QmInsights.Storage;
 
 namespace QmInsights.Grains.Grains;
@@ -12,11 +13,8 @@ namespace QmInsights.Grains.Grains;
 public abstract class QualityAggregateGrain(IPersistentState<QualityState> state, IFactStore facts, ILogger logger)
     : DerivedStateGrain(facts, logger)
 {
-    /// <summary>The stored interaction rows that concern this agent or team.</summary>
-    protected abstract Task<StoredRows> LoadRows();
-
-    /// <summary>This grain's part of the changes the rows make.</summary>
-    protected abstract TallyMap<TallyBucket, QualityTally>? Mine(AggregateChanges changes);
+    /// <summary>Whether this is an agent's or a team's aggregate.</summary>
+    protected abstract TallyOwner Owner { get; }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -57,8 +55,9 @@ public abstract class QualityAggregateGrain(IPersistentState<QualityState> state
 
     private async Task Rebuild()
     {
-        var stored = await LoadRows();
-        state.State.Tallies = Mine(JoinContribution.Of(stored.Rows.Values, stored.Retired, Calendar)) ?? new TallyMap<TallyBucket, QualityTally>();
+        // Agents or teams rebuilding at about the same time share one read of the store (a restart wakes many at once).
+        var stored = await ServiceProvider.GetRequiredKeyedService<TallyReader>(Owner).Read(this.GetPrimaryKeyString());
+        state.State.Tallies = stored.Tallies;
         Included(stored.Batches);
     }
 }

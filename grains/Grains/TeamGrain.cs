@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using QmInsights.Domain.Aggregates;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Storage;
 
@@ -11,8 +10,5 @@ public sealed class TeamGrain(
     ILogger<TeamGrain> logger)
     : QualityAggregateGrain(state, facts, logger), ITeamGrain
 {
-    protected override Task<StoredRows> LoadRows() => Facts.LoadForTeam(this.GetPrimaryKeyString());
-
-    protected override TallyMap<TallyBucket, QualityTally>? Mine(AggregateChanges changes) =>
-        changes.Teams.GetValueOrDefault(this.GetPrimaryKeyString());
+    protected override TallyOwner Owner => TallyOwner.Team;
 }

@@ -52,9 +52,9 @@ public sealed class FactIngestor(IGrainFactory grains, IFactStore store, Retenti
         var scored = new List<Positioned<ScoredEvaluation>>(evaluations.Count);
         foreach (var (position, evaluation) in evaluations)
         {
-            var (version, error) = histories[evaluation.ScorecardId]
-                .Resolve(evaluation.ScorecardId, evaluation.ScorecardVersion, evaluation.EvaluatedAt);
-            error ??= version is null ? null : ScorecardHistory.CheckAnswers(version, evaluation.Answers);
+            var history = histories[evaluation.ScorecardId];
+            var (version, error) = history.Resolve(evaluation.ScorecardId, evaluation.ScorecardVersion, evaluation.EvaluatedAt);
+            error ??= version is null ? null : history.Check(version, evaluation.Answers);
             if (error is not null || version is null)
             {
                 report.Reject(position, evaluation.EvaluationId, error ?? "scorecardId: unknown scorecard");
@@ -64,7 +64,11 @@ public sealed class FactIngestor(IGrainFactory grains, IFactStore store, Retenti
         }
 
         var conflicts = await BindEvaluationIds(scored);
-        foreach (var conflict in conflicts.Values) report.Count(conflict, IdAt(evaluations, conflict.Position));
+        if (conflicts.Count > 0)
+        {
+            var ids = evaluations.ToDictionary(e => e.Position, e => e.Fact.EvaluationId);
+            foreach (var conflict in conflicts.Values) report.Count(conflict, ids[conflict.Position]);
+        }
         var bound = scored.Where(s => !conflicts.ContainsKey(s.Position)).ToList();
 
         report.Add(await Route(bound, s => s.Evaluation.InteractionId, (b, p) => b.Evaluations.Add(p),
@@ -175,7 +179,4 @@ public sealed class FactIngestor(IGrainFactory grains, IFactStore store, Retenti
             }
         return byTarget;
     }
-
-    private static string? IdAt(IReadOnlyList<Positioned<Evaluation>> evaluations, int position) =>
-        evaluations.FirstOrDefault(e => e.Position == position).Fact?.EvaluationId;
 }

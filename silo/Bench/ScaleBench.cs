@@ -97,7 +97,7 @@ public static class ScaleBench
     /// <summary>What a silo process on a durable store measured: its ingestion, the restart after a SIGKILL, and the
     /// restarted process's resident memory once it served the correct summary.</summary>
     private sealed record RestartRun(string Store, List<(string Kind, long Records, TimeSpan Elapsed)> Rates, TimeSpan ToHealth,
-        TimeSpan ToCorrectSummary, long WorkingSet);
+        TimeSpan ToCorrectSummary, long WorkingSet, TeamReads? TeamReads = null);
 
     /// <summary>Scorecards and roster as the demo puts them, then each kind's batches (a few requests in flight), timed per kind.</summary>
     private static async Task<List<(string Kind, long Records, TimeSpan Elapsed)>> Feed(HttpClient http, CentreSimulation centre, ScaleSpool spool,
@@ -129,8 +129,9 @@ public static class ScaleBench
     {
         log.WriteLine("starting a throw-away PostgreSQL server ...");
         await using var postgres = await ThrowAwayPostgres.Start();
-        return await Restart("PostgreSQL", ["--Storage:Provider=Postgres", $"--ConnectionStrings:Postgres={await postgres.CreateDatabase("bench_scale")}"],
-            centre, spool, log);
+        var database = await postgres.CreateDatabase("bench_scale");
+        var run = await Restart("PostgreSQL", ["--Storage:Provider=Postgres", $"--ConnectionStrings:Postgres={database}"], centre, spool, log);
+        return run with { TeamReads = await TeamReads.Measure(database, centre.TeamIds, log) };
     }
 
     /// <summary>The same on a throw-away Azurite, with shard checkpoints (<c>Azure:Storage:CheckpointEvery</c>'s default) or
@@ -250,6 +251,11 @@ public static class ScaleBench
             log.WriteLine($"| {r.Store}: restarted silo process answers /health, s after start | {F(r.ToHealth.TotalSeconds, "F2")} |");
             log.WriteLine($"| {r.Store}: restart to the first correct centre summary (after SIGKILL), s | {F(r.ToCorrectSummary.TotalSeconds, "F2")} |");
             log.WriteLine($"| {r.Store}: restarted silo's working set then, MB (per million records) | {F(r.WorkingSet / 1e6, "N0")} ({F(r.WorkingSet / 1e6 / perMillion, "N0")}) |");
+            if (r.TeamReads is { } reads)
+            {
+                log.WriteLine($"| {r.Store}: {reads.Teams} teams' tallies read as rows and joined in process, one team at a time (rebuild before), s | {F(reads.AsRows.TotalSeconds, "F2")} |");
+                log.WriteLine($"| {r.Store}: {reads.Teams} teams' tallies summed by PostgreSQL in one read (rebuild now), s | {F(reads.AsSums.TotalSeconds, "F2")} |");
+            }
         }
 
         void Render(string what, TimeSpan total, List<(string Stage, TimeSpan Elapsed)> stages)

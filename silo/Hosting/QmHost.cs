@@ -45,6 +45,8 @@ public static class QmHost
         builder.Services.AddSingleton<ImportProfiles>();
         builder.Services.AddSingleton<FactIngestor>();
         builder.Services.AddSingleton<AggregateRebuild>();
+        foreach (var owner in Enum.GetValues<TallyOwner>())
+            builder.Services.AddKeyedSingleton(owner, (s, _) => new TallyReader(s.GetRequiredService<IFactStore>(), owner, s.GetRequiredService<CentreCalendar>()));
         builder.Services.AddSingleton<InsightsService>();
         builder.Services.AddSingleton<CalibrationService>();
         builder.Services.AddSingleton<EvaluationReader>();

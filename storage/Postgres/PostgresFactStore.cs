@@ -4,6 +4,7 @@ using NpgsqlTypes;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Joins;
+using QmInsights.Domain.Periods;
 using QmInsights.Domain.Retention;
 using QmInsights.Domain.Scorecards;
 using QmInsights.Storage;
@@ -196,6 +197,9 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
 
     public Task<StoredRows> LoadForTeam(string teamId) =>
         Load("t.interaction_id IN (SELECT interaction_id FROM qm_interactions WHERE team_id = $1)", RetiredTallies.Team, teamId);
+
+    public Task<Dictionary<string, StoredTallies>> LoadTallies(TallyOwner owner, IReadOnlyCollection<string> ids, CentreCalendar calendar) =>
+        TallySums.Read(db, owner, ids, calendar);
 
     public Task<StoredRows> LoadForScorecard(string scorecardId) =>
         Load("t.interaction_id IN (SELECT interaction_id FROM qm_evaluations WHERE scorecard_id = $1)", RetiredTallies.Scorecard, scorecardId);

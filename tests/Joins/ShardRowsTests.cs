@@ -100,6 +100,7 @@ public sealed class ShardRowsTests
         {
             var kept = n % 4 == 0 || n >= 20_000;
             Assert.Equal(kept ? Exact(new InteractionJoin { Interaction = Contact(n) }) : Exact(null), Exact(rows.Find(Contact(n).InteractionId)));
+            Assert.Equal(kept, rows.Contains(Contact(n).InteractionId));
         }
         Assert.Equal(10_000, rows.Contacts(null, null).Count());
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Joins;
+using QmInsights.Domain.Periods;
 using QmInsights.Domain.Retention;
 using QmInsights.Domain.Scorecards;
 using QmInsights.Storage;
@@ -234,6 +235,57 @@ public abstract class FactStoreConformance
 
         Assert.Equal([80.0, 40.0], (await All(store)).Select(e => e.Score.Percent!.Value));
         Assert.Contains(rescored, (await store.LoadShard(2)).Rows["i-1"].Evaluations);
+    }
+
+    // Local days: in New York a contact at 03:30 UTC belongs to the day before; Kolkata's offset is half an hour off the hour.
+    [Theory]
+    [InlineData(TallyOwner.Team, "America/New_York")]
+    [InlineData(TallyOwner.Team, "Asia/Kolkata")]
+    [InlineData(TallyOwner.Agent, "America/New_York")]
+    [InlineData(TallyOwner.Agent, "Asia/Kolkata")]
+    public async Task Tallies_read_together_equal_the_join_of_each_ones_rows_and_name_every_batch_they_hold(TallyOwner owner, string zone)
+    {
+        var store = await NewStore();
+        var calendar = CentreCalendar.Of(zone);
+        var abandoned = new Interaction("i-ab", Channel.Call, null, null, "billing", Day, 0, null, 40, null, ContactOutcome.Abandoned);
+        ScoredEvaluation Kind(ScoredEvaluation e, EvaluationKind kind) => e with { Evaluation = e.Evaluation with { Kind = kind } };
+        var unscored = Scored("e-unscored", "i-2", agent: "ag-2");
+        unscored = unscored with { Score = unscored.Score with { Percent = null } };
+        await store.Commit(1, Commit(
+            [Contact("i-1"), Contact("i-2", "ag-2") with { Channel = Channel.Chat, StartedAt = Day.AddHours(-6), HandleSeconds = 245.5, ResolvedFirstContact = null },
+                Contact("i-3", team: "tm-2") with { Channel = Channel.Email, StartedAt = Day.AddHours(9.25), ResolvedFirstContact = false }, abandoned],
+            [new Survey("i-1", Day.AddHours(1), 4, 9), new Survey("i-2", Day.AddDays(1), 2, null), new Survey("i-3", Day, null, 5),
+                new Survey("i-ab", Day, 5, 10)],
+            [Scored("e-1", "i-1", percent: 60), Kind(Scored("e-cal", "i-1", percent: 70), EvaluationKind.Calibration),
+                Kind(Scored("e-self", "i-2", agent: "ag-2", percent: 62.5), EvaluationKind.Self), unscored,
+                Scored("e-early", "i-late", percent: 50), Scored("e-ab", "i-ab"), Scored("e-waiting", "i-waiting"),
+                Scored("e-moved", "i-3", percent: 40)]));
+        // Revisions (one naming another agent), and the contact the early evaluation waited for, in a later batch.
+        await store.Commit(1, Commit([Contact("i-late", team: "tm-2") with { StartedAt = Day.AddDays(-40) }],
+            evaluations: [Scored("e-1", "i-1", revision: 2, percent: 90), Scored("e-moved", "i-3", revision: 2, agent: "ag-3", percent: 45)]));
+        await store.Commit(3, Commit([Contact("i-old")], [new Survey("i-old", Day, 5, 10)], [Scored("e-old", "i-old", percent: 100)]));
+        // Retired rows count through the tallies they left behind.
+        await store.Retire(3, Retirement.Of((await store.LoadShard(3)).Rows, r => r.Interaction?.InteractionId == "i-old", calendar: calendar));
+
+        string[] ids = owner == TallyOwner.Team ? ["tm-1", "tm-2", "tm-none"] : ["ag-1", "ag-2", "ag-3", "ag-none"];
+        // Every bucket's additive fields in a fixed order (the map put where Json looks for a team's, whoever owns it).
+        string Fields(TallyMap<TallyBucket, QualityTally> tallies) => Json(new AggregateChanges { Teams = { ["owner"] = tallies } });
+        var together = await store.LoadTallies(owner, ids, calendar);
+        foreach (var id in ids)
+        {
+            var rows = await (owner == TallyOwner.Team ? store.LoadForTeam(id) : store.LoadForAgent(id));
+            Assert.Equal(Fields(StoredTallies.Of(owner, id, rows, calendar).Tallies), Fields(together[id].Tallies));
+            Assert.Subset(together[id].Batches.ToHashSet(), rows.Batches);
+        }
+        // tm-1: i-1, i-2 and the retired i-old; ag-1: i-1, i-3, i-late and i-old. ag-3 has only the moved evaluation.
+        var first = ids[0];
+        Assert.Equal(owner == TallyOwner.Team ? 3 : 4, together[first].Tallies.Buckets.Values.Sum(t => t.Interactions));
+        Assert.True(together[ids[^1]].Tallies.IsEmpty);
+        if (owner == TallyOwner.Agent) Assert.Equal(45, Assert.Single(together["ag-3"].Tallies.Buckets.Values).Regular.Sum);
+
+        var later = (await store.Commit(4, Commit([Contact("i-4")])))!.Value;
+        Assert.DoesNotContain(later, together[first].Batches);
+        Assert.Contains(later, (await store.LoadTallies(owner, [first], calendar))[first].Batches);
     }
 
     private static async Task<List<ScoredEvaluation>> All(IFactStore store)
