@@ -10,6 +10,7 @@ using QmInsights.Grains.Reports;
 using QmInsights.Reports.Pack;
 using QmInsights.Silo.Demo;
 using QmInsights.Silo.Hosting;
+using QmInsights.Storage.Azure;
 
 namespace QmInsights.Silo.Bench;
 
@@ -17,7 +18,8 @@ namespace QmInsights.Silo.Bench;
 /// months) fed through the API of an engine with in-process storage: records/s by kind, resident memory per record,
 /// the whole-centre monthly pack (first render by stage, then archived), summary latency; with <c>--postgres</c> also
 /// how long a silo process on PostgreSQL, killed after ingestion, takes from its restart to a correct centre summary, and
-/// with <c>--azure</c> the same on Azure Storage (a throw-away Azurite); <c>--restart-only</c> leaves the in-process run out.</summary>
+/// with <c>--azure</c> the same on Azure Storage (a throw-away Azurite), once with the commits never folded into shard
+/// checkpoints (the baseline) and once with them; <c>--restart-only</c> leaves the in-process run out.</summary>
 public static class ScaleBench
 {
     /// <summary>The size the issue measured: 800 agents, 50 teams, 12 months of the demo's centre.</summary>
@@ -36,7 +38,9 @@ public static class ScaleBench
         var memory = restartOnly ? null : await InProcess(centre, spool, month, log);
         var restarts = new List<RestartRun>();
         if (withPostgres) restarts.Add(await PostgresRestart(centre, spool, log));
-        if (withAzure) restarts.Add(await AzureRestart(centre, spool, log));
+        // Azure twice: the baseline first, its commits never folded (every commit blob read back, as before checkpoints).
+        if (withAzure) restarts.Add(await AzureRestart(centre, spool, log, checkpoints: false));
+        if (withAzure) restarts.Add(await AzureRestart(centre, spool, log, checkpoints: true));
         Print(log, options, spool, month, memory, restarts);
         return 0;
     }
@@ -130,16 +134,18 @@ public static class ScaleBench
         return run with { TeamReads = await TeamReads.Measure(database, centre.TeamIds, log) };
     }
 
-    /// <summary>The same on a throw-away Azurite; if a step fails and the emulator has died, the error carries the end of its log.</summary>
-    private static async Task<RestartRun> AzureRestart(CentreSimulation centre, ScaleSpool spool, TextWriter log)
+    /// <summary>The same on a throw-away Azurite, with shard checkpoints (<c>Azure:Storage:CheckpointEvery</c>'s default) or
+    /// without (never folded); if a step fails and the emulator has died, the error carries the end of its log.</summary>
+    private static async Task<RestartRun> AzureRestart(CentreSimulation centre, ScaleSpool spool, TextWriter log, bool checkpoints)
     {
         log.WriteLine("starting a throw-away Azurite (npm) ...");
         await using var azurite = await ThrowAwayAzurite.Start();
         log.WriteLine($"  its log: {azurite.LogFile}");
         try
         {
-            var run = await Restart("Azure Storage on Azurite",
-                ["--Storage:Provider=Azure", $"--ConnectionStrings:AzureStorage={azurite.ConnectionString}", "--Azure:Storage:Prefix=scale"], centre, spool, log);
+            var run = await Restart(checkpoints ? "Azure Storage on Azurite" : "Azure Storage on Azurite, no checkpoints",
+                ["--Storage:Provider=Azure", $"--ConnectionStrings:AzureStorage={azurite.ConnectionString}", "--Azure:Storage:Prefix=scale",
+                    $"--Azure:Storage:CheckpointEvery={(checkpoints ? AzureFactStore.DefaultCheckpointEvery : int.MaxValue)}"], centre, spool, log);
             log.WriteLine($"  Azurite's working set {azurite.WorkingSet / 1e6:N0} MB");
             return run;
         }

@@ -18,7 +18,9 @@ public static class AzureHosting
         var config = builder.Configuration;
         var account = Account(config);
         builder.Services.AddSingleton(account);
-        builder.Services.AddSingleton<AzureFactStore>();
+        var checkpointEvery = CheckpointEvery(config);
+        builder.Services.AddSingleton(sp => new AzureFactStore(account, checkpointEvery, (shard, e) => sp.GetRequiredService<ILogger<AzureFactStore>>()
+            .LogWarning(e, "Folding shard {Shard}'s commits into its checkpoint failed; the next fold takes them", shard)));
         builder.Services.AddSingleton<IFactStore>(sp => sp.GetRequiredService<AzureFactStore>());
         builder.Services.AddSingleton<AzurePackArchive>();
         builder.Services.AddSingleton<IPackArchive>(sp => sp.GetRequiredService<AzurePackArchive>());
@@ -63,6 +65,14 @@ public static class AzureHosting
             "Storage:Provider is Azure but neither ConnectionStrings:AzureStorage nor Azure:Storage:ServiceUri is set " +
             "(environment: ConnectionStrings__AzureStorage, or Azure__Storage__ServiceUri with a managed identity)");
     }
+
+    // Azure:Storage:CheckpointEvery: commits of a shard between two folds into its checkpoint (fewer: shorter restarts,
+    // more writes while ingesting).
+    private static int CheckpointEvery(IConfiguration config) => config["Azure:Storage:CheckpointEvery"] is { Length: > 0 } value
+        ? int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var every) && every >= 1
+            ? every
+            : throw new InvalidOperationException($"Azure:Storage:CheckpointEvery: '{value}' is not a whole number of commits of at least 1")
+        : AzureFactStore.DefaultCheckpointEvery;
 
     private static Uri ParseUri(string key, string value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
         ? uri

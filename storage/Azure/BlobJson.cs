@@ -25,12 +25,13 @@ internal static class BlobJson
         return new BinaryData(buffer.ToArray());
     }
 
-    /// <summary>Uploads <paramref name="value"/>: as a new blob when <paramref name="ifMatch"/> is null (failing if the
-    /// name exists), else replacing the version with that ETag (failing if someone changed it meanwhile).</summary>
-    public static async Task<ETag> Upload<T>(BlobClient blob, T value, ETag? ifMatch)
+    /// <summary>Uploads <paramref name="content"/> (a record <see cref="Write{T}"/> made): as a new blob when
+    /// <paramref name="ifMatch"/> is null (failing if the name exists), else replacing the version with that ETag (failing
+    /// if someone changed it meanwhile).</summary>
+    public static async Task<ETag> Upload(BlobClient blob, BinaryData content, ETag? ifMatch)
     {
         var conditions = ifMatch is { } etag ? new BlobRequestConditions { IfMatch = etag } : new BlobRequestConditions { IfNoneMatch = ETag.All };
-        var response = await blob.UploadAsync(Write(value), new BlobUploadOptions
+        var response = await blob.UploadAsync(content, new BlobUploadOptions
         {
             Conditions = conditions,
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/gzip" },

@@ -1,36 +1,70 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace QmInsights.Storage.Azure;
 
-/// <summary>This silo's copy of the fact log container: every commit and retirement blob, read once by listing the
-/// container and then kept in step through the batch table: a read asks it for commits from the newest batch it knows
-/// (less a margin for clocks and writes in flight) and downloads only those blobs, and reads the whole container again
-/// only after a rewrite marker (retention, erasure, re-scoring). A read waits for a catch-up that started after the
-/// read was asked for, so it sees every commit acknowledged before it, by any silo.</summary>
-internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches)
+/// <summary>This silo's copy of the parts of the fact log its reads ask for: a shard is read when first asked for (its
+/// checkpoint, then the commit blobs written since) and then kept in step through the batch table: a read asks it for
+/// commits since the last catch-up (less a margin for clocks and writes in flight) and downloads only those of the
+/// shards held. Retirement records are read whole, at the first read and after every rewrite marker (retention,
+/// erasure, re-scoring), which also makes every shard be read again when next asked for; a shard no read has asked for
+/// in a while is dropped from memory. A read waits for a catch-up that started after the read was asked for, so it
+/// sees every commit acknowledged before it, by any silo.</summary>
+internal sealed class FactLog : IDisposable
 {
+    private readonly BlobContainerClient _container;
+    private readonly AzureOutbox _batches;
+    // Drops idle shards even when no read comes to do it (a restarted silo reads every shard once for the teams).
+    private readonly Timer _evictor;
+
+    public FactLog(BlobContainerClient container, AzureOutbox batches)
+    {
+        _container = container;
+        _batches = batches;
+        _evictor = new Timer(_ => _ = EvictIdle(), null, Idle, Idle);
+    }
+
     public const string CommitPrefix = "commits/";
     public const string RetirementPrefix = "retirements/";
+
+    /// <summary>Every shard, for the reads that span them (an agent's, a team's, every evaluation).</summary>
+    public static readonly IReadOnlyList<int> AllShards = Enumerable.Range(0, Shards.Count).ToArray();
 
     // Batch ids are milliseconds since 1970 shifted left 20 bits: two minutes of them.
     private const long Margin = 120_000L << 20;
 
-    private readonly Dictionary<string, (ETag ETag, object Record)> _blobs = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _absent = new(StringComparer.Ordinal);
+    // A shard that no read asked for this long leaves memory (the shards another silo's grains own, after a restart read
+    // them all for the teams and agents); asked for again, it is read from its checkpoint.
+    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(5);
+
+    /// <summary>One shard as held: its view, the commits looked for in vain, when a read last asked for it.</summary>
+    private sealed class ShardLog(ShardLogView view)
+    {
+        public ShardLogView View => view;
+        public readonly HashSet<long> Absent = new();
+        public long LastUsed;
+    }
+
+    private readonly ShardLog?[] _shards = new ShardLog?[Shards.Count];
+    // Commits this silo wrote to shards it holds, since the last catch-up: added without downloading them again.
+    private readonly ConcurrentQueue<CommitRecord> _written = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private FactLogView _view = new();
+    private Retirements _retirements = Retirements.None;
     private long _lastSyncStarted = long.MinValue;
-    private long _newestBatch;
+    private long _syncedAt;
     private long _lastRewrite = -1;
     private bool _loaded;
 
-    public BlobContainerClient Container => container;
+    /// <summary>The fact log's _container.</summary>
+    public BlobContainerClient Container => _container;
 
-    /// <summary>Runs <paramref name="read"/> on a view that holds every blob written before this call.</summary>
-    public async Task<T> Read<T>(Func<FactLogView, T> read)
+    /// <summary>Runs <paramref name="read"/> on the views of <paramref name="shards"/> and the retirement records, holding
+    /// every blob written before this call.</summary>
+    public async Task<T> Read<T>(IReadOnlyCollection<int> shards, Func<IReadOnlyList<ShardLogView>, Retirements, T> read)
     {
         var asked = Stopwatch.GetTimestamp();
         await _gate.WaitAsync();
@@ -40,11 +74,14 @@ internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches
             if (_lastSyncStarted <= asked)
             {
                 _lastSyncStarted = Stopwatch.GetTimestamp();
-                var rewrite = await batches.LastRewriteAfter(_lastRewrite);
-                // The first read lists the container (it alone finds a retirement whose marker was never written).
+                var started = Clock();
+                var rewrite = await _batches.LastRewriteAfter(_lastRewrite);
+                // The first read lists the retirements (it alone finds one whose marker was never written).
                 if (rewrite != _lastRewrite || !_loaded)
                 {
-                    await ReadContainer();
+                    _retirements = await ReadRetirements();
+                    Array.Clear(_shards);
+                    _written.Clear();
                     _lastRewrite = rewrite;
                     _loaded = true;
                 }
@@ -52,8 +89,13 @@ internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches
                 {
                     await CatchUp();
                 }
+                _syncedAt = started;
             }
-            return read(_view);
+            var now = Stopwatch.GetTimestamp();
+            foreach (var log in await Task.WhenAll(shards.Where(s => _shards[s] is null).Select(ReadShard))) _shards[log.View.Shard] = log;
+            foreach (var shard in shards) _shards[shard]!.LastUsed = now;
+            Evict(now);
+            return read(shards.Select(s => _shards[s]!.View).ToList(), _retirements);
         }
         finally
         {
@@ -61,69 +103,137 @@ internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches
         }
     }
 
-    /// <summary>New commits since the newest known, through the batch table.</summary>
-    private async Task CatchUp()
+    private async Task EvictIdle()
     {
-        var commits = await batches.CommitsFrom(Math.Max(0, _newestBatch - Margin));
-        var names = commits.Select(c => CommitName(c.Shard, c.BatchId)).Where(n => !_blobs.ContainsKey(n) && !_absent.Contains(n)).ToList();
-        var fetched = await Download(names);
-        foreach (var (name, etag, record) in fetched)
+        await _gate.WaitAsync();
+        try
         {
-            if (record is CommitRecord commit)
-            {
-                _blobs[name] = (etag, commit);
-                _view.Add(name, commit);
-                _newestBatch = Math.Max(_newestBatch, commit.BatchId);
-            }
-            // No blob: its silo died between the batch row and the blob (then it never will be), or it is being written
-            // (then it is not acknowledged yet). Looked for again while within the margin.
-            else if (BatchOf(name) < _newestBatch - Margin) _absent.Add(name);
+            Evict(Stopwatch.GetTimestamp());
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
-    /// <summary>Lists the whole container and downloads whatever is new or changed.</summary>
-    private async Task ReadContainer()
+    private void Evict(long now)
     {
-        var listed = new Dictionary<string, ETag>(StringComparer.Ordinal);
-        await foreach (var item in container.GetBlobsAsync()) listed[item.Name] = Normal(item.Properties.ETag!.Value);
-        var fetched = await Download(listed.Where(p => !_blobs.TryGetValue(p.Key, out var cached) || cached.ETag != p.Value).Select(p => p.Key).ToList());
-        foreach (var name in _blobs.Keys.Where(n => !listed.ContainsKey(n)).ToList()) _blobs.Remove(name);
-        foreach (var (name, etag, record) in fetched)
-            if (record is null) _blobs.Remove(name);
-            else _blobs[name] = (etag, record);
-        foreach (var name in _blobs.Keys.Where(n => n.StartsWith(CommitPrefix, StringComparison.Ordinal)))
-            _newestBatch = Math.Max(_newestBatch, BatchOf(name));
-        _view = FactLogView.Of(
-            _blobs.Where(b => b.Value.Record is CommitRecord).ToDictionary(b => b.Key, b => (CommitRecord)b.Value.Record),
-            _blobs.Where(b => b.Value.Record is RetirementRecord).ToDictionary(b => b.Key, b => (RetirementRecord)b.Value.Record));
+        for (var s = 0; s < _shards.Length; s++)
+            if (_shards[s] is { } held && Stopwatch.GetElapsedTime(held.LastUsed, now) > Idle) _shards[s] = null;
     }
 
-    private async Task<(string Name, ETag ETag, object? Record)[]> Download(List<string> names)
+    public void Dispose() => _evictor.Dispose();
+
+    /// <summary>Notes a commit this silo has written (it is durable), so a catch-up need not download it.</summary>
+    public void Written(CommitRecord commit)
     {
-        var fetched = new (string Name, ETag ETag, object? Record)[names.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        if (_shards[commit.Shard] is not null) _written.Enqueue(commit);
+    }
+
+    /// <summary>New commits of the shards held, since the last catch-up, through the batch table.</summary>
+    private async Task CatchUp()
+    {
+        while (_written.TryDequeue(out var own))
+            if (_shards[own.Shard] is { } held && !held.View.Known.Contains(own.BatchId)) held.View.Add(own, folded: false);
+        if (_shards.All(s => s is null)) return;
+        var commits = (await _batches.CommitsFrom(Math.Max(0, _syncedAt - Margin)))
+            .Where(c => _shards[c.Shard] is { } log && !log.View.Known.Contains(c.BatchId) && !log.Absent.Contains(c.BatchId))
+            .ToList();
+        var fetched = await Download(commits.Select(c => CommitName(c.Shard, c.BatchId)).ToList());
+        foreach (var commit in fetched.OfType<CommitRecord>()) _shards[commit.Shard]!.View.Add(commit, folded: false);
+        // No blob: folded into the checkpoint since the shard was read (then its block is read), or its silo died between
+        // the batch row and the blob (then it never will be), or it is being written (then it is not acknowledged yet):
+        // looked for again while within the margin.
+        foreach (var missed in commits.Where((_, i) => fetched[i] is null).GroupBy(c => c.Shard))
         {
-            var name = names[i];
+            var log = _shards[missed.Key]!;
+            foreach (var commit in await new ShardCheckpoint(_container, missed.Key).ReadFolded(missed.Select(c => c.BatchId).ToHashSet()))
+                log.View.Add(commit, folded: true);
+            foreach (var (batch, _) in missed)
+                if (!log.View.Known.Contains(batch) && batch < Clock() - Margin) log.Absent.Add(batch);
+        }
+    }
+
+    /// <summary>One shard: its checkpoint and the commit blobs not folded in it.</summary>
+    private async Task<ShardLog> ReadShard(int shard)
+    {
+        var checkpoint = new ShardCheckpoint(_container, shard);
+        while (true)
+        {
+            // Listed before the checkpoint is read, so a commit folded (and deleted) in between is in the checkpoint.
+            var listed = new List<long>();
+            await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = CommitPrefixOf(shard) })) listed.Add(BatchOf(item.Name));
+            var (blocks, folded) = await checkpoint.Read();
+            var inCheckpoint = blocks.Batches;
+            var fetched = await Download(listed.Where(b => !inCheckpoint.Contains(b)).Select(b => CommitName(shard, b)).ToList());
+            // A listed commit gone: folded after the checkpoint was read, or emptied by a retirement. Read both again.
+            if (fetched.Any(f => f is null)) continue;
+            var view = new ShardLogView(shard, _retirements.RemovedFrom(shard));
+            foreach (var commit in folded) view.Add(commit, folded: true);
+            foreach (var commit in fetched) view.Add(commit!, folded: false);
+            return new ShardLog(view);
+        }
+    }
+
+    /// <summary>Every retirement record, downloading only those new or changed since last read.</summary>
+    private async Task<Retirements> ReadRetirements()
+    {
+        var records = new Dictionary<string, (ETag ETag, RetirementRecord Record)>(StringComparer.Ordinal);
+        var changed = new List<string>();
+        await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = RetirementPrefix }))
+        {
+            if (_retirements.Records.TryGetValue(item.Name, out var known) && known.ETag == Normal(item.Properties.ETag!.Value)) records[item.Name] = known;
+            else changed.Add(item.Name);
+        }
+        await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (name, ct) =>
+        {
             try
             {
-                var content = (await container.GetBlobClient(name).DownloadContentAsync(ct)).Value;
-                fetched[i] = (name, Normal(content.Details.ETag), name.StartsWith(RetirementPrefix, StringComparison.Ordinal)
-                    ? BlobJson.Read<RetirementRecord>(content.Content)
-                    : BlobJson.Read<CommitRecord>(content.Content));
+                var content = (await _container.GetBlobClient(name).DownloadContentAsync(ct)).Value;
+                var record = BlobJson.Read<RetirementRecord>(content.Content);
+                lock (records) records[name] = (Normal(content.Details.ETag), record);
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
-                fetched[i] = (name, default, null);
+                // Deleted since the listing.
+            }
+        });
+        return new Retirements(records);
+    }
+
+    /// <summary>The commit records of these blobs, null where the blob does not exist.</summary>
+    private async Task<CommitRecord?[]> Download(List<string> names)
+    {
+        var fetched = new CommitRecord?[names.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        {
+            try
+            {
+                fetched[i] = BlobJson.Read<CommitRecord>((await _container.GetBlobClient(names[i]).DownloadContentAsync(ct)).Value.Content);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                fetched[i] = null;
             }
         });
         return fetched;
+    }
+
+    /// <summary>Applies <paramref name="change"/> to the commits of one shard: to the blobs of <paramref name="unfolded"/>
+    /// (a commit left empty is deleted; one folded meanwhile is gone, which is fine) and then to every commit folded in
+    /// the checkpoint, which also makes a fold in flight start again and see the blobs as changed.</summary>
+    public async Task RewriteCommits(int shard, IEnumerable<long> unfolded, Func<CommitRecord, CommitRecord> change)
+    {
+        await Task.WhenAll(unfolded.Select(batch => Rewrite<CommitRecord>(CommitName(shard, batch),
+            commit => change(commit) is { IsEmpty: false } rest ? rest : null)));
+        await new ShardCheckpoint(_container, shard).Rewrite(change);
     }
 
     /// <summary>Downloads one blob as it is now, applies <paramref name="change"/> and writes it back if nobody changed it
     /// meanwhile (else tries again); a null result deletes the blob.</summary>
     public async Task Rewrite<T>(string name, Func<T, T?> change) where T : class
     {
-        var blob = container.GetBlobClient(name);
+        var blob = _container.GetBlobClient(name);
         while (true)
         {
             (T Record, ETag ETag) current;
@@ -138,7 +248,7 @@ internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches
             }
             try
             {
-                if (change(current.Record) is { } changed) await BlobJson.Upload(blob, changed, current.ETag);
+                if (change(current.Record) is { } changed) await BlobJson.Upload(blob, BlobJson.Write(changed), current.ETag);
                 else await blob.DeleteAsync(conditions: new() { IfMatch = current.ETag });
                 return;
             }
@@ -149,11 +259,19 @@ internal sealed class FactLog(BlobContainerClient container, AzureOutbox batches
         }
     }
 
+    /// <summary>The blob of one commit: <c>commits/{shard}/{batch}</c>.</summary>
     public static string CommitName(int shard, long batchId) =>
-        string.Create(CultureInfo.InvariantCulture, $"{CommitPrefix}{shard:D2}/{batchId:D19}");
+        string.Create(CultureInfo.InvariantCulture, $"{CommitPrefixOf(shard)}{batchId:D19}");
 
-    private static long BatchOf(string commitName) => long.Parse(commitName.AsSpan(commitName.LastIndexOf('/') + 1), CultureInfo.InvariantCulture);
+    /// <summary>The start of the names of one shard's commit blobs.</summary>
+    public static string CommitPrefixOf(int shard) => string.Create(CultureInfo.InvariantCulture, $"{CommitPrefix}{shard:D2}/");
 
-    // A listing and a download may quote the same ETag differently (Azurite does).
-    private static ETag Normal(ETag etag) => new(etag.ToString().Trim('"'));
+    /// <summary>The batch a commit blob's name ends with.</summary>
+    public static long BatchOf(string commitName) => long.Parse(commitName.AsSpan(commitName.LastIndexOf('/') + 1), CultureInfo.InvariantCulture);
+
+    // The batch ids of now: every commit acknowledged before this has a smaller one (clocks allowing, hence the margin).
+    private static long Clock() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() << 20;
+
+    /// <summary>A listing and a download may quote the same ETag differently (Azurite does).</summary>
+    public static ETag Normal(ETag etag) => new(etag.ToString().Trim('"'));
 }

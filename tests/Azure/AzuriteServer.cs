@@ -17,9 +17,10 @@ public sealed class AzuriteServer : IAsyncLifetime
     /// <summary>An account view with a prefix of its own.</summary>
     public AzureStorageAccount NewAccount() => AzureStorageAccount.FromConnectionString(ConnectionString, NewPrefix());
 
-    /// <summary>Configuration keys that put a silo on this emulator under <paramref name="prefix"/>.</summary>
+    /// <summary>Configuration keys that put a silo on this emulator under <paramref name="prefix"/>, folding each shard's
+    /// commits into its checkpoint every other commit (so the tests' few commits go through checkpoints too).</summary>
     public string[] Settings(string prefix) =>
-        ["--Storage:Provider=Azure", $"--ConnectionStrings:AzureStorage={ConnectionString}", $"--Azure:Storage:Prefix={prefix}"];
+        ["--Storage:Provider=Azure", $"--ConnectionStrings:AzureStorage={ConnectionString}", $"--Azure:Storage:Prefix={prefix}", "--Azure:Storage:CheckpointEvery=2"];
 
     public async ValueTask InitializeAsync() => _azurite = await ThrowAwayAzurite.Start();
 
