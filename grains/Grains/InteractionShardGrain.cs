@@ -121,6 +121,8 @@ public sealed class InteractionShardGrain(
 
     Task<ShardVersion> IInteractionShardGrain.GetVersion(DateOnly through) => Task.FromResult(new ShardVersion(_activation, _days.Through(through, Calendar)));
 
+    Task<DateOnly?> IInteractionShardGrain.GetLatestDay() => Task.FromResult(Rows.LastDay);
+
     // A survey or evaluation changes its contact's day (its own when the contact has not arrived yet).
     private void MarkDays(FactBatch batch, HashSet<int> accepted)
     {
