@@ -58,5 +58,12 @@ public sealed class TrainAheadTests(SimulatedCentreFixture centre) : IClassFixtu
         Assert.True(status.Ready);
         Assert.Equal(2, status.Trainings);
         Assert.Equal(pack.Forecast.MonthContacts + 1, (await outlook.Get("test"))!.MonthContacts);
+
+        // What a QA manager sees: October ready, trained twice, by training ahead, and the month watched.
+        using var listing = JsonDocument.Parse(await centre.Http.GetStringAsync("/api/reports/outlooks"));
+        Assert.Equal("2025-10", listing.RootElement.GetProperty("trainAhead").GetProperty("month").GetString());
+        var october = listing.RootElement.GetProperty("months").EnumerateArray().Single(m => m.GetProperty("month").GetString() == "2025-10");
+        Assert.True(october.GetProperty("ready").GetBoolean());
+        Assert.Equal(("train ahead", 2), (october.GetProperty("trainedBy").GetString(), october.GetProperty("trainings").GetInt32()));
     }
 }
