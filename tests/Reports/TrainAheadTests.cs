@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using QmInsights.Domain.Facts;
+using QmInsights.Grains.Grains;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Reports;
 using QmInsights.Reports.Pack;
+using QmInsights.Storage;
 using QmInsights.Tests.Api;
 
 namespace QmInsights.Tests.Reports;
@@ -65,5 +67,23 @@ public sealed class TrainAheadTests(SimulatedCentreFixture centre) : IClassFixtu
         var october = listing.RootElement.GetProperty("months").EnumerateArray().Single(m => m.GetProperty("month").GetString() == "2025-10");
         Assert.True(october.GetProperty("ready").GetBoolean());
         Assert.Equal(("train ahead", 2), (october.GetProperty("trainedBy").GetString(), october.GetProperty("trainings").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Shards_are_not_collected_when_idle_so_their_data_versions_and_the_kept_outlooks_stay()
+    {
+        var grains = Service<IGrainFactory>();
+        var management = grains.GetGrain<IManagementGrain>(0);
+        async Task<ShardVersion[]> Versions() =>
+            await Task.WhenAll(Enumerable.Range(0, Shards.Count).Select(s => grains.GetGrain<IInteractionShardGrain>(s).GetVersion(October.Last)));
+        async Task<int> ShardActivations() => (await management.GetSimpleGrainStatistics())
+            .Where(g => g.GrainType.Contains(nameof(InteractionShardGrain), StringComparison.Ordinal)).Sum(g => g.ActivationCount);
+
+        var before = await Versions();
+        Assert.Equal(Shards.Count, await ShardActivations());
+        // Orleans' collector, run as after a quiet night: the shards stay, with the versions kept outlooks were trained at.
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(Shards.Count, await ShardActivations());
+        Assert.Equal(before, await Versions());
     }
 }
