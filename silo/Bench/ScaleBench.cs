@@ -17,7 +17,8 @@ namespace QmInsights.Silo.Bench;
 
 /// <summary><c>bench --scale</c>: a year of a large centre (the demo's simulator, default 800 agents in 50 teams over 12
 /// months) fed through the API of an engine with in-process storage: records/s by kind, resident memory per record,
-/// the whole-centre monthly pack (first render by stage, then archived), summary latency; with <c>--postgres</c> also
+/// the next-peak outlook of the last month trained ahead once ingestion went quiet, the whole-centre monthly pack (its
+/// first render by stage, the month before's whose outlook was not trained ahead, a re-render, then archived), summary latency; with <c>--postgres</c> also
 /// how long a silo process on PostgreSQL, killed after ingestion, takes from its restart to a correct centre summary, and
 /// with <c>--azure</c> the same on Azure Storage (a throw-away Azurite), once with the commits never folded into shard
 /// checkpoints (the baseline) and once with them; <c>--restart-only</c> leaves the in-process run out.</summary>
