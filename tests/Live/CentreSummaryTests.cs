@@ -24,17 +24,33 @@ public sealed class CentreSummaryTests(HostFixture host) : IClassFixture<HostFix
         Assert.Equal([3L, 3L], new[] { "cs-t1", "cs-t2" }.Select(t => Interactions(Team(before, t))));
         using (var again = await Read())
             Assert.Equal(before.RootElement.GetRawText(), again.RootElement.GetRawText());
+        // The team's and the agent's own summaries are kept in their grains until their tallies change, too.
+        Assert.Equal(new long[] { 3, 3 }, await Own());
+        Assert.Equal(new long[] { 3, 3 }, await Own());
 
         Assert.Equal(1, (await FactPoster.Post(host.Http, [Contact("cs-late", ("cs-a2", "cs-t2"), 20)])).Accepted);
         using var after = await Read();
         Assert.Equal(7, Interactions(after.RootElement.GetProperty("centre")));
         Assert.Equal([3L, 4L], new[] { "cs-t1", "cs-t2" }.Select(t => Interactions(Team(after, t))));
+        Assert.Equal(new long[] { 4, 4 }, await Own());
 
         await Roster("cs-a3", "cs-t3");
         using var rostered = await Read();
         Assert.Equal(["cs-t1", "cs-t2", "cs-t3"], rostered.RootElement.GetProperty("teams").EnumerateArray().Select(t => t.GetProperty("teamId").GetString()));
         Assert.Equal(0, Interactions(Team(rostered, "cs-t3")));
         Assert.Equal(7, Interactions(rostered.RootElement.GetProperty("centre")));
+    }
+
+    // cs-t2's and cs-a2's interactions in September, from their own summaries.
+    private async Task<long[]> Own()
+    {
+        var counts = new List<long>();
+        foreach (var path in new[] { "/api/teams/cs-t2/summary", "/api/agents/cs-a2/summary" })
+        {
+            using var summary = JsonDocument.Parse(await host.Http.GetStringAsync($"{path}?period=month&from=2025-09-01&to=2025-09-30"));
+            counts.Add(Interactions(summary.RootElement));
+        }
+        return counts.ToArray();
     }
 
     private async Task<JsonDocument> Read() => JsonDocument.Parse(await host.Http.GetStringAsync(Path));
