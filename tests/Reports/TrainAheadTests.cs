@@ -12,7 +12,8 @@ namespace QmInsights.Tests.Reports;
 
 /// <summary>Training ahead on a small simulated centre (September and October 2025): once October's data has been quiet
 /// for <c>Reports:TrainAhead:Quiet</c>, its outlook is trained, the pack uses it without training again, and a new
-/// contact of October makes it wait for quiet and train again.</summary>
+/// contact of October makes it wait for quiet and train again. An outlook trained ahead must outlive quiet hours: idle
+/// shards keep their data versions, and idle aggregates come back with their figures.</summary>
 public sealed class TrainAheadTests(SimulatedCentreFixture centre) : IClassFixture<SimulatedCentreFixture>
 {
     private static readonly PackMonth October = new(2025, 10);
