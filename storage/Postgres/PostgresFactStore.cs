@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Npgsql;
-using NpgsqlTypes;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Joins;
@@ -27,7 +26,7 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
     public async Task<long?> Commit(int shard, ShardCommit commit) => await _group.Commit(shard, commit);
 
     /// <summary>One transaction for several shard commits: an outbox row per commit (its batch id is what aggregates
-    /// count once), then one binary COPY per fact table for all of them.</summary>
+    /// count once), then one binary COPY per fact table for all of them, its rows encoded by <see cref="BinaryCopyRows"/>.</summary>
     private static async Task<IReadOnlyList<long>> Write(NpgsqlDataSource db, IReadOnlyList<(int Shard, ShardCommit Commit)> commits)
     {
         await using var connection = await db.OpenConnectionAsync();
@@ -35,85 +34,81 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
         var batchIds = await InsertBatches(connection, transaction, commits);
         var facts = commits.Select((c, i) => (c.Shard, BatchId: batchIds[i], c.Commit)).ToList();
 
-        if (facts.Any(f => f.Commit.Interactions.Count > 0))
-        {
-            await using var copy = await connection.BeginBinaryImportAsync(
-                "COPY qm_interactions (interaction_id, shard, batch_id, channel, agent_id, team_id, queue, started_at, handle_seconds, after_call_work_seconds, wait_seconds, resolved_first_contact, outcome) FROM STDIN (FORMAT BINARY)");
-            foreach (var (shard, batchId, commit) in facts)
-                foreach (var i in commit.Interactions)
-                {
-                    await copy.StartRowAsync();
-                    await copy.WriteAsync(i.InteractionId, NpgsqlDbType.Text);
-                    await copy.WriteAsync(shard, NpgsqlDbType.Integer);
-                    await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
-                    await copy.WriteAsync((short)i.Channel, NpgsqlDbType.Smallint);
-                    await copy.WriteNullable(i.AgentId, NpgsqlDbType.Text);
-                    await copy.WriteNullable(i.TeamId, NpgsqlDbType.Text);
-                    await copy.WriteAsync(i.Queue, NpgsqlDbType.Text);
-                    await copy.WriteAsync(i.StartedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                    await copy.WriteAsync(i.HandleSeconds, NpgsqlDbType.Double);
-                    await copy.WriteNullable(i.AfterCallWorkSeconds, NpgsqlDbType.Double);
-                    await copy.WriteNullable(i.WaitSeconds, NpgsqlDbType.Double);
-                    await copy.WriteNullable(i.ResolvedFirstContact, NpgsqlDbType.Boolean);
-                    await copy.WriteAsync((short)i.Outcome, NpgsqlDbType.Smallint);
-                }
-            await copy.CompleteAsync();
-        }
+        var interactions = new BinaryCopyRows();
+        foreach (var (shard, batchId, commit) in facts)
+            foreach (var i in commit.Interactions)
+            {
+                interactions.StartRow(13);
+                interactions.Text(i.InteractionId);
+                interactions.Int32(shard);
+                interactions.Int64(batchId);
+                interactions.Int16((short)i.Channel);
+                interactions.Text(i.AgentId);
+                interactions.Text(i.TeamId);
+                interactions.Text(i.Queue);
+                interactions.Timestamp(i.StartedAt);
+                interactions.Double(i.HandleSeconds);
+                interactions.Double(i.AfterCallWorkSeconds);
+                interactions.Double(i.WaitSeconds);
+                interactions.Bool(i.ResolvedFirstContact);
+                interactions.Int16((short)i.Outcome);
+            }
+        await Copy(connection, "COPY qm_interactions (interaction_id, shard, batch_id, channel, agent_id, team_id, queue, started_at, handle_seconds, after_call_work_seconds, wait_seconds, resolved_first_contact, outcome) FROM STDIN (FORMAT BINARY)", interactions);
 
-        if (facts.Any(f => f.Commit.Surveys.Count > 0))
-        {
-            await using var copy = await connection.BeginBinaryImportAsync(
-                "COPY qm_surveys (interaction_id, shard, batch_id, answered_at, csat, nps) FROM STDIN (FORMAT BINARY)");
-            foreach (var (shard, batchId, commit) in facts)
-                foreach (var s in commit.Surveys)
-                {
-                    await copy.StartRowAsync();
-                    await copy.WriteAsync(s.InteractionId, NpgsqlDbType.Text);
-                    await copy.WriteAsync(shard, NpgsqlDbType.Integer);
-                    await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
-                    await copy.WriteAsync(s.AnsweredAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                    await copy.WriteNullable((short?)s.Csat, NpgsqlDbType.Smallint);
-                    await copy.WriteNullable((short?)s.Nps, NpgsqlDbType.Smallint);
-                }
-            await copy.CompleteAsync();
-        }
+        var surveys = new BinaryCopyRows();
+        foreach (var (shard, batchId, commit) in facts)
+            foreach (var s in commit.Surveys)
+            {
+                surveys.StartRow(6);
+                surveys.Text(s.InteractionId);
+                surveys.Int32(shard);
+                surveys.Int64(batchId);
+                surveys.Timestamp(s.AnsweredAt);
+                surveys.Int16((short?)s.Csat);
+                surveys.Int16((short?)s.Nps);
+            }
+        await Copy(connection, "COPY qm_surveys (interaction_id, shard, batch_id, answered_at, csat, nps) FROM STDIN (FORMAT BINARY)", surveys);
 
-        if (facts.Any(f => f.Commit.Evaluations.Count > 0))
-        {
-            await using var copy = await connection.BeginBinaryImportAsync(
-                "COPY qm_evaluations (evaluation_id, revision, interaction_id, shard, id_shard, batch_id, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent, selection, inclusion_probability) FROM STDIN (FORMAT BINARY)");
-            foreach (var (shard, batchId, commit) in facts)
-                foreach (var (e, score) in commit.Evaluations)
-                {
-                    await copy.StartRowAsync();
-                    await copy.WriteAsync(e.EvaluationId, NpgsqlDbType.Text);
-                    await copy.WriteAsync(e.Revision, NpgsqlDbType.Integer);
-                    await copy.WriteAsync(e.InteractionId, NpgsqlDbType.Text);
-                    await copy.WriteAsync(shard, NpgsqlDbType.Integer);
-                    await copy.WriteAsync(Shards.Of(e.EvaluationId), NpgsqlDbType.Integer);
-                    await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
-                    await copy.WriteAsync(e.AgentId, NpgsqlDbType.Text);
-                    await copy.WriteAsync(e.EvaluatorId, NpgsqlDbType.Text);
-                    await copy.WriteAsync(e.ScorecardId, NpgsqlDbType.Text);
-                    await copy.WriteNullable(e.ScorecardVersion, NpgsqlDbType.Integer);
-                    await copy.WriteAsync((short)e.Kind, NpgsqlDbType.Smallint);
-                    await copy.WriteAsync(e.EvaluatedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                    await copy.WriteAsync(string.Join(EntrySeparator, e.Answers.Select(a => $"{a.ItemId}{ValueSeparator}{(int)a.Answer}")), NpgsqlDbType.Text);
-                    await copy.WriteNullable(e.Comment, NpgsqlDbType.Text);
-                    await copy.WriteNullable(score.Percent, NpgsqlDbType.Double);
-                    await copy.WriteAsync(score.CriticalFailed, NpgsqlDbType.Boolean);
-                    await copy.WriteAsync(score.WeightedEarned, NpgsqlDbType.Double);
-                    await copy.WriteAsync(score.WeightedPossible, NpgsqlDbType.Double);
-                    await copy.WriteAsync(score.ScorecardVersion, NpgsqlDbType.Integer);
-                    await copy.WriteAsync(score.TargetPercent, NpgsqlDbType.Double);
-                    await copy.WriteAsync((short)e.Selection, NpgsqlDbType.Smallint);
-                    await copy.WriteNullable(e.InclusionProbability, NpgsqlDbType.Double);
-                }
-            await copy.CompleteAsync();
-        }
+        var evaluations = new BinaryCopyRows();
+        foreach (var (shard, batchId, commit) in facts)
+            foreach (var (e, score) in commit.Evaluations)
+            {
+                evaluations.StartRow(22);
+                evaluations.Text(e.EvaluationId);
+                evaluations.Int32(e.Revision);
+                evaluations.Text(e.InteractionId);
+                evaluations.Int32(shard);
+                evaluations.Int32(Shards.Of(e.EvaluationId));
+                evaluations.Int64(batchId);
+                evaluations.Text(e.AgentId);
+                evaluations.Text(e.EvaluatorId);
+                evaluations.Text(e.ScorecardId);
+                evaluations.Int32(e.ScorecardVersion);
+                evaluations.Int16((short)e.Kind);
+                evaluations.Timestamp(e.EvaluatedAt);
+                evaluations.Text(string.Join(EntrySeparator, e.Answers.Select(a => $"{a.ItemId}{ValueSeparator}{(int)a.Answer}")));
+                evaluations.Text(e.Comment);
+                evaluations.Double(score.Percent);
+                evaluations.Bool(score.CriticalFailed);
+                evaluations.Double(score.WeightedEarned);
+                evaluations.Double(score.WeightedPossible);
+                evaluations.Int32(score.ScorecardVersion);
+                evaluations.Double(score.TargetPercent);
+                evaluations.Int16((short)e.Selection);
+                evaluations.Double(e.InclusionProbability);
+            }
+        await Copy(connection, "COPY qm_evaluations (evaluation_id, revision, interaction_id, shard, id_shard, batch_id, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent, selection, inclusion_probability) FROM STDIN (FORMAT BINARY)", evaluations);
 
         await transaction.CommitAsync();
         return batchIds;
+    }
+
+    /// <summary>Sends encoded rows as one raw binary COPY (nothing when there are none).</summary>
+    private static async Task Copy(NpgsqlConnection connection, string copy, BinaryCopyRows rows)
+    {
+        if (rows.Rows == 0) return;
+        await using var stream = await connection.BeginRawBinaryCopyAsync(copy);
+        await stream.WriteAsync(rows.Complete());
     }
 
     /// <summary>The outbox rows of the commits, in one round trip: each names the aggregates its commit changes.</summary>
@@ -142,6 +137,7 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
 
     public async Task MarkApplied(IReadOnlyCollection<long> batchIds)
     {
+
         await using var command = db.CreateCommand("UPDATE qm_batches SET applied = true WHERE batch_id = ANY($1) AND NOT applied");
         command.Parameters.Add(new() { Value = batchIds.ToArray() });
         await command.ExecuteNonQueryAsync();
@@ -189,6 +185,15 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
             filter += $" AND (t.interaction_id IN ({window}){waiting})";
         }
         return Load(filter, null, [.. parameters]);
+    }
+
+    public async Task<bool> HoldsContactsBefore(int shard, DateTimeOffset before)
+    {
+        // One probe of the (shard, started_at) index.
+        await using var command = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM qm_interactions WHERE shard = $1 AND started_at < $2)");
+        command.Parameters.Add(new() { Value = shard });
+        command.Parameters.Add(new() { Value = before.UtcDateTime });
+        return (bool)(await command.ExecuteScalarAsync())!;
     }
 
     public Task<StoredRows> LoadForAgent(string agentId) => Load(
