@@ -2,13 +2,15 @@ namespace QmInsights.Domain.Live;
 
 /// <summary>A bounded, numbered log of which aggregates new data changed. Readers poll with the last version they saw
 /// and get everything since coalesced into one change, so a large import costs a browser one message per poll, not one
-/// per batch. A reader that fell further behind than the log keeps is told to reload everything.</summary>
-public sealed class ChangeLog(int capacity = 512)
+/// per batch. A reader that fell further behind than the log keeps is told to reload everything. <paramref name="start"/>
+/// is the version before the first change: a log that starts above every version of its earlier life tells a reader
+/// from that life to reload, however many changes the new life has recorded since.</summary>
+public sealed class ChangeLog(int capacity = 512, long start = 0)
 {
     private readonly Queue<(long Version, DataChange Change)> _entries = new();
 
-    /// <summary>The version of the latest change (0 before any).</summary>
-    public long Version { get; private set; }
+    /// <summary>The version of the latest change (<c>start</c> before any).</summary>
+    public long Version { get; private set; } = start;
 
     /// <summary>Records a change and returns its version. Empty changes are not recorded.</summary>
     public long Append(DataChange change)

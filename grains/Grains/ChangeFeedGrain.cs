@@ -7,8 +7,10 @@ public sealed class ChangeFeedGrain(
     [PersistentState("changeFeed", StorageNames.Definitions)] IPersistentState<KnownIdsState> known)
     : Grain, IChangeFeedGrain
 {
-    // The log itself is not persisted: after a restart readers are told to reload, which is all they need.
-    private readonly ChangeLog _log = new();
+    // The log itself is not persisted: after a restart readers are told to reload, which is all they need. Versions
+    // start at the activation's microsecond, above every version of an earlier activation (which published fewer
+    // than one change a microsecond), so a reader from before is always told, however long it was away.
+    private readonly ChangeLog _log = new(start: DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000);
 
     async Task IChangeFeedGrain.Publish(DataChange change)
     {

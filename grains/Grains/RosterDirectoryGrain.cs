@@ -21,6 +21,9 @@ public sealed class RosterDirectoryGrain(
 
     Task<List<AgentRosterEntry>> IRosterDirectoryGrain.All() =>
         Task.FromResult(state.State.Entries.Values.OrderBy(e => e.AgentId, StringComparer.Ordinal).ToList());
+
+    Task<List<string>> IRosterDirectoryGrain.TeamIds() =>
+        Task.FromResult(state.State.Entries.Values.Select(e => e.TeamId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
 }
 
 [GenerateSerializer, Alias("qm.RosterDirectoryState")]

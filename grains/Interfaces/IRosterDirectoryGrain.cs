@@ -11,5 +11,8 @@ public interface IRosterDirectoryGrain : IGrainWithStringKey
 
     Task<List<AgentRosterEntry>> All();
 
+    /// <summary>The teams the roster names, each once, in ordinal order (the centre summary's teams without the whole roster).</summary>
+    Task<List<string>> TeamIds();
+
     Task Remove(string agentId);
 }

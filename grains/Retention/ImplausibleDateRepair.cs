@@ -1,5 +1,6 @@
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Ingestion;
+using QmInsights.Domain.Live;
 using QmInsights.Domain.Retention;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Live;
@@ -28,6 +29,8 @@ public sealed class ImplausibleDateRepair(IGrainFactory grains, IFactStore facts
         await Task.WhenAll(agents.Select(id => grains.GetGrain<IAgentGrain>(id).DropOutside(earliest, latest))
             .Concat(teams.Select(id => grains.GetGrain<ITeamGrain>(id).DropOutside(earliest, latest)))
             .Concat(scorecards.Select(id => grains.GetGrain<IScorecardGrain>(id).DropOutside(earliest, latest))));
+        // Live views and the centre summaries kept on each silo re-read the repaired aggregates.
+        await grains.GetGrain<IChangeFeedGrain>(ChangeFeed.Key).Publish(new DataChange(agents, teams, scorecards));
         return new RepairRun(earliest, latest, discarded.Aggregate(default(FactCounts), (a, d) => a + d.Deleted));
     }
 

@@ -1,4 +1,5 @@
 using QmInsights.Domain.Joins;
+using QmInsights.Domain.Live;
 using QmInsights.Domain.Scorecards;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Storage;
@@ -52,6 +53,8 @@ public sealed class AggregateRebuild(IGrainFactory grains, IFactStore facts)
         await Refresh("agents", agents, id => grains.GetGrain<IAgentGrain>(id).Refresh(), progress);
         await Refresh("teams", teams, id => grains.GetGrain<ITeamGrain>(id).Refresh(), progress);
         await Refresh("scorecards", scorecards, id => grains.GetGrain<IScorecardGrain>(id).Refresh(), progress);
+        // Live views and the centre summaries kept on each silo re-read what the rebuild changed.
+        await grains.GetGrain<IChangeFeedGrain>(ChangeFeed.Key).Publish(new DataChange(agents, teams, scorecards));
     }
 
     private static async Task Refresh(string what, List<string> ids, Func<string, Task> refresh, Func<string, Task> progress)

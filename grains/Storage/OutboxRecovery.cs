@@ -1,3 +1,4 @@
+using QmInsights.Domain.Live;
 using QmInsights.Storage;
 using Microsoft.Extensions.Logging;
 using QmInsights.Grains.Interfaces;
@@ -22,6 +23,8 @@ public sealed class OutboxRecovery(IGrainFactory grains, IFactStore facts, Engin
             pending.SelectMany(p => p.Agents).Distinct().Select(id => grains.GetGrain<IAgentGrain>(id).Refresh())
                 .Concat(pending.SelectMany(p => p.Teams).Distinct().Select(id => grains.GetGrain<ITeamGrain>(id).Refresh()))
                 .Concat(pending.SelectMany(p => p.Scorecards).Distinct().Select(id => grains.GetGrain<IScorecardGrain>(id).Refresh())));
+        // Live views and the centre summaries kept on each silo re-read the aggregates the lost changes now reach.
+        await grains.GetGrain<IChangeFeedGrain>(ChangeFeed.Key).Publish(DataChange.Merge(pending.Select(p => new DataChange(p.Agents, p.Teams, p.Scorecards))));
         await facts.MarkApplied(pending.Select(p => p.BatchId).ToList());
         logger.LogWarning("Recovered {Count} batches whose aggregate changes were not confirmed", pending.Count);
         return pending.Count;

@@ -52,4 +52,21 @@ public sealed class ChangeLogTests
         // A restarted log starts again at 0: a reader ahead of it cannot trust anything it holds.
         Assert.True(log.Since(25)!.Reload);
     }
+
+    [Fact]
+    public void A_log_that_starts_above_its_earlier_life_sends_that_lifes_readers_to_reload_even_after_many_changes()
+    {
+        var earlier = new ChangeLog();
+        for (var i = 0; i < 5; i++) earlier.Append(Agents($"a{i}"));
+        var reader = earlier.Version;
+
+        var restarted = new ChangeLog(start: 1_000);
+        Assert.Null(restarted.Since(restarted.Version));
+        for (var i = 0; i < 10; i++) restarted.Append(Agents($"b{i}"));
+        Assert.True(restarted.Since(reader)!.Reload);
+        // A reader of the new life from before its first change is told exactly.
+        var exact = restarted.Since(1_000)!;
+        Assert.False(exact.Reload);
+        Assert.Equal(10, exact.Change.Agents.Count);
+    }
 }
