@@ -34,80 +34,61 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
         var batchIds = await InsertBatches(connection, transaction, commits);
         var facts = commits.Select((c, i) => (c.Shard, BatchId: batchIds[i], c.Commit)).ToList();
 
-        var interactions = new BinaryCopyRows();
-        foreach (var (shard, batchId, commit) in facts)
-            foreach (var i in commit.Interactions)
-            {
-                interactions.StartRow(13);
-                interactions.Text(i.InteractionId);
-                interactions.Int32(shard);
-                interactions.Int64(batchId);
-                interactions.Int16((short)i.Channel);
-                interactions.Text(i.AgentId);
-                interactions.Text(i.TeamId);
-                interactions.Text(i.Queue);
-                interactions.Timestamp(i.StartedAt);
-                interactions.Double(i.HandleSeconds);
-                interactions.Double(i.AfterCallWorkSeconds);
-                interactions.Double(i.WaitSeconds);
-                interactions.Bool(i.ResolvedFirstContact);
-                interactions.Int16((short)i.Outcome);
-            }
-        await Copy(connection, "COPY qm_interactions (interaction_id, shard, batch_id, channel, agent_id, team_id, queue, started_at, handle_seconds, after_call_work_seconds, wait_seconds, resolved_first_contact, outcome) FROM STDIN (FORMAT BINARY)", interactions);
+        // Each row starts with its shard and batch id (Copy writes them); then the fact's own columns.
+        await Copy(connection, facts, c => c.Interactions, 13, (row, i) =>
+        {
+            row.Text(i.InteractionId);
+            row.Int16((short)i.Channel);
+            row.Text(i.AgentId); row.Text(i.TeamId); row.Text(i.Queue);
+            row.Timestamp(i.StartedAt);
+            row.Double(i.HandleSeconds); row.Double(i.AfterCallWorkSeconds); row.Double(i.WaitSeconds);
+            row.Bool(i.ResolvedFirstContact);
+            row.Int16((short)i.Outcome);
+        }, "qm_interactions (shard, batch_id, interaction_id, channel, agent_id, team_id, queue, started_at, handle_seconds, after_call_work_seconds, wait_seconds, resolved_first_contact, outcome)");
 
-        var surveys = new BinaryCopyRows();
-        foreach (var (shard, batchId, commit) in facts)
-            foreach (var s in commit.Surveys)
-            {
-                surveys.StartRow(6);
-                surveys.Text(s.InteractionId);
-                surveys.Int32(shard);
-                surveys.Int64(batchId);
-                surveys.Timestamp(s.AnsweredAt);
-                surveys.Int16((short?)s.Csat);
-                surveys.Int16((short?)s.Nps);
-            }
-        await Copy(connection, "COPY qm_surveys (interaction_id, shard, batch_id, answered_at, csat, nps) FROM STDIN (FORMAT BINARY)", surveys);
+        await Copy(connection, facts, c => c.Surveys, 6, (row, s) =>
+        {
+            row.Text(s.InteractionId);
+            row.Timestamp(s.AnsweredAt);
+            row.Int16((short?)s.Csat); row.Int16((short?)s.Nps);
+        }, "qm_surveys (shard, batch_id, interaction_id, answered_at, csat, nps)");
 
-        var evaluations = new BinaryCopyRows();
-        foreach (var (shard, batchId, commit) in facts)
-            foreach (var (e, score) in commit.Evaluations)
-            {
-                evaluations.StartRow(22);
-                evaluations.Text(e.EvaluationId);
-                evaluations.Int32(e.Revision);
-                evaluations.Text(e.InteractionId);
-                evaluations.Int32(shard);
-                evaluations.Int32(Shards.Of(e.EvaluationId));
-                evaluations.Int64(batchId);
-                evaluations.Text(e.AgentId);
-                evaluations.Text(e.EvaluatorId);
-                evaluations.Text(e.ScorecardId);
-                evaluations.Int32(e.ScorecardVersion);
-                evaluations.Int16((short)e.Kind);
-                evaluations.Timestamp(e.EvaluatedAt);
-                evaluations.Text(string.Join(EntrySeparator, e.Answers.Select(a => $"{a.ItemId}{ValueSeparator}{(int)a.Answer}")));
-                evaluations.Text(e.Comment);
-                evaluations.Double(score.Percent);
-                evaluations.Bool(score.CriticalFailed);
-                evaluations.Double(score.WeightedEarned);
-                evaluations.Double(score.WeightedPossible);
-                evaluations.Int32(score.ScorecardVersion);
-                evaluations.Double(score.TargetPercent);
-                evaluations.Int16((short)e.Selection);
-                evaluations.Double(e.InclusionProbability);
-            }
-        await Copy(connection, "COPY qm_evaluations (evaluation_id, revision, interaction_id, shard, id_shard, batch_id, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent, selection, inclusion_probability) FROM STDIN (FORMAT BINARY)", evaluations);
+        await Copy(connection, facts, c => c.Evaluations, 22, (row, scored) =>
+        {
+            var (e, score) = scored;
+            row.Text(e.EvaluationId); row.Int32(e.Revision); row.Text(e.InteractionId); row.Int32(Shards.Of(e.EvaluationId));
+            row.Text(e.AgentId); row.Text(e.EvaluatorId);
+            row.Text(e.ScorecardId); row.Int32(e.ScorecardVersion);
+            row.Int16((short)e.Kind);
+            row.Timestamp(e.EvaluatedAt);
+            row.Text(string.Join(EntrySeparator, e.Answers.Select(a => $"{a.ItemId}{ValueSeparator}{(int)a.Answer}")));
+            row.Text(e.Comment);
+            row.Double(score.Percent); row.Bool(score.CriticalFailed); row.Double(score.WeightedEarned); row.Double(score.WeightedPossible);
+            row.Int32(score.ScorecardVersion); row.Double(score.TargetPercent);
+            row.Int16((short)e.Selection); row.Double(e.InclusionProbability);
+        }, "qm_evaluations (shard, batch_id, evaluation_id, revision, interaction_id, id_shard, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent, selection, inclusion_probability)");
 
         await transaction.CommitAsync();
         return batchIds;
     }
 
-    /// <summary>Sends encoded rows as one raw binary COPY (nothing when there are none).</summary>
-    private static async Task Copy(NpgsqlConnection connection, string copy, BinaryCopyRows rows)
+    /// <summary>One table's rows of every commit, sent as one raw binary COPY into <paramref name="table"/> (its name and
+    /// columns): each row's <paramref name="fields"/> are the commit's shard and batch id, then the fact's as
+    /// <paramref name="write"/> puts them. Nothing is sent when the commits hold no such fact.</summary>
+    private static async Task Copy<T>(NpgsqlConnection connection, IReadOnlyList<(int Shard, long BatchId, ShardCommit Commit)> facts,
+        Func<ShardCommit, IEnumerable<T>> of, short fields, Action<BinaryCopyRows, T> write, string table)
     {
+        var rows = new BinaryCopyRows();
+        foreach (var (shard, batchId, commit) in facts)
+            foreach (var fact in of(commit))
+            {
+                rows.StartRow(fields);
+                rows.Int32(shard);
+                rows.Int64(batchId);
+                write(rows, fact);
+            }
         if (rows.Rows == 0) return;
-        await using var stream = await connection.BeginRawBinaryCopyAsync(copy);
+        await using var stream = await connection.BeginRawBinaryCopyAsync($"COPY {table} FROM STDIN (FORMAT BINARY)");
         await stream.WriteAsync(rows.Complete());
     }
 
