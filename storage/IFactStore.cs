@@ -27,6 +27,10 @@ public interface IFactStore
     /// <summary>The rows of one shard (all of them, or the <paramref name="slice"/>: a time window, some ids, one agent's).</summary>
     Task<StoredRows> LoadShard(int shard, ShardSlice? slice = null);
 
+    /// <summary>Whether the shard holds any contact started before <paramref name="before"/>: a shard that loaded only the
+    /// contacts since then and finds none older knows every row it has is resident, and looks nothing up in the store.</summary>
+    Task<bool> HoldsContactsBefore(int shard, DateTimeOffset before);
+
     Task<StoredRows> LoadForAgent(string agentId);
 
     Task<StoredRows> LoadForTeam(string teamId);

@@ -23,7 +23,8 @@ public sealed class InteractionShardGrain(
     IFactStore facts,
     ILogger<InteractionShardGrain> logger) : DerivedStateGrain(facts, logger), IInteractionShardGrain
 {
-    // Durable modes: contacts started before this stay in the fact store (null: every row is resident).
+    // Durable modes: contacts started before this stay in the fact store (null: every row is resident, as in memory mode
+    // or when the store held no older contact at activation).
     private DateTimeOffset? _hotSince;
 
     private ShardRows Rows => state.State.Rows;
@@ -49,8 +50,11 @@ public sealed class InteractionShardGrain(
     {
         var window = ServiceProvider.GetService<HotWindow>() ?? HotWindow.Default;
         var clock = ServiceProvider.GetKeyedService<TimeProvider>(RetentionOptions.ClockKey) ?? TimeProvider.System;
-        _hotSince = window.Since(clock.GetUtcNow());
-        state.State.Rows = ShardRows.Of((await Facts.LoadShard(Shard, new ShardSlice(Since: _hotSince))).Rows, Calendar);
+        var since = window.Since(clock.GetUtcNow());
+        state.State.Rows = ShardRows.Of((await Facts.LoadShard(Shard, new ShardSlice(Since: since))).Rows, Calendar);
+        // No older contact in the store: every row of the shard is resident (this grain is its only writer, so rows
+        // added later are resident too), and ingestion and reads skip their look-ups in the store.
+        _hotSince = await Facts.HoldsContactsBefore(Shard, since) ? since : null;
     }
 
     // A survey or evaluation of an old contact, or a contact id sent again (whatever start it claims now), joins a row

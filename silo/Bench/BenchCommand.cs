@@ -22,6 +22,7 @@ public static class BenchCommand
         var planted = new Option<bool>("--planted") { Description = "instead: planted-effect recovery and CI coverage of the insights over many seeds, with targeted sampling (read as it was picked and as if random)" };
         var seeds = new Option<int>("--seeds") { Description = "with --planted: how many seeds", DefaultValueFactory = _ => 20 };
         var noAzure = new Option<bool>("--no-azure") { Description = "leave the Azure Storage (Azurite) rows out" };
+        var pairs = new Option<int>("--pairs") { Description = "how many pairs of (engine on PostgreSQL, binary COPY) ingestions to time one right after the other, after one unmeasured warm-up pair; the vs-COPY figure is the median of their ratios (0: none)", DefaultValueFactory = _ => 5 };
         var report = new Option<bool>("--report") { Description = "instead: the monthly pack of 500 agents / 40 teams, timed" };
         var scale = new Option<bool>("--scale") { Description = $"instead: a year of a large centre (the demo's simulator; --agents, --teams, --months default to {ScaleBench.Defaults.Agents}, {ScaleBench.Defaults.Teams}, {ScaleBench.Defaults.Months}): records/s by kind, resident memory per record, the whole-centre pack, summary latency" };
         var postgres = new Option<bool>("--postgres") { Description = "with --scale: also a silo process on a throw-away PostgreSQL, killed after ingestion: seconds from its restart to the first correct centre summary" };
@@ -30,7 +31,7 @@ public static class BenchCommand
         var restartOnly = new Option<bool>("--restart-only") { Description = "with --scale: leave the in-process run (memory, pack, latency) out; only the --postgres / --azure restarts" };
         var command = new Command("bench", "Ingestion and summary benchmark of the engine (in-process storage, PostgreSQL and Azure Storage on Azurite) next to plain PostgreSQL, on throw-away servers; then restart times.")
         {
-            insights, forecast, report, scale, postgres, azure, restartOnly, rows, planted, seeds, noAzure,
+            insights, forecast, report, scale, postgres, azure, restartOnly, rows, planted, seeds, noAzure, pairs,
         };
         size.AddTo(command);
         command.SetAction(async (parsed, _) =>
@@ -43,12 +44,13 @@ public static class BenchCommand
             if (problems.Count > 0) return Cli.Fail(parsed, string.Join("; ", problems));
             if (parsed.GetValue(scale)) return await ScaleBench.Run(options, parsed.GetValue(postgres), parsed.GetValue(azure),
                 parsed.GetValue(restartOnly), Console.Out);
-            return parsed.GetValue(rows) ? RowsBench.Run(Console.Out, options) : await Run(options, !parsed.GetValue(noAzure));
+            if (parsed.GetValue(pairs) < 0) return Cli.Fail(parsed, "--pairs: must be 0 or more");
+            return parsed.GetValue(rows) ? RowsBench.Run(Console.Out, options) : await Run(options, !parsed.GetValue(noAzure), parsed.GetValue(pairs));
         });
         return command;
     }
 
-    private static async Task<int> Run(SimulationOptions options, bool withAzure)
+    private static async Task<int> Run(SimulationOptions options, bool withAzure, int pairCount)
     {
         var log = Console.Out;
         log.WriteLine($"generating {options.Agents} agents, {options.Teams} teams, {options.Months} months ...");
@@ -66,7 +68,8 @@ public static class BenchCommand
         var postgresRestart = await EngineRun.Restart(data, postgresSettings);
         var azure = withAzure ? await AzureRun(data, log) : null;
         log.WriteLine("PostgreSQL baseline: COPY and GROUP BY ...");
-        var sql = await SqlBaseline.Measure(data, await postgres.CreateDatabase("bench_sql"));
+        var sql = await SqlBaseline.Measure(data, postgres);
+        var pairs = pairCount > 0 ? await CopyPairs.Measure(data, postgres, pairCount, log) : null;
 
         foreach (var (id, (evaluations, qa)) in sql.AgentTotals)
         {
@@ -82,6 +85,11 @@ public static class BenchCommand
         if (azure is { } a) runs.Add(("engine, Azure Storage on Azurite (HTTP, NDJSON)", a.Run.Ingest));
         IngestionTable.Print(log, data, runs, sql.Copy, sql.Index);
         log.WriteLine();
+        if (pairs is not null)
+        {
+            pairs.Print(log, data);
+            log.WriteLine();
+        }
         log.WriteLine("| summary query (totals + weekly trend) | p50 ms | p99 ms | p50 vs SQL |");
         log.WriteLine("| --- | ---: | ---: | ---: |");
         void Row(string what, Latency l, Latency baseline) =>

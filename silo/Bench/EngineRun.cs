@@ -19,13 +19,7 @@ public sealed record EngineRun(KindTimes Ingest, Latency Agents, Latency Teams, 
         await using var app = QmHost.Build([.. FreePorts.LocalHostArgs(), .. settings]);
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(10) };
-        foreach (var (_, validFrom, definition) in data.Centre.ScorecardVersions)
-        {
-            var body = new MemoryStream();
-            await using (var writer = new Utf8JsonWriter(body)) ContractJson.Write(writer, definition, validFrom);
-            using var put = await http.PutAsync($"/api/scorecards/{DemoScorecard.Id}", Json(body.ToArray(), "application/json"));
-            put.EnsureSuccessStatusCode();
-        }
+        await PutScorecards(http, data);
 
         var ingest = await Feed(http, data, log, name);
         if (afterIngest is not null) await afterIngest(http, app.Services);
@@ -38,6 +32,30 @@ public sealed record EngineRun(KindTimes Ingest, Latency Agents, Latency Teams, 
             summaries[id] = JsonDocument.Parse(await http.GetStringAsync($"/api/agents/{id}/summary")).RootElement.Clone();
         await app.StopAsync();
         return new EngineRun(ingest, agents, teams, summaries);
+    }
+
+    /// <summary>Ingestion alone: a new host on <paramref name="settings"/> fed the data, timed per kind as in
+    /// <see cref="Measure"/>, then stopped.</summary>
+    public static async Task<KindTimes> TimeIngestion(BenchData data, IEnumerable<string> settings, TextWriter log, string name)
+    {
+        await using var app = QmHost.Build([.. FreePorts.LocalHostArgs(), .. settings]);
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromMinutes(10) };
+        await PutScorecards(http, data);
+        var ingest = await Feed(http, data, log, name);
+        await app.StopAsync();
+        return ingest;
+    }
+
+    private static async Task PutScorecards(HttpClient http, BenchData data)
+    {
+        foreach (var (_, validFrom, definition) in data.Centre.ScorecardVersions)
+        {
+            var body = new MemoryStream();
+            await using (var writer = new Utf8JsonWriter(body)) ContractJson.Write(writer, definition, validFrom);
+            using var put = await http.PutAsync($"/api/scorecards/{DemoScorecard.Id}", Json(body.ToArray(), "application/json"));
+            put.EnsureSuccessStatusCode();
+        }
     }
 
     /// <summary>Posts each kind's bodies (a few requests in flight), the kinds one after another, timing each kind.</summary>

@@ -12,7 +12,7 @@ public static class IngestionTable
         TimeSpan? indexing = null)
     {
         log.WriteLine($"| ingestion: {data.Interactions.Count:N0} interactions, {data.Surveys.Count:N0} surveys, {data.Evaluations.Count:N0} evaluations " +
-                      "| interactions/s | surveys/s | evaluations/s | all records/s | seconds | vs COPY |");
+                      "| interactions/s | surveys/s | evaluations/s | all records/s | seconds | vs COPY (one run each) |");
         log.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var (name, times) in runs) log.WriteLine(Row(name, data, times, copy.Total));
         log.WriteLine(Row("PostgreSQL binary COPY (baseline)", data, copy, copy.Total));

@@ -69,6 +69,9 @@ public sealed class AzureFactStore : IFactStore, IDisposable
     public Task<StoredRows> LoadShard(int shard, ShardSlice? slice = null) =>
         _log.Read([shard], (views, _) => Rows(views, v => v.Slice(slice ?? ShardSlice.Whole), new AggregateChanges()));
 
+    public Task<bool> HoldsContactsBefore(int shard, DateTimeOffset before) =>
+        _log.Read([shard], (views, _) => views.Any(v => v.Slice(new ShardSlice(Before: before)).Any()));
+
     public Task<StoredRows> LoadForAgent(string agentId) =>
         _log.Read(FactLog.AllShards, (views, retired) => Rows(views, v => v.Agent(agentId), retired.Of(RetiredTally.Target.Agent, agentId)));
 

@@ -16,6 +16,8 @@ public sealed class GrainStorageOnly : IFactStore
 
     public Task<StoredRows> LoadShard(int shard, ShardSlice? slice = null) => throw NotDurable();
 
+    public Task<bool> HoldsContactsBefore(int shard, DateTimeOffset before) => throw NotDurable();
+
     public Task<StoredRows> LoadForAgent(string agentId) => throw NotDurable();
 
     public Task<StoredRows> LoadForTeam(string teamId) => throw NotDurable();

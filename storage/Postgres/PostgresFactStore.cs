@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Npgsql;
-using NpgsqlTypes;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Aggregates;
 using QmInsights.Domain.Joins;
@@ -27,7 +26,7 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
     public async Task<long?> Commit(int shard, ShardCommit commit) => await _group.Commit(shard, commit);
 
     /// <summary>One transaction for several shard commits: an outbox row per commit (its batch id is what aggregates
-    /// count once), then one binary COPY per fact table for all of them.</summary>
+    /// count once), then one binary COPY per fact table for all of them, its rows encoded by <see cref="BinaryCopyRows"/>.</summary>
     private static async Task<IReadOnlyList<long>> Write(NpgsqlDataSource db, IReadOnlyList<(int Shard, ShardCommit Commit)> commits)
     {
         await using var connection = await db.OpenConnectionAsync();
@@ -35,85 +34,62 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
         var batchIds = await InsertBatches(connection, transaction, commits);
         var facts = commits.Select((c, i) => (c.Shard, BatchId: batchIds[i], c.Commit)).ToList();
 
-        if (facts.Any(f => f.Commit.Interactions.Count > 0))
+        // Each row starts with its shard and batch id (Copy writes them); then the fact's own columns.
+        await Copy(connection, facts, c => c.Interactions, 13, (row, i) =>
         {
-            await using var copy = await connection.BeginBinaryImportAsync(
-                "COPY qm_interactions (interaction_id, shard, batch_id, channel, agent_id, team_id, queue, started_at, handle_seconds, after_call_work_seconds, wait_seconds, resolved_first_contact, outcome) FROM STDIN (FORMAT BINARY)");
-            foreach (var (shard, batchId, commit) in facts)
-                foreach (var i in commit.Interactions)
-                {
-                    await copy.StartRowAsync();
-                    await copy.WriteAsync(i.InteractionId, NpgsqlDbType.Text);
-                    await copy.WriteAsync(shard, NpgsqlDbType.Integer);
-                    await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
-                    await copy.WriteAsync((short)i.Channel, NpgsqlDbType.Smallint);
-                    await copy.WriteNullable(i.AgentId, NpgsqlDbType.Text);
-                    await copy.WriteNullable(i.TeamId, NpgsqlDbType.Text);
-                    await copy.WriteAsync(i.Queue, NpgsqlDbType.Text);
-                    await copy.WriteAsync(i.StartedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                    await copy.WriteAsync(i.HandleSeconds, NpgsqlDbType.Double);
-                    await copy.WriteNullable(i.AfterCallWorkSeconds, NpgsqlDbType.Double);
-                    await copy.WriteNullable(i.WaitSeconds, NpgsqlDbType.Double);
-                    await copy.WriteNullable(i.ResolvedFirstContact, NpgsqlDbType.Boolean);
-                    await copy.WriteAsync((short)i.Outcome, NpgsqlDbType.Smallint);
-                }
-            await copy.CompleteAsync();
-        }
+            row.Text(i.InteractionId);
+            row.Int16((short)i.Channel);
+            row.Text(i.AgentId); row.Text(i.TeamId); row.Text(i.Queue);
+            row.Timestamp(i.StartedAt);
+            row.Double(i.HandleSeconds); row.Double(i.AfterCallWorkSeconds); row.Double(i.WaitSeconds);
+            row.Bool(i.ResolvedFirstContact);
+            row.Int16((short)i.Outcome);
+        }, "qm_interactions (shard, batch_id, interaction_id, channel, agent_id, team_id, queue, started_at, handle_seconds, after_call_work_seconds, wait_seconds, resolved_first_contact, outcome)");
 
-        if (facts.Any(f => f.Commit.Surveys.Count > 0))
+        await Copy(connection, facts, c => c.Surveys, 6, (row, s) =>
         {
-            await using var copy = await connection.BeginBinaryImportAsync(
-                "COPY qm_surveys (interaction_id, shard, batch_id, answered_at, csat, nps) FROM STDIN (FORMAT BINARY)");
-            foreach (var (shard, batchId, commit) in facts)
-                foreach (var s in commit.Surveys)
-                {
-                    await copy.StartRowAsync();
-                    await copy.WriteAsync(s.InteractionId, NpgsqlDbType.Text);
-                    await copy.WriteAsync(shard, NpgsqlDbType.Integer);
-                    await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
-                    await copy.WriteAsync(s.AnsweredAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                    await copy.WriteNullable((short?)s.Csat, NpgsqlDbType.Smallint);
-                    await copy.WriteNullable((short?)s.Nps, NpgsqlDbType.Smallint);
-                }
-            await copy.CompleteAsync();
-        }
+            row.Text(s.InteractionId);
+            row.Timestamp(s.AnsweredAt);
+            row.Int16((short?)s.Csat); row.Int16((short?)s.Nps);
+        }, "qm_surveys (shard, batch_id, interaction_id, answered_at, csat, nps)");
 
-        if (facts.Any(f => f.Commit.Evaluations.Count > 0))
+        await Copy(connection, facts, c => c.Evaluations, 22, (row, scored) =>
         {
-            await using var copy = await connection.BeginBinaryImportAsync(
-                "COPY qm_evaluations (evaluation_id, revision, interaction_id, shard, id_shard, batch_id, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent, selection, inclusion_probability) FROM STDIN (FORMAT BINARY)");
-            foreach (var (shard, batchId, commit) in facts)
-                foreach (var (e, score) in commit.Evaluations)
-                {
-                    await copy.StartRowAsync();
-                    await copy.WriteAsync(e.EvaluationId, NpgsqlDbType.Text);
-                    await copy.WriteAsync(e.Revision, NpgsqlDbType.Integer);
-                    await copy.WriteAsync(e.InteractionId, NpgsqlDbType.Text);
-                    await copy.WriteAsync(shard, NpgsqlDbType.Integer);
-                    await copy.WriteAsync(Shards.Of(e.EvaluationId), NpgsqlDbType.Integer);
-                    await copy.WriteAsync(batchId, NpgsqlDbType.Bigint);
-                    await copy.WriteAsync(e.AgentId, NpgsqlDbType.Text);
-                    await copy.WriteAsync(e.EvaluatorId, NpgsqlDbType.Text);
-                    await copy.WriteAsync(e.ScorecardId, NpgsqlDbType.Text);
-                    await copy.WriteNullable(e.ScorecardVersion, NpgsqlDbType.Integer);
-                    await copy.WriteAsync((short)e.Kind, NpgsqlDbType.Smallint);
-                    await copy.WriteAsync(e.EvaluatedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
-                    await copy.WriteAsync(string.Join(EntrySeparator, e.Answers.Select(a => $"{a.ItemId}{ValueSeparator}{(int)a.Answer}")), NpgsqlDbType.Text);
-                    await copy.WriteNullable(e.Comment, NpgsqlDbType.Text);
-                    await copy.WriteNullable(score.Percent, NpgsqlDbType.Double);
-                    await copy.WriteAsync(score.CriticalFailed, NpgsqlDbType.Boolean);
-                    await copy.WriteAsync(score.WeightedEarned, NpgsqlDbType.Double);
-                    await copy.WriteAsync(score.WeightedPossible, NpgsqlDbType.Double);
-                    await copy.WriteAsync(score.ScorecardVersion, NpgsqlDbType.Integer);
-                    await copy.WriteAsync(score.TargetPercent, NpgsqlDbType.Double);
-                    await copy.WriteAsync((short)e.Selection, NpgsqlDbType.Smallint);
-                    await copy.WriteNullable(e.InclusionProbability, NpgsqlDbType.Double);
-                }
-            await copy.CompleteAsync();
-        }
+            var (e, score) = scored;
+            row.Text(e.EvaluationId); row.Int32(e.Revision); row.Text(e.InteractionId); row.Int32(Shards.Of(e.EvaluationId));
+            row.Text(e.AgentId); row.Text(e.EvaluatorId);
+            row.Text(e.ScorecardId); row.Int32(e.ScorecardVersion);
+            row.Int16((short)e.Kind);
+            row.Timestamp(e.EvaluatedAt);
+            row.Text(string.Join(EntrySeparator, e.Answers.Select(a => $"{a.ItemId}{ValueSeparator}{(int)a.Answer}")));
+            row.Text(e.Comment);
+            row.Double(score.Percent); row.Bool(score.CriticalFailed); row.Double(score.WeightedEarned); row.Double(score.WeightedPossible);
+            row.Int32(score.ScorecardVersion); row.Double(score.TargetPercent);
+            row.Int16((short)e.Selection); row.Double(e.InclusionProbability);
+        }, "qm_evaluations (shard, batch_id, evaluation_id, revision, interaction_id, id_shard, agent_id, evaluator_id, scorecard_id, scorecard_version, kind, evaluated_at, answers, comment, score_percent, critical_failed, weighted_earned, weighted_possible, scored_version, target_percent, selection, inclusion_probability)");
 
         await transaction.CommitAsync();
         return batchIds;
+    }
+
+    /// <summary>One table's rows of every commit, sent as one raw binary COPY into <paramref name="table"/> (its name and
+    /// columns): each row's <paramref name="fields"/> are the commit's shard and batch id, then the fact's as
+    /// <paramref name="write"/> puts them. Nothing is sent when the commits hold no such fact.</summary>
+    private static async Task Copy<T>(NpgsqlConnection connection, IReadOnlyList<(int Shard, long BatchId, ShardCommit Commit)> facts,
+        Func<ShardCommit, IEnumerable<T>> of, short fields, Action<BinaryCopyRows, T> write, string table)
+    {
+        var rows = new BinaryCopyRows();
+        foreach (var (shard, batchId, commit) in facts)
+            foreach (var fact in of(commit))
+            {
+                rows.StartRow(fields);
+                rows.Int32(shard);
+                rows.Int64(batchId);
+                write(rows, fact);
+            }
+        if (rows.Rows == 0) return;
+        await using var stream = await connection.BeginRawBinaryCopyAsync($"COPY {table} FROM STDIN (FORMAT BINARY)");
+        await stream.WriteAsync(rows.Complete());
     }
 
     /// <summary>The outbox rows of the commits, in one round trip: each names the aggregates its commit changes.</summary>
@@ -142,6 +118,7 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
 
     public async Task MarkApplied(IReadOnlyCollection<long> batchIds)
     {
+
         await using var command = db.CreateCommand("UPDATE qm_batches SET applied = true WHERE batch_id = ANY($1) AND NOT applied");
         command.Parameters.Add(new() { Value = batchIds.ToArray() });
         await command.ExecuteNonQueryAsync();
@@ -189,6 +166,15 @@ public sealed class PostgresFactStore(NpgsqlDataSource db) : IFactStore
             filter += $" AND (t.interaction_id IN ({window}){waiting})";
         }
         return Load(filter, null, [.. parameters]);
+    }
+
+    public async Task<bool> HoldsContactsBefore(int shard, DateTimeOffset before)
+    {
+        // One probe of the (shard, started_at) index.
+        await using var command = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM qm_interactions WHERE shard = $1 AND started_at < $2)");
+        command.Parameters.Add(new() { Value = shard });
+        command.Parameters.Add(new() { Value = before.UtcDateTime });
+        return (bool)(await command.ExecuteScalarAsync())!;
     }
 
     public Task<StoredRows> LoadForAgent(string agentId) => Load(

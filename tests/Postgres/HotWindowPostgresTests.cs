@@ -88,4 +88,46 @@ public sealed class HotWindowPostgresTests(PostgresServer server) : IClassFixtur
         Assert.Equal((old.InteractionId, old.TeamId, old.Channel), (joined.InteractionId, joined.TeamId, joined.Channel));
         await DurableIngestTests.Stop(app, http);
     }
+
+    [Fact]
+    public async Task A_single_contact_older_than_the_window_is_still_found_after_a_restart_and_a_shard_without_one_keeps_its_new_rows()
+    {
+        // Each shard checks at activation whether the store holds any contact older than its window, and only then looks
+        // ids up in the store: the check must find one old contact, and a shard that had none must still judge an old
+        // contact sent twice after the restart.
+        var db = await server.CreateDatabase("coldcheck");
+        static string IdIn(Func<int, bool> shard, string prefix) =>
+            Enumerable.Range(0, 1000).Select(n => $"{prefix}-{n}").First(id => shard(Shards.Of(id)));
+        var oldId = IdIn(_ => true, "cold");
+        var recentId = IdIn(s => s != Shards.Of(oldId), "warm");
+        var lateId = IdIn(s => s == Shards.Of(recentId), "late");
+        Interaction Contact(string id, DateTimeOffset started) => new(id, Channel.Call, "c-a1", "c-t1", "billing", started, 240, 20, 5, true);
+        var old = Contact(oldId, March.AddMonths(-2));
+        var recent = Contact(recentId, March.AddDays(3));
+
+        var (app, http, grains) = await Start(db);
+        Assert.Equal((2, 0), await Counts(http, [old, recent]));
+        await DurableIngestTests.Stop(app, http);
+
+        (app, http, grains) = await Start(db);
+        Assert.Equal(0, await grains.GetGrain<IInteractionShardGrain>(Shards.Of(oldId)).GetResidentCount());
+        Assert.Equal((0, 2), await Counts(http, [old, recent]));
+        // A late survey of the old contact joins its stored row.
+        var survey = new Survey(oldId, Now.AddDays(-1), 5, 10);
+        Assert.Equal((1, 0), await Counts(http, [survey]));
+        var row = await grains.GetGrain<IInteractionShardGrain>(Shards.Of(oldId)).GetInteraction(oldId);
+        Assert.Equal((old, survey), (row!.Interaction, row.Survey));
+        // The recent contact's shard held nothing older: an old contact it accepts now is resident, and sent again a duplicate.
+        var late = Contact(lateId, March.AddMonths(-2));
+        Assert.Equal((1, 0), await Counts(http, [late]));
+        Assert.Equal((0, 1), await Counts(http, [late]));
+        await DurableIngestTests.Stop(app, http);
+    }
+
+    private static async Task<(long Accepted, long Duplicates)> Counts(HttpClient http, IReadOnlyList<object> facts)
+    {
+        var posted = await FactPoster.Post(http, facts);
+        Assert.Empty(posted.Rejected);
+        return (posted.Accepted, posted.Duplicates);
+    }
 }

@@ -82,6 +82,45 @@ public abstract class FactStoreConformance
     }
 
     [Fact]
+    public async Task A_shard_tells_whether_it_holds_a_contact_started_before_an_instant()
+    {
+        var store = await NewStore();
+        var window = Day.AddDays(-1);
+        // Shard 7: a January contact; shard 8: a March contact and an evaluation waiting for an older contact id.
+        await store.Commit(7, Commit([Contact("i-january") with { StartedAt = Day.AddMonths(-2) }]));
+        await store.Commit(8, Commit([Contact("i-march")], evaluations: [Scored("e-waiting", "i-waiting")]));
+
+        Assert.True(await store.HoldsContactsBefore(7, window));
+        Assert.False(await store.HoldsContactsBefore(7, Day.AddMonths(-2))); // its start is not before itself
+        Assert.False(await store.HoldsContactsBefore(8, window)); // a waiting row has no contact: it is loaded with the newest
+        Assert.True(await store.HoldsContactsBefore(8, Day.AddSeconds(1)));
+        Assert.False(await store.HoldsContactsBefore(9, DateTimeOffset.MaxValue));
+    }
+
+    [Fact]
+    public async Task Facts_at_the_edges_of_their_types_load_back_unchanged()
+    {
+        var store = await NewStore();
+        // An abandoned contact (no agent, team, work or outcome flags), multi-byte text, fractional milliseconds, an
+        // instant before 2000 (a negative count of microseconds) and one with an offset.
+        var abandoned = new Interaction("i-\u00e9\u4e2d\ud83d\ude00", Channel.Chat, null, null, "caf\u00e9 \u2615",
+            new DateTimeOffset(1999, 12, 31, 23, 59, 59, 999, TimeSpan.Zero).AddTicks(9990), 0.1 + 0.2, null, null, null, ContactOutcome.Abandoned);
+        var offset = Contact("i-offset") with { StartedAt = new DateTimeOffset(2026, 3, 2, 23, 30, 0, TimeSpan.FromHours(-5)), HandleSeconds = 1e-3 };
+        var survey = new Survey("i-offset", Day.AddHours(1), null, null);
+        var bare = new ScoredEvaluation(
+            new Evaluation("e-\u00fc", "i-offset", "ag-\u00f8", "qa-1", "sc-1", null, EvaluationKind.Calibration, Day.AddHours(3), [], null, 3,
+                EvaluationSelection.Targeted, 0.125),
+            new EvaluationScore(null, true, 0, 0, 2, 80.5));
+        await store.Commit(11, Commit([abandoned, offset], [survey], [bare]));
+
+        var rows = (await store.LoadShard(11)).Rows;
+        Assert.Equal(abandoned, rows[abandoned.InteractionId].Interaction);
+        Assert.Equal(offset, rows["i-offset"].Interaction); // the same instant (the offset is not stored)
+        Assert.Equal(survey, rows["i-offset"].Survey);
+        Assert.Equal(bare, Assert.Single(rows["i-offset"].Evaluations));
+    }
+
+    [Fact]
     public async Task Agents_teams_and_scorecards_load_every_row_they_take_part_in()
     {
         var store = await NewStore();

@@ -47,7 +47,6 @@ BEGIN
     END IF;
 END
 $$;
-CREATE INDEX IF NOT EXISTS qm_interactions_shard ON qm_interactions (shard);
 CREATE INDEX IF NOT EXISTS qm_interactions_agent ON qm_interactions (agent_id);
 CREATE INDEX IF NOT EXISTS qm_interactions_team ON qm_interactions (team_id);
 
