@@ -10,8 +10,11 @@ public static class Backtest
     public static BacktestReport Run(TallySeries history, PeakCalendar peaks, ForecastSettings settings) =>
         Run(history, peaks, settings, null);
 
-    /// <summary>As <see cref="Run(TallySeries, PeakCalendar, ForecastSettings)"/>, telling <paramref name="progress"/> each origin done.</summary>
-    public static BacktestReport Run(TallySeries history, PeakCalendar peaks, ForecastSettings settings, IProgress<string>? progress)
+    /// <summary>As <see cref="Run(TallySeries, PeakCalendar, ForecastSettings)"/>, telling <paramref name="progress"/> each origin done.
+    /// The origins' models are independent (each trained on its own history with the settings' seed), so up to
+    /// <paramref name="parallelism"/> of them train at once (default: one per core); the report is the same for any number.</summary>
+    public static BacktestReport Run(TallySeries history, PeakCalendar peaks, ForecastSettings settings, IProgress<string>? progress,
+        int? parallelism = null)
     {
         var calendar = new SeriesCalendar(history, 0);
         var period = calendar.Period;
@@ -23,23 +26,30 @@ public static class Backtest
         var horizons = Math.Clamp(settings.HorizonWeeks, 1, available);
         var targets = Math.Clamp(settings.BacktestWeeks, 1, available - horizons + 1);
         var firstTarget = history.Count - targets * period;
-        var points = new List<BacktestPoint>(targets * horizons * period);
-        var origins = new List<DateTime>();
-        for (var o = firstTarget - (horizons - 1) * period; o < history.Count; o += period)
+        var starts = new List<int>();
+        for (var o = firstTarget - (horizons - 1) * period; o < history.Count; o += period) starts.Add(o);
+        var origins = starts.Select(history.TimeAt).ToList();
+        var perOrigin = new List<BacktestPoint>[starts.Count];
+        var done = 0;
+        Parallel.For(0, starts.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism ?? Environment.ProcessorCount }, n =>
         {
-            origins.Add(history.TimeAt(o));
+            var o = starts[n];
             var known = history.Take(o);
             var features = new ForecastFeatures(known, peaks, history.Count - o);
             var model = ForecastModel.Train(features, known, o, settings);
             var predicted = model.Predict(features, o, Math.Min(history.Count, o + horizons * period));
+            var ofOrigin = new List<BacktestPoint>(predicted.Length);
             for (var k = 0; k < predicted.Length; k++)
             {
                 var i = o + k;
                 if (i < firstTarget) continue;
-                points.Add(Point(history, calendar, i, k / period + 1, predicted[k]));
+                ofOrigin.Add(Point(history, calendar, i, k / period + 1, predicted[k]));
             }
-            progress?.Report($"backtest origin {origins.Count} of {targets + horizons - 1} ({history.TimeAt(o):yyyy-MM-dd})");
-        }
+            perOrigin[n] = ofOrigin;
+            progress?.Report($"backtest origin {Interlocked.Increment(ref done)} of {starts.Count} done ({history.TimeAt(o):yyyy-MM-dd})");
+        });
+        // In origin order, as one origin after another would give them.
+        var points = perOrigin.SelectMany(p => p).ToList();
 
         var (volumeScale, handleScale) = InSampleNaiveErrors(history, calendar, firstTarget - (horizons - 1) * period);
         var accuracy = Enumerable.Range(1, horizons)

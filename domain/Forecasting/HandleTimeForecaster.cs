@@ -16,11 +16,22 @@ public static class HandleTimeForecaster
         if (to - history.End > TimeSpan.FromDays(366)) throw new ArgumentOutOfRangeException(nameof(to), to, "to: at most a year after the history");
         var span = history.Length.Span();
         var future = (int)Math.Ceiling((to - history.End) / span);
-        var backtest = calibration ?? Backtest.Run(history, peaks, settings);
-        var bands = HorizonBands.Fit(backtest);
         var features = new ForecastFeatures(history, peaks, future);
-        var model = ForecastModel.Train(features, history, history.Count, settings);
-        var predicted = model.Predict(features, history.Count, history.Count + future);
+        // The final model does not depend on the backtest: it trains while the backtest's origins do (see Backtest.Run).
+        var final = Task.Run(() => ForecastModel.Train(features, history, history.Count, settings));
+        BacktestReport backtest;
+        try
+        {
+            backtest = calibration ?? Backtest.Run(history, peaks, settings);
+        }
+        catch
+        {
+            // The backtest's refusal (too short a history) is the answer; whatever the final model does is not awaited.
+            final.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            throw;
+        }
+        var bands = HorizonBands.Fit(backtest);
+        var predicted = final.GetAwaiter().GetResult().Predict(features, history.Count, history.Count + future);
 
         var rows = new List<ForecastRow>();
         for (var k = 0; k < predicted.Length; k++)

@@ -142,6 +142,9 @@ public sealed class ShardRows
         foreach (var slot in Index().Between(from, to)) yield return Contact(slot).Interaction(_ids[slot], _strings)!;
     }
 
+    /// <summary>The latest local day with a contact; null when no row holds one.</summary>
+    public DateOnly? LastDay => Index().Last is { } day ? DateOnly.FromDayNumber(day) : null;
+
     /// <summary>Every row with at least one evaluation (current or replaced), dated or not.</summary>
     public IEnumerable<InteractionJoin> Evaluated() => _evaluations.Keys.Select(slot => Join(slot, _ids[slot]));
 
@@ -225,6 +228,8 @@ public sealed class ShardRows
         public Stack<int> Free { get; } = new();
         private readonly Dictionary<int, List<int>> _byDay = new();
         private readonly List<int> _days = new();
+
+        public int? Last => _days.Count > 0 ? _days[^1] : null;
 
         public void List(int day, int slot)
         {

@@ -14,6 +14,10 @@ using QmInsights.Storage;
 
 namespace QmInsights.Grains.Grains;
 
+// Never collected when idle: the rows are the engine's working set (every fact in process, the hot window in the durable
+// modes), a new activation would load or read them back for nothing, and its new data versions would make every kept
+// outlook train again.
+[CollectionAgeLimit(AlwaysActive = true)]
 public sealed class InteractionShardGrain(
     [PersistentState("shard", StorageNames.Derived)] IPersistentState<ShardState> state,
     IFactStore facts,
@@ -124,6 +128,8 @@ public sealed class InteractionShardGrain(
     }
 
     Task<ShardVersion> IInteractionShardGrain.GetVersion(DateOnly through) => Task.FromResult(new ShardVersion(_activation, _days.Through(through, Calendar)));
+
+    Task<DateOnly?> IInteractionShardGrain.GetLatestDay() => Task.FromResult(Rows.LastDay);
 
     // A survey or evaluation changes its contact's day (its own when the contact has not arrived yet).
     private void MarkDays(FactBatch batch, HashSet<int> accepted)

@@ -48,6 +48,9 @@ public interface IInteractionShardGrain : IGrainWithIntegerKey
     /// computed at, however many later contacts arrive.</summary>
     Task<ShardVersion> GetVersion(DateOnly through);
 
+    /// <summary>The latest day (of the centre's calendar) a resident contact started on; null when the shard holds none.</summary>
+    Task<DateOnly?> GetLatestDay();
+
     /// <summary>Drops the rows and reloads them from the fact store (after a rebuild re-scored evaluations).</summary>
     Task Reload();
 

@@ -18,7 +18,7 @@ namespace QmInsights.Grains.Reports;
 /// <summary>Gathers a month's pack data from the services behind the API's endpoints (summaries, scorecard items,
 /// insights, leniency, cadence), so the PDF shows the API's numbers, and renders it.</summary>
 public sealed class MonthlyPackService(IGrainFactory grains, CentreService centre, InsightsService insights,
-    CadenceService cadence, CalibrationService calibration, PackForecast forecast, IPackArchive archive, QueueService queues,
+    CadenceService cadence, CalibrationService calibration, IPackArchive archive, QueueService queues,
     EngineMetrics metrics)
 {
     private const int TrendMonths = 12, DisagreeingAgents = 10;
@@ -31,11 +31,11 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
         var current = await Summary(teamId, from, to);
         if (current.Evaluations == 0 && current.Interactions == 0) return null;
         progress?.Report("the month's evaluated contacts");
-        // Gathered once: the items, the insights, the disagreeing agents, leniency and the forecast's candidates all read them.
+        // Gathered once: the items, the insights, the disagreeing agents and leniency all read them.
         var contacts = await insights.Contacts(from, to, teamId);
-        // The forecast is per queue, not per team (centre pack only); it trains for seconds when not kept from an earlier
-        // pack, so it runs while the other figures are gathered.
-        var nextPeak = teamId is null ? forecast.NextPeak(month, contacts) : Task.FromResult<PeakForecast?>(null);
+        // The forecast is per queue, not per team (centre pack only); it trains for seconds when not kept (trained ahead or
+        // by an earlier pack), so it runs while the other figures are gathered.
+        var nextPeak = teamId is null ? grains.GetGrain<IPackOutlookGrain>(month.ToString()).Get("pack") : Task.FromResult<PeakForecast?>(null);
         progress?.Report("previous month's and trend summaries");
         var previous = await Summary(teamId, month.Previous.First, month.Previous.Last);
         var trendFrom = month.First.AddMonths(1 - TrendMonths);

@@ -1,6 +1,7 @@
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Forecasting;
 using QmInsights.Domain.Analytics;
+using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Forecasting;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Storage;
@@ -10,38 +11,26 @@ namespace QmInsights.Grains.Reports;
 
 /// <summary>The pack's next-peak outlook: the month's busiest queue and channel forecast by hour for the weeks after the
 /// month, staffed and peaked exactly as <c>/api/forecast/staffing</c> does with its default targets. Training takes
-/// seconds on a year of a large centre, so each month's outlook is kept until contacts up to the month's end or the
-/// declared peaks change.</summary>
-public sealed class PackForecast(IGrainFactory grains, ForecastService forecasts)
+/// seconds on a year of a large centre, so each month's outlook is kept by its <see cref="IPackOutlookGrain"/> until the
+/// <see cref="DataVersion"/> changes, and trained ahead once a closed month's data has gone quiet (<see cref="ITrainAheadGrain"/>).</summary>
+public sealed class PackForecast(IGrainFactory grains, ForecastService forecasts, InsightsService insights)
 {
     /// <summary>Weeks after the month the pack looks ahead; intervals of the peak day the table shows.</summary>
     public const int HorizonDays = 14, BusiestIntervals = 6;
 
-    private readonly PackForecastCache _cache = new();
-
-    /// <summary>The outlook, or null when the month has no contacts or the history is too short to forecast.
-    /// <paramref name="evaluated"/> are the month's evaluated contacts (their queues and channels are the candidates
-    /// for the busiest; the volumes are then counted over every contact).</summary>
-    public async Task<PeakForecast?> NextPeak(PackMonth month, IReadOnlyCollection<EvaluatedContact> evaluated)
-    {
-        // The version is read before the work: facts arriving meanwhile leave the entry stale, so the next pack trains again.
-        var version = await DataVersion(month);
-        if (_cache.Find(month, version) is { } cached) return cached.Forecast;
-        var forecast = await Compute(month, evaluated);
-        _cache.Keep(month, version, forecast);
-        return forecast;
-    }
-
     /// <summary>What the outlook is computed from: the contacts up to the month's end (the history before the weeks
-    /// ahead, the month's own volumes) in every shard, and the declared peaks. Later contacts do not change it.</summary>
-    private async Task<PackForecastCache.Version> DataVersion(PackMonth month)
+    /// ahead, the month's own volumes and evaluations) in every shard, and the declared peaks. Later contacts do not change it.</summary>
+    public async Task<OutlookVersion> DataVersion(PackMonth month)
     {
         var shards = await Task.WhenAll(Enumerable.Range(0, Shards.Count).Select(s => grains.GetGrain<IInteractionShardGrain>(s).GetVersion(month.Last)));
-        return new PackForecastCache.Version(shards, await forecasts.Peaks.All());
+        return new OutlookVersion(shards, await forecasts.Peaks.All());
     }
 
-    private async Task<PeakForecast?> Compute(PackMonth month, IReadOnlyCollection<EvaluatedContact> evaluated)
+    /// <summary>The outlook trained now, or null when the month has no contacts or the history is too short to forecast.
+    /// The month's evaluated contacts name the candidates for the busiest queue and channel, as the pack gathers them.</summary>
+    public async Task<PeakForecast?> Compute(PackMonth month)
     {
+        var evaluated = await insights.Contacts(month.First, month.Last, null);
         if (await Busiest(month, evaluated) is not { } busiest) return null;
         var from = month.Last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var query = new ForecastQuery(busiest.Queue, busiest.Channel, IntervalLength.Hour, from, from.AddDays(HorizonDays), null);

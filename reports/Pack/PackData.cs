@@ -89,10 +89,12 @@ public sealed record CoverageRow(string TeamId, int Agents, int Evaluations, int
 /// <c>/api/forecast/staffing</c>'s <c>nextPeak</c> (Erlang C staffing), and how the forecast fared in its backtest.</summary>
 /// <param name="Declared">True when a declared peak (campaign, holiday) chose the day; false when it is the day of most forecast workload.</param>
 /// <param name="Busiest">The intervals of the day that need the most agents, in time order.</param>
+[Orleans.GenerateSerializer, Orleans.Alias("qm.PeakForecast")]
 public sealed record PeakForecast(string Queue, string Channel, long MonthContacts, DateOnly From, DateOnly To, DateOnly Day, bool Declared,
     double ServiceLevelTarget, double AnswerWithinSeconds, double Shrinkage, IReadOnlyList<PeakInterval> Busiest,
     int BacktestWeeks, double HistoryWeeks, double? VolumeMape, double? VolumeNaiveMape, double? HandleMape, double? HandleNaiveMape);
 
 /// <summary>One forecast interval (UTC) with its 80% prediction intervals and the staffing it needs.</summary>
+[Orleans.GenerateSerializer, Orleans.Alias("qm.PeakInterval")]
 public sealed record PeakInterval(DateTimeOffset Start, double Volume, double VolumeLower80, double VolumeUpper80, double HandleSeconds,
     double HandleLower80, double HandleUpper80, int AgentsOnPhones, int AgentsScheduled, double ServiceLevel);

@@ -14,6 +14,14 @@ public readonly record struct PackMonth(int Year, int Month)
     /// <summary>The last complete month before <paramref name="now"/>.</summary>
     public static PackMonth LastComplete(DateTimeOffset now) => Of(DateOnly.FromDateTime(now.UtcDateTime)).Previous;
 
+    /// <summary>The latest month with contacts that is over: the latest contact's month once <paramref name="now"/> is past
+    /// it, else the month before it (closed by the later contacts).</summary>
+    public static PackMonth LatestClosed(DateOnly latestContact, DateTimeOffset now)
+    {
+        var latest = Of(latestContact);
+        return latest.First <= LastComplete(now).First ? latest : latest.Previous;
+    }
+
     public static bool TryParse(string? text, out PackMonth month)
     {
         month = default;

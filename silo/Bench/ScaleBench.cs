@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QmInsights.Domain.Facts;
 using QmInsights.Domain.Ingestion;
 using QmInsights.Domain.Simulation;
+using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Reports;
 using QmInsights.Reports.Pack;
 using QmInsights.Silo.Demo;
@@ -16,7 +17,8 @@ namespace QmInsights.Silo.Bench;
 
 /// <summary><c>bench --scale</c>: a year of a large centre (the demo's simulator, default 800 agents in 50 teams over 12
 /// months) fed through the API of an engine with in-process storage: records/s by kind, resident memory per record,
-/// the whole-centre monthly pack (first render by stage, then archived), summary latency; with <c>--postgres</c> also
+/// the next-peak outlook of the last month trained ahead once ingestion went quiet, the whole-centre monthly pack (its
+/// first render by stage, the month before's whose outlook was not trained ahead, a re-render, then archived), summary latency; with <c>--postgres</c> also
 /// how long a silo process on PostgreSQL, killed after ingestion, takes from its restart to a correct centre summary, and
 /// with <c>--azure</c> the same on Azure Storage (a throw-away Azurite), once with the commits never folded into shard
 /// checkpoints (the baseline) and once with them; <c>--restart-only</c> leaves the in-process run out.</summary>
@@ -48,33 +50,32 @@ public static class ScaleBench
     private static async Task<MemoryRun> InProcess(CentreSimulation centre, ScaleSpool spool, PackMonth month, TextWriter log)
     {
         var heapBefore = ManagedHeap();
-        await using (var app = QmHost.Build(FreePorts.LocalHostArgs()))
+        // Training ahead waits for the data to be quiet this long (a production default is minutes: an import's pauses).
+        await using (var app = QmHost.Build([.. FreePorts.LocalHostArgs(), $"--Reports:TrainAhead:Quiet={TrainAheadQuiet}",
+                         $"--Reports:TrainAhead:CheckEvery={TrainAheadEvery}"]))
         {
             await app.StartAsync();
             using var http = Client(new Uri(app.Urls.First()));
             log.WriteLine("engine, in-process storage: ingestion ...");
             var rates = await Feed(http, centre, spool, log, "memory");
+            var ahead = await TrainedAhead(app.Services.GetRequiredService<IGrainFactory>(), month, log);
             var heap = ManagedHeap() - heapBefore;
             var workingSet = Process.GetCurrentProcess().WorkingSet64;
             log.WriteLine($"  managed heap {heap / 1e6:N0} MB, working set {workingSet / 1e6:N0} MB");
 
-            log.WriteLine($"whole-centre pack {month}, first render ...");
-            var stages = new StageClock(log);
-            var clock = Stopwatch.StartNew();
-            var pdf = await app.Services.GetRequiredService<MonthlyPackService>().Render(month, null, DateTimeOffset.UtcNow, stages)
-                      ?? throw new InvalidOperationException($"{month}: no data for the pack");
-            var firstRender = clock.Elapsed;
-            stages.Stop();
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {firstRender.TotalSeconds:F2} s, {pdf.Length / 1024} KiB"));
+            var packs = app.Services.GetRequiredService<MonthlyPackService>();
+            var first = await Timed(packs, month, $"whole-centre pack {month}, first render (outlook trained ahead) ...", log);
+            // A month whose outlook nobody trained ahead: the render trains it (the process has rendered a pack before).
+            var cold = await Timed(packs, month.Previous, $"whole-centre pack {month.Previous}, first render (outlook not trained ahead) ...", log);
+            // A month's first render in a process that has rendered packs before, its outlook ready: trained through its
+            // grain beforehand, as training ahead does, so only the month's own figures are gathered for the first time.
+            var earlier = month.Previous.Previous;
+            await app.Services.GetRequiredService<IGrainFactory>().GetGrain<IPackOutlookGrain>(earlier.ToString()).Get("bench");
+            var warm = await Timed(packs, earlier, $"whole-centre pack {earlier}, first render (outlook trained beforehand) ...", log);
             // Today's contacts keep flowing in after a month closes: one contact of the month after leaves the month's
             // forecast as it was, so rendering again trains nothing.
             await EngineRun.Post(http, "/api/interactions", LaterContact(centre));
-            log.WriteLine($"whole-centre pack {month} rendered again after a contact of the next month arrived ...");
-            var again = new StageClock(log);
-            clock.Restart();
-            await app.Services.GetRequiredService<MonthlyPackService>().Render(month, null, DateTimeOffset.UtcNow, again);
-            var secondRender = clock.Elapsed;
-            again.Stop();
+            var again = await Timed(packs, month, $"whole-centre pack {month} rendered again after a contact of the next month arrived ...", log);
             await http.GetByteArrayAsync($"/api/reports/monthly/{month}");
             var archived = await Latency.Measure(Enumerable.Repeat(month.ToString(), ArchivedRuns).ToList(), 1,
                 m => http.GetByteArrayAsync($"/api/reports/monthly/{m}"));
@@ -84,15 +85,51 @@ public static class ScaleBench
             var summaries = await Latency.Measure(paths, SummaryRounds, p => http.GetStringAsync(p));
             var centreSummary = await Latency.Measure(Enumerable.Repeat("/api/centre/summary", 50).ToList(), 1, p => http.GetStringAsync(p));
             await app.StopAsync();
-            return new MemoryRun(rates, heap, workingSet, firstRender, stages.Stages, secondRender, again.Stages, archived, summaries, centreSummary);
+            return new MemoryRun(rates, heap, workingSet, ahead, first, cold, warm, again, archived, summaries, centreSummary);
         }
+    }
+
+    private static readonly TimeSpan TrainAheadQuiet = TimeSpan.FromSeconds(5), TrainAheadEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>Waits, from the end of ingestion, until training ahead has made the month's outlook ready.</summary>
+    private static async Task<AheadRun> TrainedAhead(IGrainFactory grains, PackMonth month, TextWriter log)
+    {
+        log.WriteLine($"training ahead: waiting for {month}'s next-peak outlook (data quiet for {TrainAheadQuiet.TotalSeconds:F0} s, looked at every {TrainAheadEvery.TotalSeconds:F0} s) ...");
+        var clock = Stopwatch.StartNew();
+        var outlook = grains.GetGrain<IPackOutlookGrain>(month.ToString());
+        PackOutlookStatus status;
+        while (!(status = await outlook.Status()).Ready)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw new InvalidOperationException($"{month}: the outlook was not trained ahead within 10 minutes");
+            await Task.Delay(100);
+        }
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  ready {clock.Elapsed.TotalSeconds:F1} s after ingestion ended: trained in {status.TrainingSeconds:F1} s by {status.TrainedBy} ({status.Trainings} training(s)), {status.Queue} {status.Channel}"));
+        return new AheadRun(clock.Elapsed, TimeSpan.FromSeconds(status.TrainingSeconds ?? 0), status.Trainings);
+    }
+
+    /// <summary>One in-process render of the whole-centre pack of <paramref name="month"/>, timed by stage.</summary>
+    private static async Task<RenderRun> Timed(MonthlyPackService packs, PackMonth month, string what, TextWriter log)
+    {
+        log.WriteLine(what);
+        var stages = new StageClock(log);
+        var clock = Stopwatch.StartNew();
+        var pdf = await packs.Render(month, null, DateTimeOffset.UtcNow, stages) ?? throw new InvalidOperationException($"{month}: no data for the pack");
+        var elapsed = clock.Elapsed;
+        stages.Stop();
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {elapsed.TotalSeconds:F2} s, {pdf.Length / 1024} KiB"));
+        return new RenderRun(month, elapsed, stages.Stages);
     }
 
     /// <summary>What the in-process engine measured.</summary>
     private sealed record MemoryRun(List<(string Kind, long Records, TimeSpan Elapsed)> Rates, long Heap, long WorkingSet,
-        TimeSpan FirstRender, List<(string Stage, TimeSpan Elapsed)> Stages, TimeSpan SecondRender, List<(string Stage, TimeSpan Elapsed)> SecondStages,
-        Latency Archived, Latency Summaries,
-        Latency CentreSummary);
+        AheadRun Ahead, RenderRun First, RenderRun Cold, RenderRun Warm, RenderRun Again, Latency Archived, Latency Summaries, Latency CentreSummary);
+
+    /// <summary>Training ahead after ingestion: until the outlook was ready, the training itself, and how many trainings it took.</summary>
+    private sealed record AheadRun(TimeSpan ReadyAfter, TimeSpan Training, int Trainings);
+
+    /// <summary>One render of a month's pack, in total and by stage.</summary>
+    private sealed record RenderRun(PackMonth Month, TimeSpan Total, List<(string Stage, TimeSpan Elapsed)> Stages);
 
     /// <summary>What a silo process on a durable store measured: its ingestion, the restart after a SIGKILL, and the
     /// restarted process's resident memory once it served the correct summary.</summary>
@@ -240,8 +277,12 @@ public static class ScaleBench
             log.WriteLine($"| the same per million records, MB | {F(m.Heap / 1e6 / perMillion, "N0")} |");
             log.WriteLine($"| the same per record, bytes | {F((double)m.Heap / spool.Records, "N0")} |");
             log.WriteLine($"| process working set, MB (engine and benchmark in one process) | {F(m.WorkingSet / 1e6, "N0")} |");
-            Render("first render (gather and PDF, in-process; the next-peak forecast trains)", m.FirstRender, m.Stages);
-            Render("rendered again after a contact of the next month arrived (forecast kept)", m.SecondRender, m.SecondStages);
+            log.WriteLine($"| whole-centre pack {month}: next-peak outlook trained ahead, ready s after ingestion ended (data quiet {F(TrainAheadQuiet.TotalSeconds, "F0")} s, looked at every {F(TrainAheadEvery.TotalSeconds, "F0")} s) | {F(m.Ahead.ReadyAfter.TotalSeconds, "F2")} |");
+            log.WriteLine($"| &nbsp;&nbsp;of which training (trainings: {m.Ahead.Trainings}), s | {F(m.Ahead.Training.TotalSeconds, "F2")} |");
+            Render("first render, outlook trained ahead (gather and PDF, in-process; the process's first pack)", m.First);
+            Render("first render, outlook not trained ahead (the render trains it; the process rendered a pack before)", m.Cold);
+            Render("first render, outlook trained beforehand (the process rendered packs before)", m.Warm);
+            Render("rendered again after a contact of the next month arrived (outlook kept)", m.Again);
             log.WriteLine($"| archived pack served again through the API, p50 / p99 ms ({m.Archived.Samples} calls) | {F(m.Archived.P50, "F1")} / {F(m.Archived.P99, "F1")} |");
             log.WriteLine($"| agent and team summaries (HTTP), p50 / p99 ms ({m.Summaries.Samples} calls) | {F(m.Summaries.P50, "F2")} / {F(m.Summaries.P99, "F2")} |");
             log.WriteLine($"| centre summary (HTTP), p50 / p99 ms ({m.CentreSummary.Samples} calls) | {F(m.CentreSummary.P50, "F2")} / {F(m.CentreSummary.P99, "F2")} |");
@@ -258,10 +299,10 @@ public static class ScaleBench
             }
         }
 
-        void Render(string what, TimeSpan total, List<(string Stage, TimeSpan Elapsed)> stages)
+        void Render(string what, RenderRun run)
         {
-            log.WriteLine($"| whole-centre pack {month}, {what}, s | {F(total.TotalSeconds, "F2")} |");
-            foreach (var (stage, elapsed) in stages) log.WriteLine($"| &nbsp;&nbsp;{stage}, s | {F(elapsed.TotalSeconds, "F2")} |");
+            log.WriteLine($"| whole-centre pack {run.Month}, {what}, s | {F(run.Total.TotalSeconds, "F2")} |");
+            foreach (var (stage, elapsed) in run.Stages) log.WriteLine($"| &nbsp;&nbsp;{stage}, s | {F(elapsed.TotalSeconds, "F2")} |");
         }
     }
 

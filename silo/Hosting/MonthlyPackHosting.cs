@@ -24,6 +24,9 @@ public static class MonthlyPackHosting
         else if (!string.Equals(provider, "Azure", StringComparison.OrdinalIgnoreCase)) // Azure: registered with its storage
             builder.Services.AddSingleton<IPackArchive, InMemoryPackArchive>();
         builder.Services.AddHostedService<PackScheduleStart>();
+        // Next-peak outlooks of closed months trained before their pack is asked for (Reports:TrainAhead:*).
+        builder.Services.AddSingleton(TrainAheadSettings.Read(builder.Configuration));
+        builder.Services.AddHostedService<TrainAheadTicker>();
         return builder;
     }
 
@@ -33,5 +36,35 @@ public static class MonthlyPackHosting
         public Task StartAsync(CancellationToken cancellationToken) => grains.GetGrain<IMonthlyPackSchedulerGrain>("monthly").Start();
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>Every <c>Reports:TrainAhead:CheckEvery</c>, asks the train-ahead grain to look at the data (every silo does, so
+    /// the looks go on whichever silo stays up; the grain is one, so a month trains once).</summary>
+    private sealed class TrainAheadTicker(IGrainFactory grains, TrainAheadSettings settings, TimeProvider clock,
+        ILogger<TrainAheadTicker> logger) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            if (settings.CheckEvery <= TimeSpan.Zero) return;
+            using var timer = new PeriodicTimer(settings.CheckEvery, clock);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(stoppingToken))
+                {
+                    try
+                    {
+                        await grains.GetGrain<ITrainAheadGrain>("outlooks").Check(clock.GetUtcNow());
+                    }
+                    catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                    {
+                        logger.LogWarning(e, "Training ahead: the look at the data failed; trying again in {Every}", settings.CheckEvery);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // The silo stops.
+            }
+        }
     }
 }

@@ -89,6 +89,7 @@ public static class QmHost
         app.MapImportProfiles();
         app.MapReports();
         app.MapPackDelivery();
+        app.MapPackOutlooks();
         app.MapEvents();
         app.MapCentre();
         app.MapDirectory();

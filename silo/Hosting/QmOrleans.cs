@@ -58,7 +58,10 @@ public static class QmOrleans
             silo.UseLocalhostClustering(siloPort, gatewayPort,
                 primaryPort is { } p ? new IPEndPoint(IPAddress.Loopback, p) : null);
             silo.AddMemoryGrainStorage(StorageNames.Definitions);
-            silo.AddMemoryGrainStorage(StorageNames.Derived);
+            // Written behind when an aggregate is collected after idling and read back at its next call: Orleans' own
+            // serializer round-trips the state exactly (the default JSON one cannot read back its dictionary keys).
+            silo.AddMemoryGrainStorage(StorageNames.Derived, options => options.Configure<Orleans.Serialization.Serializer>(
+                (o, serializer) => o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer)));
             silo.Services.AddSingleton(new WriteBehindOptions { WriteOnShutdown = false });
             silo.UseInMemoryReminderService();
             silo.AddDashboard();

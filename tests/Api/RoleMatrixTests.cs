@@ -53,6 +53,7 @@ public sealed class RoleMatrixTests(SecuredHostFixture host) : IClassFixture<Sec
     [InlineData("GET", "/api/reports/subscriptions", null,                            200, 200, 403, 403, 403, 403, 401)]
     [InlineData("GET", "/api/reports/deliveries", null,                               200, 200, 403, 403, 403, 403, 401)]
     [InlineData("POST", "/api/reports/monthly/2026-03/send", null,                    409, 409, 403, 403, 403, 403, 401)]
+    [InlineData("GET", "/api/reports/outlooks", null,                                 200, 200, 403, 403, 403, 403, 401)]
     [InlineData("POST", "/api/admin/repair/implausible-dates", null,                  200, 403, 403, 403, 403, 403, 401)]
     // An incomplete policy: past the role check it is refused as invalid, and the policy other rows rely on stays.
     [InlineData("PUT", "/api/cadence/policy", "{}",                                   400, 400, 403, 403, 403, 403, 401)]

@@ -78,6 +78,19 @@ public sealed class BacktestTests
         Assert.Contains("5.0 weeks", error.Message);
     }
 
+    [Fact]
+    public void Origins_trained_at_once_give_exactly_the_report_of_one_origin_after_another()
+    {
+        var to = DemoHistory.Options.Start.AddMonths(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var history = DemoHistory.Series(DemoHistory.Interactions(42), IntervalLength.Hour, to);
+        var serial = Backtest.Run(history, PeakCalendar.None, new ForecastSettings(), null, parallelism: 1);
+        var parallel = Backtest.Run(history, PeakCalendar.None, new ForecastSettings(), null, parallelism: 4);
+        Assert.True(serial.Origins.Count > 1);
+        // JSON keeps every digit of every prediction and the order of the points (an undefined error metric is NaN).
+        var json = new System.Text.Json.JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(serial, json), System.Text.Json.JsonSerializer.Serialize(parallel, json));
+    }
+
     private static BacktestReport Run(int seed, int months)
     {
         var to = DemoHistory.Options.Start.AddMonths(months).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

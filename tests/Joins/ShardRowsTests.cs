@@ -130,6 +130,25 @@ public sealed class ShardRowsTests
     }
 
     [Fact]
+    public void The_last_day_is_the_latest_local_day_a_remaining_contact_started_on()
+    {
+        var (rows, expected) = Apply(new RandomFacts(seed: 9, interactions: 400), Kolkata);
+        DateOnly? Latest() => expected.Values.Select(r => r.Interaction).OfType<Interaction>().Select(i => (DateOnly?)Kolkata.DayOf(i.StartedAt)).Max();
+        Assert.NotNull(Latest());
+        Assert.Equal(Latest(), rows.LastDay);
+        // Removing the latest contacts moves it back; removing every row leaves none.
+        foreach (var id in expected.Where(r => r.Value.Interaction is { } i && Kolkata.DayOf(i.StartedAt) == Latest()).Select(r => r.Key).ToList())
+        {
+            rows.Remove(id);
+            expected.Remove(id);
+        }
+        Assert.Equal(Latest(), rows.LastDay);
+        foreach (var id in expected.Keys.ToList()) rows.Remove(id);
+        Assert.Null(new ShardRows(Kolkata).LastDay);
+        Assert.Null(rows.LastDay);
+    }
+
+    [Fact]
     public void Rows_survive_the_grain_state_serializer_and_are_indexed_again()
     {
         var (rows, expected) = Apply(new RandomFacts(seed: 11, interactions: 600), Kolkata);

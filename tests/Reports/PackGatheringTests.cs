@@ -7,14 +7,16 @@ using QmInsights.Domain.Forecasting;
 using QmInsights.Grains.Analytics;
 using QmInsights.Grains.Calibration;
 using QmInsights.Grains.Forecasting;
+using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Reports;
 using QmInsights.Reports.Pack;
 using QmInsights.Tests.Api;
 
 namespace QmInsights.Tests.Reports;
 
-/// <summary>The pack gathers the month's evaluated contacts once and keeps its next-peak forecast per month: its figures
-/// must be those each service computes when it gathers the rows itself, and a kept forecast must give way to new facts.</summary>
+/// <summary>The pack gathers the month's evaluated contacts once and its next-peak forecast is kept per month (by the month's
+/// outlook grain): its figures must be those each service computes when it gathers the rows itself, and a kept forecast
+/// must give way to new facts.</summary>
 public sealed class PackGatheringTests(SimulatedCentreFixture centre) : IClassFixture<SimulatedCentreFixture>
 {
     private static readonly PackMonth October = new(2025, 10);
@@ -45,8 +47,7 @@ public sealed class PackGatheringTests(SimulatedCentreFixture centre) : IClassFi
 
         // The centre pack's outlook is the one a forecast with nothing kept computes from the month's own gathering.
         var centrePack = await Service<MonthlyPackService>().Gather(October, null, DateTimeOffset.UtcNow);
-        var fresh = await new PackForecast(Service<IGrainFactory>(), Service<ForecastService>())
-            .NextPeak(October, await Service<InsightsService>().Contacts(from, to, null));
+        var fresh = await Service<PackForecast>().Compute(October);
         Assert.NotNull(fresh);
         Assert.Equal(JsonSerializer.Serialize(fresh), JsonSerializer.Serialize(centrePack!.Forecast));
         // Item pass rates still cover the month's scorecard items.
@@ -56,32 +57,40 @@ public sealed class PackGatheringTests(SimulatedCentreFixture centre) : IClassFi
     [Fact]
     public async Task The_next_peak_forecast_is_kept_for_the_month_until_its_contacts_or_the_declared_peaks_change()
     {
-        var forecast = Service<PackForecast>();
-        var contacts = await Service<InsightsService>().Contacts(October.First, October.Last, null);
-        var first = await forecast.NextPeak(October, contacts);
+        var outlook = Service<IGrainFactory>().GetGrain<IPackOutlookGrain>(October.ToString());
+        var first = await outlook.Get("test");
         Assert.NotNull(first);
-        // Kept: the same outlook object, not trained again.
-        Assert.Same(first, await forecast.NextPeak(October, contacts));
+        var trainings = (await outlook.Status()).Trainings;
+        // Kept: the same outlook, not trained again.
+        await AssertKept(first, trainings);
 
         // A contact after the month changes neither its history nor its volumes: still kept.
         await Post("pack-cache-november", first, "2025-11-20T10:00:00Z");
-        Assert.Same(first, await forecast.NextPeak(October, contacts));
+        await AssertKept(first, trainings);
 
         // One more contact of the busiest queue in October: trained again, and it counts.
         await Post("pack-cache-october", first, "2025-10-15T10:00:00Z");
-        var second = await forecast.NextPeak(October, contacts);
-        Assert.NotSame(first, second);
+        Assert.False((await outlook.Status()).Ready);
+        var second = await outlook.Get("test");
+        Assert.Equal(trainings + 1, (await outlook.Status()).Trainings);
         Assert.Equal(first.MonthContacts + 1, second!.MonthContacts);
-        Assert.Same(second, await forecast.NextPeak(October, contacts));
+        await AssertKept(second, trainings + 1);
 
         // A declared peak can move the next peak: trained again.
         var peaks = Service<ForecastService>().Peaks;
         Assert.True(await peaks.Declare(new PeakPeriod("pack-cache-campaign", "autumn campaign", new DateOnly(2025, 11, 10),
             new DateOnly(2025, 11, 11), PeakKind.Campaign, null, first.Queue)));
-        var third = await forecast.NextPeak(October, contacts);
-        Assert.NotSame(second, third);
+        var third = await outlook.Get("test");
+        Assert.Equal(trainings + 2, (await outlook.Status()).Trainings);
         Assert.True(third!.Declared);
         await peaks.Remove("pack-cache-campaign");
+
+        async Task AssertKept(PeakForecast expected, int trained)
+        {
+            Assert.True((await outlook.Status()).Ready);
+            Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(await outlook.Get("test")));
+            Assert.Equal(trained, (await outlook.Status()).Trainings);
+        }
     }
 
     private async Task Post(string id, PeakForecast busiest, string startedAt)
