@@ -9,6 +9,9 @@ public sealed class ChangeLog(int capacity = 512, long start = 0)
 {
     private readonly Queue<(long Version, DataChange Change)> _entries = new();
 
+    /// <summary>The version before this log's first change.</summary>
+    public long Start { get; } = start;
+
     /// <summary>The version of the latest change (<c>start</c> before any).</summary>
     public long Version { get; private set; } = start;
 

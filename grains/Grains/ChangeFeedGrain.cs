@@ -25,6 +25,8 @@ public sealed class ChangeFeedGrain(
 
     Task<long> IChangeFeedGrain.Version() => Task.FromResult(_log.Version);
 
+    Task<long> IChangeFeedGrain.Start() => Task.FromResult(_log.Start);
+
     Task<DataChange> IChangeFeedGrain.Known() => Task.FromResult(new DataChange([],
         known.State.Teams.Order(StringComparer.Ordinal).ToList(), known.State.Scorecards.Order(StringComparer.Ordinal).ToList()));
 }

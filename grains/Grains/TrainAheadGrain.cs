@@ -18,9 +18,10 @@ public sealed class TrainAheadGrain(PackForecast forecasts) : Grain, ITrainAhead
     async Task<TrainAheadState> ITrainAheadGrain.Check(DateTimeOffset now)
     {
         // The change feed says cheaply whether anything arrived: without new data the shards are not asked (after a restart in
-        // a durable mode that would load every shard's window for nothing). 0: nothing arrived since the cluster started.
-        var feed = await GrainFactory.GetGrain<IChangeFeedGrain>(ChangeFeed.Key).Version();
-        var arrived = feed != (_feed ?? 0);
+        // a durable mode that would load every shard's window for nothing). The feed's start: nothing arrived since it started.
+        var changes = GrainFactory.GetGrain<IChangeFeedGrain>(ChangeFeed.Key);
+        var feed = await changes.Version();
+        var arrived = feed != (_feed ?? await changes.Start());
         _feed = feed;
         if (!arrived && !_state.Settling) return _state;
         var days = await Task.WhenAll(Enumerable.Range(0, Shards.Count).Select(s => GrainFactory.GetGrain<IInteractionShardGrain>(s).GetLatestDay()));

@@ -16,6 +16,10 @@ public interface IChangeFeedGrain : IGrainWithStringKey
     /// <summary>The version of the latest change, where a new reader starts.</summary>
     Task<long> Version();
 
+    /// <summary>The version before the first change of this activation: <see cref="Version"/> equals it until something
+    /// changed since the feed (re)started.</summary>
+    Task<long> Start();
+
     /// <summary>Every team and scorecard id that accepted data has named.</summary>
     Task<DataChange> Known();
 }

@@ -61,6 +61,7 @@ public sealed class ChangeLogTests
         var reader = earlier.Version;
 
         var restarted = new ChangeLog(start: 1_000);
+        Assert.Equal(restarted.Start, restarted.Version);
         Assert.Null(restarted.Since(restarted.Version));
         for (var i = 0; i < 10; i++) restarted.Append(Agents($"b{i}"));
         Assert.True(restarted.Since(reader)!.Reload);
