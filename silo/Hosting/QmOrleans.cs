@@ -32,7 +32,7 @@ public static class QmOrleans
             builder.Services.AddSingleton(dataSource);
             builder.Services.AddSingleton<IFactStore, PostgresFactStore>();
             // Registered before the silo, so the schema exists before membership is read.
-            builder.Services.AddHostedService(_ => new SchemaMigration(connectionString));
+            builder.Services.AddHostedService(sp => new SchemaMigration(connectionString, sp.GetRequiredService<ILogger<SchemaMigration>>()));
             builder.Services.AddSingleton<OutboxRecovery>();
             builder.Services.AddHostedService<OutboxRecoveryService>();
             builder.UseOrleans(silo =>
