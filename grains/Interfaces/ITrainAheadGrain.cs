@@ -21,7 +21,8 @@ public interface ITrainAheadGrain : IGrainWithStringKey
 }
 
 /// <summary>The month training ahead watches and since when its data has been unchanged.</summary>
-/// <param name="Month">The latest closed month with contacts (yyyy-MM); null before any data arrived.</param>
+/// <param name="Month">The latest closed month with contacts (yyyy-MM); null when there are none, and after a restart until
+/// nothing has arrived for the quiet period (the first look then trains the month whose outlook the restart lost).</param>
 /// <param name="QuietSince">Since when the month's data version has been the same.</param>
 /// <param name="Settling">True while the month is waiting for its quiet period; false once its outlook was asked for.</param>
 [GenerateSerializer, Alias("qm.TrainAheadState")]

@@ -10,11 +10,12 @@ public sealed class QuietWatch<TVersion>(TimeSpan quiet) where TVersion : IEquat
     public DateTimeOffset? Since => _watched?.Since;
 
     /// <summary>Notes <paramref name="month"/>'s <paramref name="version"/> seen at <paramref name="now"/>; true once that month has
-    /// had that version for at least the quiet period (another month or version starts the wait again).</summary>
-    public bool Settled(PackMonth month, TVersion version, DateTimeOffset now)
+    /// had that version for at least the quiet period (another month or version starts the wait again, from
+    /// <paramref name="unchangedSince"/> when the caller knows nothing changed since then, else from now).</summary>
+    public bool Settled(PackMonth month, TVersion version, DateTimeOffset now, DateTimeOffset? unchangedSince = null)
     {
         if (_watched is not { } watched || watched.Month != month || !watched.Version.Equals(version))
-            _watched = watched = (month, version, now);
+            _watched = watched = (month, version, unchangedSince ?? now);
         return now - watched.Since >= quiet;
     }
 }

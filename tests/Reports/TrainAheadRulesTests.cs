@@ -36,5 +36,8 @@ public sealed class TrainAheadRulesTests
         // Another month (the next one closed), even at an equal version: it waits on its own.
         Assert.False(watch.Settled(september, 2, t.AddMinutes(22)));
         Assert.Equal(t.AddMinutes(22), watch.Since);
+        // A caller that knows nothing changed since an earlier look (a restarted cluster's first look): the wait counts from there.
+        Assert.True(watch.Settled(august, 3, t.AddMinutes(40), unchangedSince: t.AddMinutes(30)));
+        Assert.Equal(t.AddMinutes(30), watch.Since);
     }
 }

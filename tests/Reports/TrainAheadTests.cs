@@ -1,19 +1,16 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using QmInsights.Domain.Facts;
-using QmInsights.Grains.Grains;
 using QmInsights.Grains.Interfaces;
 using QmInsights.Grains.Reports;
 using QmInsights.Reports.Pack;
-using QmInsights.Storage;
 using QmInsights.Tests.Api;
 
 namespace QmInsights.Tests.Reports;
 
 /// <summary>Training ahead on a small simulated centre (September and October 2025): once October's data has been quiet
 /// for <c>Reports:TrainAhead:Quiet</c>, its outlook is trained, the pack uses it without training again, and a new
-/// contact of October makes it wait for quiet and train again. An outlook trained ahead must outlive quiet hours: idle
-/// shards keep their data versions, and idle aggregates come back with their figures.</summary>
+/// contact of October makes it wait for quiet and train again.</summary>
 public sealed class TrainAheadTests(SimulatedCentreFixture centre) : IClassFixture<SimulatedCentreFixture>
 {
     private static readonly PackMonth October = new(2025, 10);
@@ -68,30 +65,5 @@ public sealed class TrainAheadTests(SimulatedCentreFixture centre) : IClassFixtu
         var october = listing.RootElement.GetProperty("months").EnumerateArray().Single(m => m.GetProperty("month").GetString() == "2025-10");
         Assert.True(october.GetProperty("ready").GetBoolean());
         Assert.Equal(("train ahead", 2), (october.GetProperty("trainedBy").GetString(), october.GetProperty("trainings").GetInt32()));
-    }
-
-    [Fact]
-    public async Task Idle_shards_stay_with_their_data_versions_and_idle_aggregates_come_back_with_their_figures()
-    {
-        var grains = Service<IGrainFactory>();
-        var management = grains.GetGrain<IManagementGrain>(0);
-        async Task<ShardVersion[]> Versions() =>
-            await Task.WhenAll(Enumerable.Range(0, Shards.Count).Select(s => grains.GetGrain<IInteractionShardGrain>(s).GetVersion(October.Last)));
-        async Task<int> ShardActivations() => (await management.GetSimpleGrainStatistics())
-            .Where(g => g.GrainType.Contains(nameof(InteractionShardGrain), StringComparison.Ordinal)).Sum(g => g.ActivationCount);
-
-        var before = await Versions();
-        Assert.Equal(Shards.Count, await ShardActivations());
-        // Orleans' collector, run as after a quiet night: the shards stay, with the versions kept outlooks were trained at.
-        await management.ForceActivationCollection(TimeSpan.Zero);
-        Assert.Equal(Shards.Count, await ShardActivations());
-        Assert.Equal(before, await Versions());
-
-        // Agents and teams are collected (their idle age passed): written behind and read back, their figures are the same.
-        var agent = $"/api/agents/{centre.Simulation.Agents[0].AgentId}/summary";
-        var (centreSummary, agentSummary) = (await centre.Http.GetStringAsync("/api/centre/summary"), await centre.Http.GetStringAsync(agent));
-        await management.ForceActivationCollection(TimeSpan.Zero);
-        Assert.Equal(centreSummary, await centre.Http.GetStringAsync("/api/centre/summary"));
-        Assert.Equal(agentSummary, await centre.Http.GetStringAsync(agent));
     }
 }
