@@ -29,7 +29,9 @@ public class SimulatedCentreFixture : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        _app = QmHost.Build([.. FreePorts.LocalHostArgs(), $"--Centre:TimeZone={Centre.TimeZone}",
+        // No train-ahead ticker: tests that train ahead look at the data with clocks of their own, which a look on the real
+        // clock in between would break.
+        _app = QmHost.Build([.. FreePorts.LocalHostArgs(), $"--Centre:TimeZone={Centre.TimeZone}", "--Reports:TrainAhead:CheckEvery=0",
             .. Token is null ? [] : new[] { $"--Auth:AdminToken={Token}" }]);
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
