@@ -23,6 +23,11 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
 {
     private const int TrendMonths = 12, DisagreeingAgents = 10;
 
+    /// <summary>Leniency compares evaluators over the month and the two before it: with about four evaluations per agent a
+    /// month, one month's simultaneous intervals are near ±18 QA points, too wide to find a 10-point severe evaluator, so
+    /// nearly every flag they raise would be a false one.</summary>
+    private const int LeniencyMonths = 3;
+
     /// <summary>The pack's data, or null when the month has no contacts and no evaluations in that scope.</summary>
     public async Task<MonthlyPackData?> Gather(PackMonth month, string? teamId, DateTimeOffset now, IProgress<string>? progress = null)
     {
@@ -31,7 +36,7 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
         var current = await Summary(teamId, from, to);
         if (current.Evaluations == 0 && current.Interactions == 0) return null;
         progress?.Report("the month's evaluated contacts");
-        // Gathered once: the items, the insights, the disagreeing agents and leniency all read them.
+        // Gathered once: the items, the insights and the disagreeing agents all read them (leniency reads three months).
         var contacts = await insights.Contacts(from, to, teamId);
         // The forecast is per queue, not per team (centre pack only); it trains for seconds when not kept (trained ahead or
         // by an earlier pack), so it runs while the other figures are gathered.
@@ -55,7 +60,8 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
         // One gathering of the month's rows serves both the conflicts and the disagreeing agents.
         var (report, gaps) = await insights.AnalyseWithDisagreement(contacts, from, to, teamId, DisagreeingAgents, new InsightOptions(TrainModels: false));
         progress?.Report("evaluator leniency");
-        var leniency = EvaluatorLeniency.Estimate(contacts);
+        var leniencyFrom = month.First.AddMonths(1 - LeniencyMonths);
+        var leniency = EvaluatorLeniency.Estimate(await insights.Contacts(leniencyFrom, to, teamId));
         progress?.Report("calibration sessions");
         // Sessions are the centre's (evaluators calibrate across teams): team packs leave them out.
         var sessions = teamId is null ? await Sessions(month) : [];
@@ -72,7 +78,8 @@ public sealed class MonthlyPackService(IGrainFactory grains, CentreService centr
             report.Conflicts.Select(Conflict).ToList(),
             gaps.Select(g => new AgentGapLine(g.AgentId, g.QaScore, g.Csat, g.Evaluations, g.CsatResponses, g.Gap, g.Explanation)).ToList(),
             new CalibrationHealth(current.CalibrationEvaluations, current.CalibrationQaScore, sessions,
-                leniency.Select(l => new LeniencyLine(l.EvaluatorId, l.Evaluations, l.Difference, l.Ci95, l.Verdict)).ToList()),
+                leniency.Select(l => new LeniencyLine(l.EvaluatorId, l.Evaluations, l.Difference, l.Ci95, l.Verdict)).ToList(),
+                PackMonth.Of(leniencyFrom).ToString()),
             plan.Teams.Select(t => new CoverageRow(t.Id, t.Agents, t.EvaluationsThisMonth, t.Quota, t.Coverage)).ToList(), peak, queueMonth);
     }
 

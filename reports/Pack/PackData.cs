@@ -71,9 +71,10 @@ public sealed record ConflictLine(string Title, string Effect, string Explanatio
 
 public sealed record AgentGapLine(string AgentId, double QaScore, double Csat, long Evaluations, long CsatResponses, double Gap, string Explanation);
 
-/// <summary>Calibration sessions' agreement and evaluators' leniency over the month.</summary>
+/// <summary>Calibration sessions' agreement over the month and evaluators' leniency over the months up to it.</summary>
+/// <param name="LeniencyFrom">The first month (yyyy-MM) of the evaluations the leniency compares; null: the pack's month alone.</param>
 public sealed record CalibrationHealth(long CalibrationEvaluations, double? CalibrationQaScore, IReadOnlyList<SessionLine> Sessions,
-    IReadOnlyList<LeniencyLine> Evaluators);
+    IReadOnlyList<LeniencyLine> Evaluators, string? LeniencyFrom = null);
 
 /// <summary>A calibration session closed in the month: how far its evaluators agreed, and the item they agreed on least.</summary>
 /// <param name="AlphaIntervalCi95">Bootstrap 95% interval of the alpha over total scores (resampling the contacts).</param>

@@ -10,7 +10,10 @@ namespace QmInsights.Tests.Analytics;
 /// scores of the contacts the estimate used: each contact's true answers (the same centre simulated with exact
 /// evaluators, every random draw the same) recorded at e's rates and scored, averaged, minus the average evaluator's.
 /// Seeds 1-20 (one-off run): every evaluator covered in all 20 whole periods, 239 of 240 in one month's data, so the
-/// simultaneous intervals held for the whole list in 20 of 20 and 19 of 20 families.</summary>
+/// simultaneous intervals held for the whole list in 20 of 20 and 19 of 20 families. The pack's three months (the last
+/// three of the six, seeds 1-20, another one-off run): 240 of 240 covered, mean half-width 9.1 QA points against 17.3 for
+/// the last month alone, and the planted severe evaluators (truth about -10) flagged in 24 of 40 evaluator-windows
+/// against 5 of 40.</summary>
 public sealed class LeniencyCoverageTests
 {
     private const int Draws = 10;
@@ -27,7 +30,12 @@ public sealed class LeniencyCoverageTests
             .Contacts.ToDictionary(c => c.InteractionId, c => c.Answers);
         var history = new ScorecardHistory(centre.ScorecardVersions.Select(v => new ScorecardVersion(DemoScorecard.Id, v.Version, v.ValidFrom, v.Definition)));
         var month = options.Start.AddMonths(2).Month;
-        foreach (var chosen in new[] { rows, rows.Where(r => r.StartedAt.Month == month).ToList() })
+        var quarter = options.Start.AddMonths(3);
+        foreach (var chosen in new[]
+                 {
+                     rows, rows.Where(r => r.StartedAt.Month == month).ToList(),
+                     rows.Where(r => DateOnly.FromDateTime(r.StartedAt.UtcDateTime) >= quarter).ToList(),
+                 })
         {
             var random = new Random(seed);
             var inference = InferenceSample.Of(chosen).Rows;

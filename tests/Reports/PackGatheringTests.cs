@@ -40,7 +40,9 @@ public sealed class PackGatheringTests(SimulatedCentreFixture centre) : IClassFi
             Assert.Equal(report.Conflicts.Select(c => (c.Explanation, c.Cost)), pack.Conflicts.Select(c => (c.Explanation, c.Cost)));
             Assert.Equal(gaps.Select(g => (g.AgentId, g.Gap, g.Explanation)), pack.DisagreeingAgents.Select(g => (g.AgentId, g.Gap, g.Explanation)));
 
-            var leniency = await Service<EvaluationReader>().Leniency(from, to, team);
+            // Leniency is the API's over the month and the two before it (this centre's data starts in September).
+            Assert.Equal("2025-08", pack.Calibration!.LeniencyFrom);
+            var leniency = await Service<EvaluationReader>().Leniency(October.First.AddMonths(-2), to, team);
             Assert.Equal(leniency.Select(l => (l.EvaluatorId, l.Evaluations, l.Difference, l.Verdict)),
                 pack.Calibration!.Evaluators.Select(l => (l.EvaluatorId, l.Evaluations, l.Difference, l.Verdict)));
         }

@@ -2,7 +2,8 @@ using QmInsights.Reports.Layout;
 
 namespace QmInsights.Reports.Pack.Sections;
 
-/// <summary>Are evaluators scoring alike: calibration evaluations of the month and each evaluator's leniency.</summary>
+/// <summary>Are evaluators scoring alike: calibration evaluations of the month and each evaluator's leniency over the
+/// months up to it.</summary>
 public sealed class CalibrationSection : IPackSection
 {
     public IEnumerable<Block> Build(MonthlyPackData data)
@@ -25,7 +26,8 @@ public sealed class CalibrationSection : IPackSection
             yield return new Paragraph($"{Format.Count(health.CalibrationEvaluations)} calibration evaluations this month (mean score {Format.Number(health.CalibrationQaScore)}, against {Format.Number(data.Current.QaScore)} in everyday evaluations; they never count in agents' scores).");
         if (health.Evaluators.Count == 0) yield break;
         var flagged = health.Evaluators.Count(e => e.Verdict != "in line");
-        yield return new Paragraph($"Evaluator leniency: QA points each evaluator gives above or below the average evaluator on the same agents. {flagged} of {health.Evaluators.Count} evaluators differ significantly.");
+        var period = health.LeniencyFrom is { } first && first != data.Month ? $" over {first} to {data.Month}" : " this month";
+        yield return new Paragraph($"Evaluator leniency{period}: QA points each evaluator gives above or below the average evaluator on the same agents, with 95% intervals that hold for all evaluators at once. {flagged} of {health.Evaluators.Count} evaluators differ significantly.");
         yield return new Table(
             [new("Evaluator", 1.5f), new("Evaluations", 1, true), new("Difference", 1, true), new("95% CI", 1.6f, true), new("Verdict", 1.4f)],
             health.Evaluators.OrderByDescending(e => Math.Abs(e.Difference)).Select(e => (IReadOnlyList<TableCell>)
