@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
@@ -16,16 +15,9 @@ public sealed class AzurePackArchive(AzureStorageAccount account) : IPackArchive
 
     public async Task<ArchivedPack?> Find(string month, string scope)
     {
-        try
-        {
-            var content = (await Blob(month, scope).DownloadContentAsync()).Value;
-            var generatedAt = DateTimeOffset.Parse(content.Details.Metadata["generatedAt"], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-            return new ArchivedPack(month, scope, generatedAt, content.Content.ToArray());
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
+        if (await Blob(month, scope).DownloadOrNull() is not { } content) return null;
+        var generatedAt = DateTimeOffset.Parse(content.Details.Metadata["generatedAt"], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        return new ArchivedPack(month, scope, generatedAt, content.Content.ToArray());
     }
 
     public Task Save(ArchivedPack pack) => Blob(pack.Month, pack.Scope).UploadAsync(new BinaryData(pack.Pdf), new BlobUploadOptions

@@ -70,13 +70,6 @@ internal sealed class CommitFolding(BlobContainerClient container, int every, Ac
     private async Task<BinaryData?> Bytes((string Name, ETag ETag) commit)
     {
         if (_written.TryGetValue(commit.Name, out var written) && written.ETag == commit.ETag) return written.Bytes;
-        try
-        {
-            return (await container.GetBlobClient(commit.Name).DownloadContentAsync()).Value.Content;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
+        return (await container.GetBlobClient(commit.Name).DownloadOrNull())?.Content;
     }
 }

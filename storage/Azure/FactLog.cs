@@ -187,16 +187,10 @@ internal sealed class FactLog : IDisposable
         }
         await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (name, ct) =>
         {
-            try
-            {
-                var content = (await _container.GetBlobClient(name).DownloadContentAsync(ct)).Value;
-                var record = BlobJson.Read<RetirementRecord>(content.Content);
-                lock (records) records[name] = (Normal(content.Details.ETag), record);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                // Deleted since the listing.
-            }
+            // Null: deleted since the listing.
+            if (await _container.GetBlobClient(name).DownloadOrNull(ct) is not { } content) return;
+            var record = BlobJson.Read<RetirementRecord>(content.Content);
+            lock (records) records[name] = (Normal(content.Details.ETag), record);
         });
         return new Retirements(records);
     }
@@ -206,16 +200,9 @@ internal sealed class FactLog : IDisposable
     {
         var fetched = new CommitRecord?[names.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, names.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-        {
-            try
-            {
-                fetched[i] = BlobJson.Read<CommitRecord>((await _container.GetBlobClient(names[i]).DownloadContentAsync(ct)).Value.Content);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                fetched[i] = null;
-            }
-        });
+            fetched[i] = await _container.GetBlobClient(names[i]).DownloadOrNull(ct) is { } content
+                ? BlobJson.Read<CommitRecord>(content.Content)
+                : null);
         return fetched;
     }
 
@@ -236,16 +223,8 @@ internal sealed class FactLog : IDisposable
         var blob = _container.GetBlobClient(name);
         while (true)
         {
-            (T Record, ETag ETag) current;
-            try
-            {
-                var content = (await blob.DownloadContentAsync()).Value;
-                current = (BlobJson.Read<T>(content.Content), content.Details.ETag);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                return;
-            }
+            if (await blob.DownloadOrNull() is not { } content) return;
+            (T Record, ETag ETag) current = (BlobJson.Read<T>(content.Content), content.Details.ETag);
             try
             {
                 if (change(current.Record) is { } changed) await BlobJson.Upload(blob, BlobJson.Write(changed), current.ETag);
