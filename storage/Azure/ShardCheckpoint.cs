@@ -70,13 +70,8 @@ internal sealed class ShardCheckpoint(BlobContainerClient container, int shard)
         while (true)
         {
             var blocks = await ReadBlocks();
-            var wanted = new List<(long Offset, (string Id, long Batch, long Size) Block)>();
-            long offset = 0;
-            foreach (var block in blocks.List)
-            {
-                if (batches.Contains(block.Batch)) wanted.Add((offset, block));
-                offset += block.Size;
-            }
+            var offsets = Offsets(blocks.List);
+            var wanted = blocks.List.Select((block, i) => (Offset: offsets[i], Block: block)).Where(w => batches.Contains(w.Block.Batch)).ToList();
             try
             {
                 var records = await Task.WhenAll(wanted.Select(async w =>
@@ -152,11 +147,18 @@ internal sealed class ShardCheckpoint(BlobContainerClient container, int shard)
 
     private static CommitRecord[] Decode(ReadOnlyMemory<byte> content, List<(string Id, long Batch, long Size)> blocks)
     {
-        var offsets = new long[blocks.Count];
-        for (var i = 1; i < blocks.Count; i++) offsets[i] = offsets[i - 1] + blocks[i - 1].Size;
+        var offsets = Offsets(blocks);
         var commits = new CommitRecord[blocks.Count];
         Parallel.For(0, blocks.Count, i => commits[i] = BlobJson.Read<CommitRecord>(new BinaryData(content.Slice((int)offsets[i], (int)blocks[i].Size))));
         return commits;
+    }
+
+    // Where each block starts in the blob: the blocks are laid end to end in list order.
+    private static long[] Offsets(List<(string Id, long Batch, long Size)> blocks)
+    {
+        var offsets = new long[blocks.Count];
+        for (var i = 1; i < blocks.Count; i++) offsets[i] = offsets[i - 1] + blocks[i - 1].Size;
+        return offsets;
     }
 
     // Block ids of one blob must have one length: the batch (19 digits) and 8 random hex digits, so a block written
